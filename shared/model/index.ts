@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './ids';
+export * from './positions';
+export * from './changes';
+export * from './project';
+export * from './context';

@@ -1,0 +1,105 @@
+/**
+ * Building a source's text and structure from speaker turns. Importers of row files,
+ * subtitles and the demo and benchmark generators all describe a transcript as a list
+ * of utterances; this turns them into the one text layout we store:
+ *
+ *   Speaker: utterance paragraph one
+ *   utterance paragraph two
+ *
+ *   Next speaker: ...
+ *
+ * The speaker label stays in the text (so other tools reading our REFI export still see
+ * who speaks), while each turn's span covers only the utterance.
+ */
+import type { Span, Speaker, Turn } from '../model/schema';
+import { normalizeText } from '../model/positions';
+
+export interface Utterance {
+  /** Null for narrative text with no speaker (a paragraph of its own). */
+  speaker: string | null;
+  text: string;
+  timeMs?: number;
+}
+
+export interface TranscriptStructure {
+  text: string;
+  paragraphs: Span[];
+  turns: Turn[];
+  speakers: Speaker[];
+}
+
+const INTERVIEWER_NAMES = /^(interviewer|int|i|q|moderator|facilitator|researcher)\b/i;
+
+/** A first guess at who asks the questions; the user confirms it before import. */
+export function guessRole(speaker: string): Speaker['role'] {
+  return INTERVIEWER_NAMES.test(speaker.trim()) ? 'interviewer' : 'respondent';
+}
+
+export function composeTranscript(utterances: readonly Utterance[]): TranscriptStructure {
+  let text = '';
+  const paragraphs: Span[] = [];
+  const turns: Turn[] = [];
+  const speakerOrder: string[] = [];
+  for (const u of utterances) {
+    const body = normalizeText(u.text).trim();
+    if (!body) continue;
+    if (text) text += '\n\n';
+    const paragraphStart = text.length;
+    if (u.speaker !== null) {
+      const speaker = u.speaker.trim();
+      if (!speakerOrder.includes(speaker)) speakerOrder.push(speaker);
+      text += `${speaker}: `;
+      const start = text.length;
+      text += body;
+      turns.push({ speaker, start, end: text.length, ...(u.timeMs !== undefined ? { timeMs: u.timeMs } : {}) });
+    } else {
+      text += body;
+    }
+    // A multi-line utterance keeps its lines as paragraphs of one turn.
+    let lineStart = paragraphStart;
+    for (let i = paragraphStart; i <= text.length; i++) {
+      if (i === text.length || text[i] === '\n') {
+        if (i > lineStart) paragraphs.push({ start: lineStart, end: i });
+        lineStart = i + 1;
+      }
+    }
+  }
+  return {
+    text,
+    paragraphs,
+    turns,
+    speakers: speakerOrder.map((name) => ({ name, role: guessRole(name) })),
+  };
+}
+
+/** Paragraph spans of plain text: each non-blank line is a paragraph. */
+export function paragraphSpans(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      if (text.slice(start, i).trim()) out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * A fast 53-bit content hash (cyrb53) with the length: recognises an already imported
+ * transcript. Equal hashes are confirmed by comparing the texts, so this need not be
+ * cryptographic, and it stays synchronous.
+ */
+export function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return `${hash.toString(16).padStart(14, '0')}-${text.length.toString(16)}`;
+}
