@@ -1,0 +1,173 @@
+/**
+ * THE counting function. The theme board, matrices, charts, CLI and report all count
+ * through countByGroup, so a number shown in one place is the number shown in every other.
+ *
+ * Units:
+ *  - excerpts: codings that pass the filter (two coders coding the same text give two);
+ *  - sources:  distinct sources holding at least one such coding;
+ *  - cases:    distinct cases such codings belong to (codings with no case add none).
+ * The group of a coding is its case's value of the group-by attribute; codings whose
+ * case lacks a value (or that have no case) fall in MISSING_GROUP.
+ */
+import type { Attribute, Guid } from '../model/schema';
+import type { AnalysisIndex, IndexedCoding } from './analysis-index';
+import { findAttribute } from './analysis-index';
+import type { ExcerptFilter } from './filter';
+import { UnknownAttributeError, compileFilter } from './filter';
+import { resolveCodeIds } from './excerpts';
+
+export type CountUnit = 'excerpts' | 'sources' | 'cases';
+export const COUNT_UNITS: readonly CountUnit[] = ['excerpts', 'sources', 'cases'];
+
+/** The group of codings whose case has no value for the attribute. */
+export const MISSING_GROUP = '(no value)';
+/** The single group when no attribute is chosen. */
+export const ALL_GROUP = 'All';
+
+export interface CountRow {
+  codeId: Guid;
+  codeName: string;
+  total: number;
+  byGroup: Record<string, number>;
+  /** With withIds: the coding ids behind each group's count, for click-through. */
+  idsByGroup?: Record<string, Guid[]>;
+}
+
+export interface GroupCounts {
+  unit: CountUnit;
+  attribute: Attribute | null;
+  /** Group labels in display order: the attribute's declared values, other seen values, then MISSING_GROUP if used. */
+  groups: string[];
+  /** One row per code, in the order the codes were given (theme: codebook order). */
+  rows: CountRow[];
+  /** All the codes together: distinct sources/cases across codes, so not the sum of rows for those units. */
+  total: number;
+  byGroup: Record<string, number>;
+  /** How many sources and cases of the whole project fall in each group (the "n=27" of a report). */
+  groupSizes: Record<string, { sources: number; cases: number }>;
+}
+
+export interface CountQuery {
+  codeIds?: Guid[];
+  themeId?: Guid;
+  includeDescendantCodes?: boolean;
+  /** Attribute name or id; omitted or null gives the single group ALL_GROUP. */
+  groupBy?: string | null;
+  unit: CountUnit;
+  filter?: ExcerptFilter;
+  withIds?: boolean;
+}
+
+export function countByGroup(index: AnalysisIndex, q: CountQuery): GroupCounts {
+  const attribute = q.groupBy ? findAttribute(index, q.groupBy) : undefined;
+  if (q.groupBy && !attribute) throw new UnknownAttributeError(q.groupBy, index.attributes.map((a) => a.name));
+  const groupOf = groupFunction(index, attribute ?? null);
+  const keep = compileFilter(index, q.filter);
+  const codeIds = resolveCodeIds(index, q);
+  if (q.themeId) codeIds.sort((a, b) => treeRank(index, a) - treeRank(index, b));
+
+  const seenGroups = new Set<string>();
+  const allKeys = new Map<string, Set<string>>();
+  const allTotal = new Set<string>();
+  const rows: CountRow[] = [];
+  for (const codeId of codeIds) {
+    const perGroup = new Map<string, Set<string>>();
+    const total = new Set<string>();
+    const ids: Record<string, Guid[]> = {};
+    for (const item of index.byCode.get(codeId) ?? []) {
+      if (!keep(item)) continue;
+      const group = groupOf(item);
+      seenGroups.add(group);
+      const key = unitKey(item, q.unit);
+      if (q.withIds) (ids[group] ??= []).push(item.coding.id);
+      if (key === null) continue;
+      total.add(key);
+      allTotal.add(key);
+      let set = perGroup.get(group);
+      if (!set) perGroup.set(group, (set = new Set()));
+      set.add(key);
+      let all = allKeys.get(group);
+      if (!all) allKeys.set(group, (all = new Set()));
+      all.add(key);
+    }
+    const code = index.codes.get(codeId)!;
+    rows.push({
+      codeId,
+      codeName: code.name,
+      total: total.size,
+      byGroup: Object.fromEntries([...perGroup].map(([g, s]) => [g, s.size])),
+      ...(q.withIds ? { idsByGroup: ids } : {}),
+    });
+  }
+  const sizes = groupSizes(index, attribute ?? null);
+  for (const g of Object.keys(sizes)) seenGroups.add(g);
+  const groups = orderGroups(attribute ?? null, seenGroups);
+  for (const row of rows) for (const g of groups) row.byGroup[g] ??= 0;
+  const byGroup = Object.fromEntries(groups.map((g) => [g, allKeys.get(g)?.size ?? 0]));
+  for (const g of groups) sizes[g] ??= { sources: 0, cases: 0 };
+  return { unit: q.unit, attribute: attribute ?? null, groups, rows, total: allTotal.size, byGroup, groupSizes: sizes };
+}
+
+function unitKey(item: IndexedCoding, unit: CountUnit): string | null {
+  switch (unit) {
+    case 'excerpts':
+      return item.coding.id;
+    case 'sources':
+      return item.coding.sourceId;
+    case 'cases':
+      return item.caseId;
+  }
+}
+
+/** How a coding maps to its group label. */
+export function groupFunction(index: AnalysisIndex, attribute: Attribute | null): (item: IndexedCoding) => string {
+  if (!attribute) return () => ALL_GROUP;
+  const id = attribute.id;
+  return (item) => {
+    if (!item.caseId) return MISSING_GROUP;
+    const v = index.cases.get(item.caseId)?.values[id];
+    return v === undefined || v === '' ? MISSING_GROUP : v;
+  };
+}
+
+/** Sources and cases per group across the whole project (a source may fall in several groups through its speakers' cases). */
+export function groupSizes(index: AnalysisIndex, attribute: Attribute | null): Record<string, { sources: number; cases: number }> {
+  const valueOf = (caseId: Guid | null) => {
+    if (!attribute) return ALL_GROUP;
+    const v = caseId ? index.cases.get(caseId)?.values[attribute.id] : undefined;
+    return v === undefined || v === '' ? MISSING_GROUP : v;
+  };
+  const sources = new Map<string, Set<Guid>>();
+  const cases = new Map<string, Set<Guid>>();
+  const add = (map: Map<string, Set<Guid>>, g: string, id: Guid) => {
+    let set = map.get(g);
+    if (!set) map.set(g, (set = new Set()));
+    set.add(id);
+  };
+  for (const entry of index.sourceOrder) {
+    // The respondents' cases, as for codings (interviewers' words are not counted by default).
+    const caseIds = new Set<Guid | null>(entry.turnCaseIds.filter((_, i) => entry.turnRoles[i] !== 'interviewer'));
+    if (caseIds.size === 0) caseIds.add(entry.caseId);
+    for (const caseId of caseIds) {
+      const g = valueOf(caseId);
+      add(sources, g, entry.source.id);
+      if (caseId) add(cases, g, caseId);
+    }
+  }
+  const out: Record<string, { sources: number; cases: number }> = {};
+  for (const g of new Set([...sources.keys(), ...cases.keys()])) {
+    out[g] = { sources: sources.get(g)?.size ?? 0, cases: cases.get(g)?.size ?? 0 };
+  }
+  return out;
+}
+
+export function orderGroups(attribute: Attribute | null, seen: Set<string>): string[] {
+  if (!attribute) return [ALL_GROUP];
+  const declared = attribute.values ?? [];
+  const extra = [...seen].filter((g) => g !== MISSING_GROUP && !declared.includes(g)).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  return [...declared, ...extra, ...(seen.has(MISSING_GROUP) ? [MISSING_GROUP] : [])];
+}
+
+function treeRank(index: AnalysisIndex, codeId: Guid): number {
+  return index.codeRank.get(codeId) ?? Number.MAX_SAFE_INTEGER;
+}
