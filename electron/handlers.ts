@@ -1,0 +1,112 @@
+/**
+ * What each IPC channel does. Dependencies come in as arguments so the handlers run
+ * in tests without Electron: the dialogs, the allow-list of writable paths, the backup folder.
+ */
+import type { BrowserWindow, Dialog, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { MAX_FILE_BYTES, type Channel, type IpcRequest } from '../shared/ipc/contract';
+import { writeFileAtomic, type WritablePaths } from './files';
+import type { Implementation } from './ipc';
+
+export interface HandlerDeps {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  /** The window that asked, so dialogs are modal to it. */
+  windowOf(event: IpcMainInvokeEvent): BrowserWindow | null;
+  writable: WritablePaths;
+  backupRoot: string;
+  defaultSaveDir: string;
+  version: string;
+}
+
+type Handlers = { [C in Channel]: Implementation<C> };
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'the file or its folder does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the disk is read-only';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+async function readChosenFile(filePath: string): Promise<Uint8Array> {
+  const name = path.basename(filePath);
+  try {
+    const info = await stat(filePath);
+    if (!info.isFile()) throw new Error(`Cannot open ${name}: it is not a file`);
+    if (info.size > MAX_FILE_BYTES) {
+      throw new Error(`Cannot open ${name}: it is ${Math.round(info.size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`);
+    }
+    return new Uint8Array(await readFile(filePath));
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('Cannot open')) throw error;
+    throw new Error(`Cannot open ${name}: ${describe(error)}`, { cause: error });
+  }
+}
+
+async function writeChosenFile(filePath: string, bytes: Uint8Array, backupRoot: string): Promise<void> {
+  try {
+    await writeFileAtomic(filePath, bytes, { backupRoot });
+  } catch (error) {
+    throw new Error(`Cannot save ${path.basename(filePath)}: ${describe(error)}; the file on disk is unchanged`, { cause: error });
+  }
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const modal = <T>(event: IpcMainInvokeEvent, show: (window: BrowserWindow | null) => Promise<T>) => show(deps.windowOf(event));
+
+  return {
+    'dialog:openFiles': async (request: IpcRequest<'dialog:openFiles'>, event) => {
+      const options: OpenDialogOptions = {
+        title: request.title,
+        filters: request.filters,
+        properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+      };
+      const result = await modal(event, (w) => (w ? deps.dialog.showOpenDialog(w, options) : deps.dialog.showOpenDialog(options)));
+      if (result.canceled) return [];
+      const files = [];
+      for (const filePath of result.filePaths) {
+        const bytes = await readChosenFile(filePath);
+        deps.writable.allowOpened(filePath);
+        files.push({ name: path.basename(filePath), path: filePath, bytes });
+      }
+      return files;
+    },
+
+    'dialog:saveFile': async (request, event) => {
+      const options: SaveDialogOptions = {
+        title: request.title,
+        // Only a name: the renderer suggests what to call the file, never where to put it.
+        defaultPath: path.join(deps.defaultSaveDir, path.basename(request.suggestedName)),
+        filters: request.filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const result = await modal(event, (w) => (w ? deps.dialog.showSaveDialog(w, options) : deps.dialog.showSaveDialog(options)));
+      if (result.canceled || !result.filePath) return null;
+      await writeChosenFile(result.filePath, request.bytes, deps.backupRoot);
+      deps.writable.allowSaved(result.filePath);
+      return result.filePath;
+    },
+
+    'file:write': async (request) => {
+      if (!deps.writable.has(request.path)) {
+        throw new Error(`Cannot save ${path.basename(request.path)}: choose where to save it with Save As first`);
+      }
+      await writeChosenFile(request.path, request.bytes, deps.backupRoot);
+      return null;
+    },
+
+    'app:getVersion': async () => deps.version,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The desktop shell's entry point: wires the hardened pieces together in order.
+ * Everything with logic lives in the modules it imports, which are tested as plain Node code.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import path from 'node:path';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/ipc/bridge';
+import { ipcContract, menuCommandEvent, type Channel } from '../shared/ipc/contract';
+import { WritablePaths } from './files';
+import { denyNavigation, denyPermissions } from './guards';
+import { createHandlers } from './handlers';
+import { registerHandler } from './ipc';
+import { menuTemplate } from './menu';
+import { APP_SCHEME, APP_URL, devServerUrl, isTrustedSender } from './origin';
+import { createAppProtocolHandler } from './protocol';
+import { createMainWindow } from './window';
+
+// Must happen before `ready`: a standard, secure scheme gets a real origin (and so its own
+// IndexedDB, see origin.ts), and every renderer runs sandboxed whatever its options say.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+app.enableSandbox();
+
+const devUrl = devServerUrl(process.env, app.isPackaged);
+const appRoot = app.getAppPath();
+const preloadPath = path.join(appRoot, 'dist-electron', 'preload.cjs');
+const rendererRoot = path.join(appRoot, 'dist', 'renderer');
+
+let mainWindow: BrowserWindow | null = null;
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow(preloadPath, devUrl?.href ?? APP_URL, devUrl !== null);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  target?.webContents.send(MENU_COMMAND_CHANNEL, menuCommandEvent.parse({ command }));
+}
+
+function registerIpc(): void {
+  const handlers = createHandlers({
+    dialog,
+    windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
+    writable: new WritablePaths(),
+    backupRoot: path.join(app.getPath('userData'), 'backups'),
+    defaultSaveDir: app.getPath('documents'),
+    version: app.getVersion(),
+  });
+  const trusted = (url: string | undefined) => isTrustedSender(url, devUrl);
+  for (const channel of Object.keys(ipcContract) as Channel[]) {
+    // The cast pairs each channel with its own handler; the mapped type guarantees they match.
+    registerHandler(ipcMain, channel, handlers[channel] as never, trusted);
+  }
+}
+
+// A second launch (e.g. double-clicking another project) focuses the running app instead of
+// opening a second window on the same IndexedDB.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => denyNavigation(contents));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+
+  void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+    denyPermissions(session.defaultSession);
+    registerIpc();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate(sendMenuCommand, { platform: process.platform, dev: devUrl !== null, appName: app.name })),
+    );
+    openMainWindow();
+  });
+}

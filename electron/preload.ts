@@ -1,0 +1,28 @@
+/**
+ * The renderer's only door to the shell: `window.lantern`, one named method per channel of
+ * shared/ipc/contract.ts. No generic send/invoke is exposed, and the Electron event object
+ * never reaches the page. Runs sandboxed, so it is bundled to one CommonJS file.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { MENU_COMMAND_CHANNEL, type IpcResult, type LanternBridge, type MenuCommandEvent } from '../shared/ipc/bridge';
+import type { Channel, IpcRequest, IpcResponse } from '../shared/ipc/contract';
+
+function invoke<C extends Channel>(channel: C, request: IpcRequest<C>): Promise<IpcResult<IpcResponse<C>>> {
+  return ipcRenderer.invoke(channel, request) as Promise<IpcResult<IpcResponse<C>>>;
+}
+
+const lantern: LanternBridge = {
+  openFiles: (request) => invoke('dialog:openFiles', request),
+  saveFile: (request) => invoke('dialog:saveFile', request),
+  writeFile: (request) => invoke('file:write', request),
+  getVersion: () => invoke('app:getVersion', undefined),
+  onMenuCommand(listener) {
+    const forward = (_event: IpcRendererEvent, payload: MenuCommandEvent) => listener(payload);
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('lantern', lantern);

@@ -1,0 +1,29 @@
+/**
+ * The shape of `window.lantern` and the names both sides share, kept free of zod so
+ * the sandboxed preload can import it without bundling the validators.
+ */
+import type { Channel, IpcRequest, IpcResponse } from './contract';
+
+/** What crosses the bridge: errors become values, because Electron reduces thrown errors to a mangled message. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Commands the application menu sends to the renderer (main -> renderer only). */
+export const menuCommands = ['new', 'open', 'save', 'saveAs', 'importTranscripts', 'export', 'undo', 'redo'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+export interface MenuCommandEvent {
+  command: MenuCommand;
+}
+
+export const MENU_COMMAND_CHANNEL = 'menu:command';
+
+type Call<C extends Channel> = Promise<IpcResult<IpcResponse<C>>>;
+
+/** What the preload exposes as `window.lantern`: one named method per channel, nothing generic. */
+export interface LanternBridge {
+  openFiles(request: IpcRequest<'dialog:openFiles'>): Call<'dialog:openFiles'>;
+  saveFile(request: IpcRequest<'dialog:saveFile'>): Call<'dialog:saveFile'>;
+  writeFile(request: IpcRequest<'file:write'>): Call<'file:write'>;
+  getVersion(): Call<'app:getVersion'>;
+  /** Subscribe to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void;
+}

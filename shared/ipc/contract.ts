@@ -1,0 +1,65 @@
+/**
+ * The one contract between the renderer and the desktop shell. Every channel the
+ * preload exposes is listed here with a validator for what goes in and what comes
+ * back; main validates both sides of every call against it, so a compromised or
+ * buggy renderer can only ask for what is written down here, in the shape written here.
+ */
+import { z } from 'zod';
+import { menuCommands } from './bridge';
+
+/** Large enough for any real project or transcript; small enough that one call cannot exhaust memory. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+// z.custom rather than z.instanceof: the latter narrows to Uint8Array<ArrayBuffer>, which Node's buffers are not.
+const bytes = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes (Uint8Array)')
+  .refine((b) => b.byteLength <= MAX_FILE_BYTES, `at most ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+
+const fileFilter = z.object({
+  name: z.string().min(1).max(200),
+  // Extensions become part of a native dialog's filter; keep them to plain names or "*".
+  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'an extension without a dot, or *')).min(1).max(32),
+});
+
+const title = z.string().max(200);
+
+/** A path the shell reports back; the renderer never invents one (file:write checks it against dialog choices). */
+const absolutePath = z.string().min(1).max(4096);
+
+const pickedFile = z.object({ name: z.string(), path: absolutePath, bytes });
+
+export const ipcContract = {
+  /** Native open dialog; reads the chosen files. Empty array when cancelled. */
+  'dialog:openFiles': {
+    request: z.object({ title, filters: z.array(fileFilter).max(32), multiple: z.boolean() }).strict(),
+    response: z.array(pickedFile),
+  },
+  /** Native save dialog, then an atomic write of the bytes. The saved path, or null when cancelled. */
+  'dialog:saveFile': {
+    request: z
+      .object({
+        title,
+        suggestedName: z.string().min(1).max(255),
+        filters: z.array(fileFilter).max(32),
+        bytes,
+      })
+      .strict(),
+    response: absolutePath.nullable(),
+  },
+  /** Overwrite a file the user chose in a dialog this session (Save without asking again). */
+  'file:write': {
+    request: z.object({ path: absolutePath, bytes }).strict(),
+    response: z.null(),
+  },
+  'app:getVersion': {
+    request: z.undefined(),
+    response: z.string(),
+  },
+} as const;
+
+export type Channel = keyof typeof ipcContract;
+export type IpcRequest<C extends Channel> = z.infer<(typeof ipcContract)[C]['request']>;
+export type IpcResponse<C extends Channel> = z.infer<(typeof ipcContract)[C]['response']>;
+
+/** Payload of the menu:command event (main -> renderer). */
+export const menuCommandEvent = z.object({ command: z.enum(menuCommands) }).strict();
