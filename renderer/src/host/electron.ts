@@ -1,0 +1,36 @@
+/** The Host over the desktop shell's preload bridge (`window.lantern`, see electron/preload.ts). */
+import type { IpcResult, LanternBridge } from '../../../shared/ipc/bridge';
+import type { Host } from './types';
+
+declare global {
+  interface Window {
+    /** Present only inside the desktop app; set by the preload. */
+    lantern?: LanternBridge;
+  }
+}
+
+/** The bridge's result as a value, or its error as an Error with the shell's message. */
+async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
+  let result: IpcResult<T>;
+  try {
+    result = await call;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`The desktop app did not answer: ${detail}`, { cause: error });
+  }
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+export function electronHost(bridge: LanternBridge): Host {
+  return {
+    kind: 'electron',
+    openFiles: (options) => unwrap(bridge.openFiles(options)),
+    saveFile: (options) => unwrap(bridge.saveFile(options)),
+    writeFile: async (path, bytes) => {
+      await unwrap(bridge.writeFile({ path, bytes }));
+    },
+    onMenuCommand: (listener) => bridge.onMenuCommand((event) => listener(event.command)),
+    version: () => unwrap(bridge.getVersion()),
+  };
+}

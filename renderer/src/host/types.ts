@@ -1,0 +1,41 @@
+/**
+ * What the renderer needs from the machine it runs on. Two adapters implement it:
+ * electron.ts (native dialogs and files through the preload bridge) and browser.ts
+ * (file inputs and downloads), so the same renderer runs as the desktop app and in
+ * a plain browser. Components never call window.lantern or the DOM file APIs directly.
+ */
+import type { MenuCommand } from '../../../shared/ipc/bridge';
+
+export type { MenuCommand };
+
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+  /** Absolute path when the host knows it (desktop), for Save without a dialog. */
+  path?: string;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface Host {
+  kind: 'electron' | 'browser';
+  /** Let the user choose files to read; empty when cancelled. */
+  openFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[]>;
+  /**
+   * Save bytes where the user chooses (desktop: native dialog, atomic write; browser: a
+   * download). Resolves to the saved path or name, or null when cancelled.
+   */
+  saveFile(options: { title: string; suggestedName: string; filters: FileFilter[]; bytes: Uint8Array }): Promise<string | null>;
+  /** Overwrite a file the user opened before (desktop only; the browser falls back to saveFile). */
+  writeFile?(path: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Commands chosen in the native application menu (desktop only; in the browser the
+   * renderer's own shortcuts and buttons do this). Returns the unsubscribe function.
+   */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
+  /** The desktop app's version (desktop only), e.g. for an About box. */
+  version?(): Promise<string>;
+}
