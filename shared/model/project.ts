@@ -111,3 +111,13 @@ export const CODE_PALETTE = [
 export function nextColor(usedCount: number): string {
   return CODE_PALETTE[usedCount % CODE_PALETTE.length]!;
 }
+
+/**
+ * The project with every table sorted by id: row order carries no meaning (display
+ * order is the `order` field), so two projects are the same when these are deep-equal.
+ */
+export function canonicalProject(project: Project): Project {
+  const out = { ...project } as Record<string, unknown>;
+  for (const t of tableNames) out[t] = [...project[t]].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out as Project;
+}
