@@ -11,6 +11,7 @@ export interface Command {
 /** Each command lives in its own file and is loaded only when called, so `qda --help` stays fast. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   // command registry: one line per command, kept alphabetical
+  demo: () => import('./commands/demo'),
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
