@@ -1,0 +1,127 @@
+/**
+ * The app's session: the catalog database, the open project's store, and who is coding.
+ * First start asks for the coder's name, then opens the embedded demo project; later
+ * starts reopen the last project.
+ */
+import { useSyncExternalStore } from 'react';
+import type { Project } from '../../../shared/model';
+import { emptyProject, isoNow, newGuid } from '../../../shared/model';
+import { addCoder } from '../../../shared/ops';
+import type { CatalogDb } from '../store';
+import { ProjectStore, getPref, openCatalog, setPref } from '../store';
+import { ui } from './ui-state';
+
+export interface Session {
+  catalog: CatalogDb;
+  store: ProjectStore | null;
+  coderName: string | null;
+  /** True until the first project is open (or the coder is asked for). */
+  starting: boolean;
+  startError: string | null;
+}
+
+const catalog = openCatalog();
+let session: Session = { catalog, store: null, coderName: null, starting: true, startError: null };
+const listeners = new Set<() => void>();
+
+function setSession(patch: Partial<Session>): void {
+  session = { ...session, ...patch };
+  for (const l of listeners) l();
+}
+
+export function useSession(): Session {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => session,
+  );
+}
+
+export const getSession = (): Session => session;
+
+// The demo is optional at build time: Vite resolves the glob to nothing if it is absent.
+const demoModules = import.meta.glob<{ buildDemoProject: () => Project }>('../../../fixtures/demo/index.ts');
+
+export async function buildDemo(): Promise<Project> {
+  const load = Object.values(demoModules)[0];
+  if (load) return (await load()).buildDemoProject();
+  return emptyProject({ id: newGuid(), name: 'Untitled project', now: isoNow() });
+}
+
+/** Make sure the current coder exists in the project, and record their id on the store. */
+async function attachCoder(store: ProjectStore, name: string): Promise<void> {
+  const project = store.getProject();
+  const existing = project.coders.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  if (existing) {
+    store.coderId = existing.id;
+    return;
+  }
+  const set = addCoder(project, { newId: newGuid, now: isoNow, coderId: newGuid() }, { name });
+  // Registering the coder is bookkeeping, not an edit to undo.
+  await store.apply(set, { record: false });
+  store.coderId = set.id;
+}
+
+async function show(store: ProjectStore): Promise<void> {
+  if (session.coderName) await attachCoder(store, session.coderName);
+  session.store?.close();
+  ui.reset();
+  const first = store.getProject().sources[0];
+  ui.set({ sourceId: first?.id ?? null });
+  await setPref(catalog, 'lastProjectId', store.id);
+  setSession({ store, starting: false, startError: null });
+}
+
+export async function startSession(): Promise<void> {
+  try {
+    const coderName = (await getPref<string>(catalog, 'coderName')) ?? null;
+    setSession({ coderName });
+    if (!coderName) {
+      setSession({ starting: false });
+      return;
+    }
+    await openLastOrDemo();
+  } catch (e) {
+    setSession({ starting: false, startError: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function openLastOrDemo(): Promise<void> {
+  const lastId = await getPref<string>(catalog, 'lastProjectId');
+  if (lastId && (await catalog.projects.get(lastId))) {
+    try {
+      await show(await ProjectStore.open(catalog, lastId));
+      return;
+    } catch {
+      // A project that no longer opens falls through to the demo rather than a blank app.
+    }
+  }
+  await openProject(await buildDemo());
+}
+
+export async function chooseCoder(name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('Enter your name to code as');
+  await setPref(catalog, 'coderName', trimmed);
+  setSession({ coderName: trimmed });
+  if (session.store) await attachCoder(session.store, trimmed);
+  else await openLastOrDemo();
+  setSession({});
+}
+
+/** Store a project (new, demo, or read from a file) and show it. */
+export async function openProject(project: Project, file: { fileName?: string; filePath?: string } = {}): Promise<ProjectStore> {
+  const store = await ProjectStore.create(catalog, project, {}, file);
+  await show(store);
+  return store;
+}
+
+export async function openStoredProject(id: string): Promise<void> {
+  await show(await ProjectStore.open(catalog, id));
+}
+
+export async function newProject(name: string): Promise<void> {
+  await openProject(emptyProject({ id: newGuid(), name: name.trim() || 'Untitled project', now: isoNow() }));
+}

@@ -1,0 +1,64 @@
+/** Short messages for the user: errors stay until dismissed, notes fade. */
+import { useSyncExternalStore } from 'react';
+
+export interface Toast {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+}
+
+let toasts: Toast[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+function push(kind: Toast['kind'], message: string): void {
+  const t = { id: nextId++, kind, message };
+  toasts = [...toasts.slice(-4), t];
+  emit();
+  if (kind === 'info') setTimeout(() => dismiss(t.id), 4000);
+}
+
+export function dismiss(id: number): void {
+  toasts = toasts.filter((t) => t.id !== id);
+  emit();
+}
+
+export const toast = {
+  info: (message: string) => push('info', message),
+  error: (err: unknown) => push('error', err instanceof Error ? err.message : String(err)),
+};
+
+/** Run a user action and turn a thrown error into a readable message. */
+export function attempt<T>(action: () => T): T | undefined {
+  try {
+    const result = action();
+    if (result instanceof Promise) result.catch((e: unknown) => toast.error(e));
+    return result;
+  } catch (e) {
+    toast.error(e);
+    return undefined;
+  }
+}
+
+export function Toaster() {
+  const list = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => toasts,
+  );
+  return (
+    <div className="toasts" aria-live="polite">
+      {list.map((t) => (
+        <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
+          <span>{t.message}</span>
+          <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => dismiss(t.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

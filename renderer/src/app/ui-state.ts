@@ -1,0 +1,63 @@
+/**
+ * Where the user is in the app (which view, which source, which coding is selected,
+ * whose codings are shown). Kept apart from the project so navigation never touches
+ * the database; any view may read or set it.
+ */
+import { useSyncExternalStore } from 'react';
+import type { Guid } from '../../../shared/model';
+
+export interface UiState {
+  view: string;
+  /** The source open in the coding view. */
+  sourceId: Guid | null;
+  /** A span to scroll to and select when the coding view shows the source. */
+  reveal: { start: number; end: number } | null;
+  selectedCodingId: Guid | null;
+  /** The code selected in the codebook (details panel). */
+  selectedCodeId: Guid | null;
+  /** null shows every coder's codings. */
+  coderFilter: Guid | null;
+  /** The memo open in the memo editor. */
+  memoId: Guid | null;
+}
+
+const initial: UiState = {
+  view: 'coding',
+  sourceId: null,
+  reveal: null,
+  selectedCodingId: null,
+  selectedCodeId: null,
+  coderFilter: null,
+  memoId: null,
+};
+
+let state = initial;
+const listeners = new Set<() => void>();
+
+export const ui = {
+  get: (): UiState => state,
+  set(patch: Partial<UiState>): void {
+    state = { ...state, ...patch };
+    for (const l of listeners) l();
+  },
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  reset(): void {
+    ui.set({ ...initial, view: state.view });
+  },
+};
+
+export function useUi<T>(selector: (s: UiState) => T): T {
+  return useSyncExternalStore(ui.subscribe, () => selector(state));
+}
+
+/** Show a source in the coding view, optionally revealing a span. */
+export function openSource(sourceId: Guid, reveal?: { start: number; end: number }): void {
+  ui.set({ view: 'coding', sourceId, reveal: reveal ?? null });
+}
+
+export function navigate(view: string): void {
+  ui.set({ view });
+}

@@ -1,0 +1,23 @@
+/**
+ * The view registry: every top-level screen of the app, in navigation order. To add a
+ * view, add one entry here (keep the component lazy so each view loads on demand); the
+ * navigation, the keyboard shortcut Alt+<n> and routing pick it up. A view renders
+ * inside the open project: it reads with useProject(selector) and changes the project
+ * with useProjectStore().run(op) (see renderer/README.md).
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface ViewDef {
+  id: string;
+  label: string;
+  /** A short glyph for the navigation rail (decorative; the label is the accessible name). */
+  icon?: string;
+  component: LazyExoticComponent<ComponentType> | ComponentType;
+}
+
+export const views: ViewDef[] = [
+  { id: 'coding', label: 'Coding', icon: '✎', component: lazy(() => import('../features/coding/CodingView')) },
+  { id: 'codebook', label: 'Codebook', icon: '☰', component: lazy(() => import('../features/codebook/CodebookView')) },
+  { id: 'documents', label: 'Documents', icon: '▤', component: lazy(() => import('../features/documents/DocumentsView')) },
+  { id: 'memos', label: 'Memos', icon: '✉', component: lazy(() => import('../features/memos/MemosView')) },
+];

@@ -1,0 +1,310 @@
+/**
+ * ProjectStore: one open project in memory, kept in step with its IndexedDB database.
+ *
+ * A change is applied to memory at once (so a highlight paints in the same frame),
+ * then persisted in ONE Dexie transaction together with its history entry, so undo and
+ * redo survive a reload. Persistence is serialised: sets reach the database in the
+ * order they were applied. If a write fails, nothing of it is stored (the transaction
+ * rolls back), memory is reloaded from the database and the error is reported.
+ */
+import type { ChangeSet, Guid, OpContext, Project, ProjectMeta, TableName } from '../../../shared/model';
+import { applyChanges, invert, isEmpty, isoNow, newGuid, projectMetaSchema, projectSchema, tableNames, tableSchemas } from '../../../shared/model';
+import type { CatalogDb, HistoryEntry, ProjectDb, StorageEnv } from './db';
+import { openProjectDb } from './db';
+
+/** Undo reaches this far back; older entries are dropped from the database. */
+export const HISTORY_LIMIT = 300;
+
+export interface StoreStatus {
+  /** 'saving' while changes are on their way to IndexedDB. */
+  persist: 'idle' | 'saving' | 'error';
+  /** The last persistence error, in words. */
+  error?: string;
+  /** Changed since the project was last saved to or opened from a file. */
+  dirty: boolean;
+  undoLabel?: string;
+  redoLabel?: string;
+}
+
+export class StoreError extends Error {}
+
+/** Reject rows that do not match the model before they touch memory or the database. */
+export function validateChangeSet(set: ChangeSet): void {
+  for (const change of set.changes) {
+    if (!change.after) continue;
+    const schema = change.table === 'meta' ? projectMetaSchema : tableSchemas[change.table];
+    const result = schema.safeParse(change.after);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+      throw new StoreError(`'${set.label}' would write an invalid ${change.table} row ${change.id}${where}: ${issue?.message ?? 'invalid'}`);
+    }
+  }
+}
+
+/** The final state of each touched row: later changes to the same row win. */
+function finalRows(set: ChangeSet): Map<string, Map<string, unknown>> {
+  const byTable = new Map<string, Map<string, unknown>>();
+  for (const c of set.changes) {
+    const rows = byTable.get(c.table) ?? new Map<string, unknown>();
+    rows.set(c.id, c.after);
+    byTable.set(c.table, rows);
+  }
+  return byTable;
+}
+
+type HistoryOp = { kind: 'record'; entry: HistoryEntry } | { kind: 'mark'; entry: HistoryEntry; undone: 0 | 1 } | { kind: 'none' };
+
+async function loadProject(db: ProjectDb): Promise<Project | null> {
+  const meta = await db.meta.toCollection().first();
+  if (!meta) return null;
+  const project = { meta } as Project;
+  for (const t of tableNames) (project as Record<TableName, unknown>)[t] = await db.table(t).toArray();
+  return project;
+}
+
+export class ProjectStore {
+  private project: Project;
+  private status: StoreStatus;
+  private readonly listeners = new Set<() => void>();
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  private pending = 0;
+  /** The coder recorded on new codings and codes; set by the app once a coder is chosen. */
+  coderId: Guid | null = null;
+
+  private constructor(
+    readonly db: ProjectDb,
+    private readonly catalog: CatalogDb,
+    project: Project,
+    dirty: boolean,
+  ) {
+    this.project = project;
+    this.status = { persist: 'idle', dirty };
+  }
+
+  get id(): Guid {
+    return this.project.meta.id;
+  }
+
+  /** Open a project already in the catalog. */
+  static async open(catalog: CatalogDb, projectId: Guid, env: StorageEnv = {}): Promise<ProjectStore> {
+    const db = openProjectDb(projectId, env);
+    const project = await loadProject(db);
+    if (!project) {
+      db.close();
+      throw new StoreError(`The project ${projectId} is not in this browser's storage`);
+    }
+    const entry = await catalog.projects.get(projectId);
+    const store = new ProjectStore(db, catalog, project, entry?.dirty === 1);
+    await store.loadHistory();
+    store.refreshLabels();
+    return store;
+  }
+
+  /**
+   * Store a whole project (new, demo, or read from a file), replacing any stored project
+   * with the same id in one transaction: either all of it is written or none.
+   */
+  static async create(
+    catalog: CatalogDb,
+    project: Project,
+    env: StorageEnv = {},
+    file: { fileName?: string; filePath?: string } = {},
+  ): Promise<ProjectStore> {
+    const checked = projectSchema.safeParse(project);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new StoreError(`The project '${project.meta?.name ?? '?'}' is not valid (${issue?.path.join('.')}: ${issue?.message})`);
+    }
+    const db = openProjectDb(project.meta.id, env);
+    await db.transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear();
+      await db.meta.put(project.meta);
+      for (const t of tableNames) await db.table(t).bulkPut(project[t]);
+    });
+    await catalog.projects.put({
+      id: project.meta.id,
+      name: project.meta.name,
+      modifiedAt: project.meta.modifiedAt,
+      dirty: file.fileName ? 0 : 1,
+      ...file,
+    });
+    const store = new ProjectStore(db, catalog, project, !file.fileName);
+    store.refreshLabels();
+    return store;
+  }
+
+  getProject = (): Project => this.project;
+  getStatus = (): StoreStatus => this.status;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private setStatus(patch: Partial<StoreStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.emit();
+  }
+
+  /** The context operations need: fresh ids, the time, and the current coder. */
+  context(): OpContext {
+    if (!this.coderId) throw new StoreError('Choose who is coding before changing the project');
+    return { newId: newGuid, now: isoNow, coderId: this.coderId };
+  }
+
+  /**
+   * Run an operation from shared/ops against the current project and apply its change
+   * set. Throws (synchronously) if the operation refuses; persistence continues in the
+   * background and reports through the status.
+   */
+  run<R extends ChangeSet>(op: (project: Project, ctx: OpContext) => R): R {
+    const set = op(this.project, this.context());
+    void this.apply(set);
+    return set;
+  }
+
+  /**
+   * Apply a change set: memory now, the database in order. The promise settles when
+   * this set is stored (or its failure handled); it never rejects for storage errors,
+   * which are reported in the status. Invalid rows throw before anything changes.
+   * `record: false` keeps a set off the undo history (e.g. registering the coder at
+   * start, which undo must not take away).
+   */
+  apply(set: ChangeSet, options: { record?: boolean } = {}): Promise<void> {
+    if (isEmpty(set)) return Promise.resolve();
+    validateChangeSet(set);
+    if (options.record === false) return this.commit(set, { kind: 'none' });
+    const entry: HistoryEntry = { label: set.label, set, at: isoNow(), undone: 0 };
+    this.undoStack.push(entry);
+    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+    this.redoStack = [];
+    return this.commit(set, { kind: 'record', entry });
+  }
+
+  undo(): Promise<void> {
+    const entry = this.undoStack.pop();
+    if (!entry) return Promise.resolve();
+    this.redoStack.push(entry);
+    return this.commit(invert(entry.set), { kind: 'mark', entry, undone: 1 });
+  }
+
+  redo(): Promise<void> {
+    const entry = this.redoStack.pop();
+    if (!entry) return Promise.resolve();
+    this.undoStack.push(entry);
+    return this.commit(entry.set, { kind: 'mark', entry, undone: 0 });
+  }
+
+  /** Resolves once every change applied so far has been stored (or failed). */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  private commit(set: ChangeSet, history: HistoryOp): Promise<void> {
+    this.project = applyChanges(this.project, set);
+    this.pending++;
+    this.status = { ...this.status, persist: 'saving', dirty: true };
+    this.refreshLabels();
+    this.emit();
+    this.queue = this.queue.then(async () => {
+      try {
+        await this.persist(set, history);
+        this.pending--;
+        if (this.pending === 0 && this.status.persist === 'saving') this.setStatus({ persist: 'idle' });
+      } catch (err) {
+        this.pending--;
+        await this.recover(err);
+      }
+    });
+    return this.queue;
+  }
+
+  private async persist(set: ChangeSet, history: HistoryOp): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', db.tables, async () => {
+      for (const [table, rows] of finalRows(set)) {
+        const puts: unknown[] = [];
+        const deletes: string[] = [];
+        for (const [id, row] of rows) if (row) puts.push(row);
+        else deletes.push(id);
+        if (deletes.length) await db.table(table).bulkDelete(deletes);
+        if (puts.length) await db.table(table).bulkPut(puts);
+      }
+      if (history.kind === 'record') {
+        await db.history.where('undone').equals(1).delete();
+        const { seq: _unsaved, ...row } = history.entry;
+        history.entry.seq = (await db.history.add(row as HistoryEntry)) as number;
+        const count = await db.history.count();
+        if (count > HISTORY_LIMIT) {
+          const oldest = await db.history.orderBy('seq').limit(count - HISTORY_LIMIT).primaryKeys();
+          await db.history.bulkDelete(oldest);
+        }
+      } else if (history.kind === 'mark' && history.entry.seq !== undefined) {
+        await db.history.update(history.entry.seq, { undone: history.undone });
+      }
+    });
+    await this.touchCatalog();
+  }
+
+  private async touchCatalog(): Promise<void> {
+    // The catalog is another database, so this is a second, best-effort write.
+    await this.catalog.projects.update(this.id, { name: this.project.meta.name, modifiedAt: isoNow(), dirty: 1 });
+  }
+
+  /** After a failed write the database holds the truth: reload it and say what went wrong. */
+  private async recover(err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    try {
+      const stored = await loadProject(this.db);
+      if (stored) this.project = stored;
+      await this.loadHistory();
+    } catch {
+      // Keep what is in memory; the error below tells the user storage is failing.
+    }
+    this.refreshLabels();
+    this.setStatus({ persist: 'error', error: `Could not store the change: ${message}. The last change was not kept.` });
+  }
+
+  private async loadHistory(): Promise<void> {
+    const entries = await this.db.history.orderBy('seq').toArray();
+    this.undoStack = entries.filter((e) => e.undone === 0);
+    this.redoStack = entries.filter((e) => e.undone === 1).reverse();
+  }
+
+  private refreshLabels(): void {
+    const undo = this.undoStack[this.undoStack.length - 1];
+    const redo = this.redoStack[this.redoStack.length - 1];
+    const { undoLabel: _u, redoLabel: _r, ...rest } = this.status;
+    this.status = { ...rest, ...(undo ? { undoLabel: undo.label } : {}), ...(redo ? { redoLabel: redo.label } : {}) };
+  }
+
+  clearError(): void {
+    if (this.status.persist === 'error') this.setStatus({ persist: this.pending ? 'saving' : 'idle', error: undefined });
+  }
+
+  /** Record that the project now matches a file on disk. */
+  async markSaved(file: { fileName: string; filePath?: string }): Promise<void> {
+    await this.flush();
+    await this.catalog.projects.update(this.id, { ...file, dirty: 0 });
+    this.setStatus({ dirty: false });
+  }
+
+  /** Rename the project (its meta row), undoable like any change. */
+  rename(name: string): Promise<void> {
+    const before: ProjectMeta = this.project.meta;
+    const after = { ...before, name: name.trim() || before.name, modifiedAt: isoNow() };
+    return this.apply({ label: `Rename project to '${after.name}'`, changes: [{ table: 'meta', id: before.id, before, after }] });
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.db.close();
+  }
+}
