@@ -1,0 +1,780 @@
+/**
+ * Reading REFI-QDA from any producer: .qdpx projects, bare .qde files and .qdc codebooks.
+ *
+ * The reader is forgiving about everything the standard leaves loose or producers get
+ * wrong (file and folder names, namespaces, GUID case and braces, colours, paths, BOMs,
+ * unknown elements, `::` hierarchies) and strict about what would corrupt a project:
+ * a selection that does not fit its text is reported, never clipped, and everything the
+ * file holds but we cannot use is listed in the report with the reason.
+ */
+import type {
+  Attribute, AttributeType, Case, Code, Coder, Coding, DocumentSet, Guid, Memo, MemoTarget, Project, Source, Theme,
+} from '../../model/schema';
+import { projectSchema } from '../../model/schema';
+import { isoNow } from '../../model/context';
+import { newGuid, normalizeGuid } from '../../model/ids';
+import { nextColor } from '../../model/project';
+import { contentHash, paragraphSpans } from '../../text/compose';
+import type { ZipArchive } from '../zip';
+import { isZip, readZip, ZipError } from '../zip';
+import { docxText } from './docx';
+import { applyExtras, LANTERN_ENTRY, parseExtras } from './extras';
+import type { LanternExtras } from './extras';
+import type { PositionMode, SelectionProbe } from './positions';
+import { chooseMode, modeLabel, SourceTextMap } from './positions';
+import type { ImportReport } from './report';
+import { emptyCounts } from './report';
+import { plainTextToBlocks } from './richtext';
+import type { XmlElement } from './xml';
+import { child, childrenNamed, decodeXmlBytes, parseXml, XmlError } from './xml';
+
+export class RefiError extends Error {
+  override name = 'RefiError';
+}
+
+export interface ReadOptions {
+  /** Import time recorded on foreign sources; defaults to now. */
+  now?: string;
+  newId?: () => Guid;
+  /**
+   * Reads a file outside the archive (relative:// against basePath, absolute paths).
+   * Without it such sources are looked for inside the archive only, so a stranger's
+   * file cannot pull local files into a project unasked.
+   */
+  readExternal?: (path: string) => Uint8Array | undefined;
+}
+
+export interface ReadResult {
+  project: Project;
+  report: ImportReport;
+}
+
+const NON_TEXT_SOURCES: Record<string, string> = {
+  PictureSource: 'a picture',
+  PDFSource: 'a PDF',
+  AudioSource: 'an audio recording',
+  VideoSource: 'a video',
+};
+
+/** A .qdpx (zip) or a bare .qde (XML), whichever the bytes are. */
+export function readQdpx(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ReadResult {
+  if (bytes.length === 0) throw new RefiError(`${fileName} is empty`);
+  if (!isZip(bytes)) {
+    if (looksLikeXml(bytes)) return readQde(decodeXmlBytes(bytes), fileName, opts);
+    throw new RefiError(`${fileName} is neither a REFI-QDA project (.qdpx zip) nor a project.qde XML file`);
+  }
+  let zip: ZipArchive;
+  try {
+    zip = readZip(bytes, fileName);
+  } catch (error) {
+    if (error instanceof ZipError) throw new RefiError(error.message);
+    throw error;
+  }
+  // ATLAS.ti names the file after the project; prefer project.qde, then the shallowest .qde.
+  const qdeName =
+    zip.find('project.qde') ??
+    zip.names.filter((n) => n.toLowerCase().endsWith('.qde')).sort((a, b) => a.split('/').length - b.split('/').length || a.length - b.length)[0];
+  if (!qdeName) throw new RefiError(`${fileName} holds no project.qde (entries: ${zip.names.slice(0, 10).join(', ') || 'none'})`);
+  return readQde(decodeXmlBytes(zip.get(qdeName)!), fileName, opts, zip);
+}
+
+function looksLikeXml(bytes: Uint8Array): boolean {
+  const head = decodeXmlBytes(bytes.subarray(0, 200)).trimStart();
+  return head.startsWith('<');
+}
+
+function parseRoot(xml: string, fileName: string): XmlElement {
+  try {
+    return parseXml(xml, fileName);
+  } catch (error) {
+    if (error instanceof XmlError) throw new RefiError(error.message);
+    throw error;
+  }
+}
+
+/** Text bytes as a string: BOMs dropped, UTF-8 unless a BOM says UTF-16, Windows-1252 when it is not UTF-8 at all. */
+function decodeTextFile(bytes: Uint8Array, warn: (w: string) => void, what: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    warn(`${what} is not valid UTF-8; read it as Windows-1252`);
+    return new TextDecoder('windows-1252').decode(body);
+  }
+}
+
+function parseDate(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  const ms = Date.parse(value.trim());
+  return Number.isNaN(ms) ? undefined : isoNow(new Date(ms));
+}
+
+/** A colour as #rrggbb from #RGB, #RRGGBB, RRGGBB or rgb(r, g, b); undefined when unreadable. */
+export function parseColor(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const v = raw.trim().toLowerCase();
+  let m = /^#?([0-9a-f]{6})$/.exec(v);
+  if (m) return `#${m[1]}`;
+  m = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(v);
+  if (m) return `#${m[1]}${m[1]}${m[2]}${m[2]}${m[3]}${m[3]}`;
+  m = /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(,[^)]*)?\)$/.exec(v);
+  if (m) {
+    const parts = [m[1], m[2], m[3]].map((n) => Math.min(255, Number(n)).toString(16).padStart(2, '0'));
+    return `#${parts.join('')}`;
+  }
+  return undefined;
+}
+
+function parseBool(raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  const v = raw.trim().toLowerCase();
+  if (v === 'false' || v === '0') return false;
+  if (v === 'true' || v === '1') return true;
+  return fallback;
+}
+
+const VARIABLE_TYPES: Record<string, AttributeType> = {
+  text: 'text', boolean: 'boolean', integer: 'integer', float: 'float', date: 'date', datetime: 'datetime',
+};
+
+/**
+ * GUIDs as the file spells them -> our ids. GUIDs are global in a REFI file, but NVivo
+ * reuses a code's GUID for its case and some tools write broken ones; either gets a fresh id.
+ */
+class IdMap {
+  private readonly used = new Set<string>();
+  private readonly byKind = new Map<string, Map<string, Guid>>();
+
+  constructor(
+    private readonly newId: () => Guid,
+    private readonly warn: (w: string) => void,
+  ) {}
+
+  static key(raw: string | undefined): string {
+    if (!raw) return '';
+    return normalizeGuid(raw) ?? raw.trim().toLowerCase();
+  }
+
+  assign(kind: string, raw: string | undefined): Guid {
+    const key = IdMap.key(raw);
+    const map = this.byKind.get(kind) ?? new Map<string, Guid>();
+    this.byKind.set(kind, map);
+    const existing = key ? map.get(key) : undefined;
+    if (existing) return existing;
+    let id = normalizeGuid(raw ?? '');
+    if (!id) {
+      if (raw) this.warn(`${kind} GUID "${raw}" is not a valid GUID; gave it a new one`);
+      id = this.newId();
+    } else if (this.used.has(id)) {
+      id = this.newId();
+    }
+    this.used.add(id);
+    if (key) map.set(key, id);
+    return id;
+  }
+
+  lookup(kind: string, raw: string | undefined): Guid | undefined {
+    const key = IdMap.key(raw);
+    return key ? this.byKind.get(kind)?.get(key) : undefined;
+  }
+}
+
+interface PendingSelection {
+  sourceId: Guid;
+  map: SourceTextMap;
+  start: number;
+  end: number;
+  name?: string;
+  label: string;
+  codings: XmlElement[];
+  noteRefs: string[];
+  selectionKey: string;
+  creatingUser?: string;
+  creationDateTime?: string;
+}
+
+/** The items of a container element (e.g. Users/User); none when the container is absent. */
+function items(parent: XmlElement, container: string, name: string): XmlElement[] {
+  const c = child(parent, container);
+  return c ? childrenNamed(c, name) : [];
+}
+
+function basename(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path;
+}
+
+function joinPath(base: string, rel: string): string {
+  if (!base) return rel;
+  return `${base.replace(/[\\/]+$/, '')}/${rel.replace(/^[\\/]+/, '')}`;
+}
+
+/**
+ * Reads a project.qde. `files` is the archive it came in (for sources/ and our extras);
+ * a bare .qde has none, so its sources can only come from PlainTextContent.
+ */
+export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, files?: ZipArchive): ReadResult {
+  const now = opts.now ?? isoNow();
+  const newId = opts.newId ?? newGuid;
+  const root = parseRoot(xml, fileName);
+  if (root.name === 'CodeBook')
+    throw new RefiError(`${fileName} is a REFI-QDA codebook (CodeBook), not a project; import it as a codebook (.qdc)`);
+  if (root.name !== 'Project') throw new RefiError(`${fileName} is not a REFI-QDA project: its root element is <${root.name}>, not <Project>`);
+
+  const report: ImportReport = { fileName, counts: emptyCounts(), skipped: [], warnings: [], restoredLanternData: false };
+  const warn = (w: string) => {
+    if (!report.warnings.includes(w)) report.warnings.push(w);
+  };
+  const origin = root.attrs.origin?.trim() || undefined;
+  if (origin) report.origin = origin;
+  if (root.xmlns !== undefined && !/^urn:QDA-XML:project:/i.test(root.xmlns))
+    warn(`unexpected namespace "${root.xmlns}"; read the file by element names`);
+  if (root.xmlns !== undefined && root.xmlns !== 'urn:QDA-XML:project:1.0' && /^urn:QDA-XML:project:/i.test(root.xmlns))
+    warn(`namespace "${root.xmlns}" is a variant of urn:QDA-XML:project:1.0; accepted`);
+
+  // Our own extras, when present, decide how much to trust the rest.
+  let extras: LanternExtras | null = null;
+  const extrasBytes = files?.get(LANTERN_ENTRY);
+  if (extrasBytes) {
+    const parsed = parseExtras(new TextDecoder().decode(extrasBytes));
+    if ('problem' in parsed) warn(`${parsed.problem}; read the file as any other REFI-QDA project`);
+    else extras = parsed.extras;
+  }
+  const qdeUnchanged = extras !== null && extras.qdeHash === contentHash(xml);
+  if (extras && !qdeUnchanged)
+    warn('project.qde was changed by another tool since Lantern QDA saved it; restored Lantern-only details where the items still exist');
+
+  const ids = new IdMap(newId, warn);
+  const projectCreated = parseDate(root.attrs.creationDateTime) ?? now;
+  const isOurs = /lantern/i.test(origin ?? '');
+
+  // Users
+  const coders: Coder[] = [];
+  for (const u of items(root, 'Users', 'User')) {
+    const id = ids.assign('User', u.attrs.guid);
+    if (coders.some((c) => c.id === id)) continue;
+    coders.push({ id, name: u.attrs.name?.trim() || u.attrs.id?.trim() || `User ${coders.length + 1}` });
+  }
+
+  // Where each Note hangs: the first element that points at it.
+  const noteTargets = new Map<string, MemoTarget>();
+  const pointNotes = (el: XmlElement, target: MemoTarget) => {
+    for (const ref of childrenNamed(el, 'NoteRef')) {
+      const key = IdMap.key(ref.attrs.targetGUID);
+      if (!key) continue;
+      if (noteTargets.has(key)) warn(`note ${ref.attrs.targetGUID} is attached to several items; kept its first`);
+      else noteTargets.set(key, target);
+    }
+  };
+
+  // Codes
+  const codes: Code[] = [];
+  const readCodes = (parentEl: XmlElement, parentId: Guid | null) => {
+    let order = 0;
+    for (const el of childrenNamed(parentEl, 'Code')) {
+      const id = ids.assign('Code', el.attrs.guid);
+      const code: Code = {
+        id,
+        name: el.attrs.name?.trim() || 'Unnamed code',
+        parentId,
+        order: order++,
+        color: parseColor(el.attrs.color) ?? nextColor(codes.length),
+        definition: child(el, 'Description')?.text.trim() ?? '',
+        inclusion: '',
+        exclusion: '',
+        example: '',
+        origin: 'deductive',
+        codable: parseBool(el.attrs.isCodable, true),
+        createdAt: projectCreated,
+      };
+      if (el.attrs.color && !parseColor(el.attrs.color)) warn(`code "${code.name}" has an unreadable colour "${el.attrs.color}"; gave it a default`);
+      codes.push(code);
+      pointNotes(el, { kind: 'code', id });
+      readCodes(el, id);
+    }
+  };
+  const codesEl = child(child(root, 'CodeBook') ?? root, 'Codes');
+  if (codesEl) readCodes(codesEl, null);
+  if (!isOurs) unflattenHierarchy(codes, newId, warn, projectCreated);
+
+  // Variables
+  const attributes: Attribute[] = [];
+  for (const v of items(root, 'Variables', 'Variable')) {
+    const id = ids.assign('Variable', v.attrs.guid);
+    const type = VARIABLE_TYPES[(v.attrs.typeOfVariable ?? 'Text').trim().toLowerCase()] ?? 'text';
+    const attr: Attribute = { id, name: v.attrs.name?.trim() || `Variable ${attributes.length + 1}`, type };
+    const description = child(v, 'Description')?.text.trim();
+    if (description) attr.description = description;
+    attributes.push(attr);
+  }
+  const readValues = (el: XmlElement, into: Record<string, string>) => {
+    for (const vv of childrenNamed(el, 'VariableValue')) {
+      const attrId = ids.lookup('Variable', child(vv, 'VariableRef')?.attrs.targetGUID);
+      const valueEl = vv.children.find((c) => c.name !== 'VariableRef');
+      if (!attrId) {
+        warn(`a variable value refers to an unknown variable ${child(vv, 'VariableRef')?.attrs.targetGUID ?? ''}; skipped it`);
+        continue;
+      }
+      into[attrId] = valueEl?.text ?? '';
+    }
+  };
+
+  // Cases
+  const cases: Case[] = [];
+  const caseOfSource = new Map<string, Guid>();
+  for (const c of items(root, 'Cases', 'Case')) {
+    const id = ids.assign('Case', c.attrs.guid);
+    const kase: Case = { id, name: c.attrs.name?.trim() || `Case ${cases.length + 1}`, values: {} };
+    const description = child(c, 'Description')?.text.trim();
+    if (description) kase.description = description;
+    readValues(c, kase.values);
+    for (const ref of childrenNamed(c, 'SourceRef')) {
+      const key = IdMap.key(ref.attrs.targetGUID);
+      if (!key) continue;
+      if (caseOfSource.has(key)) warn(`a source belongs to several cases; Lantern QDA keeps one case per source (the first, "${cases.find((k) => k.id === caseOfSource.get(key))?.name}")`);
+      else caseOfSource.set(key, id);
+    }
+    cases.push(kase);
+  }
+
+  // Sources
+  const basePath = root.attrs.basePath ?? '';
+  const sources: Source[] = [];
+  const selections: PendingSelection[] = [];
+  const wholeSourceCodings: { sourceId: Guid; el: XmlElement; length: number }[] = [];
+  const sourcesEl = child(root, 'Sources');
+  const findFile = (path: string | undefined): { bytes: Uint8Array; name: string } | undefined => {
+    if (!path) return undefined;
+    const p = path.trim();
+    const m = /^([a-z]+):\/\/(.*)$/i.exec(p);
+    const scheme = m ? m[1]!.toLowerCase() : '';
+    const rest = m ? m[2]! : p;
+    const candidates: string[] = [];
+    if (scheme === 'internal') candidates.push(`sources/${rest}`, rest);
+    else if (!scheme) candidates.push(`sources/${rest}`, rest);
+    for (const name of candidates) {
+      const bytes = files?.get(name);
+      if (bytes) return { bytes, name };
+    }
+    // Any entry with the same file name: tools disagree about folders.
+    const base = basename(rest).toLowerCase();
+    const entry = files?.names.find((n) => basename(n).toLowerCase() === base && !n.endsWith('/'));
+    if (entry) return { bytes: files!.get(entry)!, name: entry };
+    if (opts.readExternal && scheme !== 'internal') {
+      const external =
+        scheme === 'relative' ? joinPath(basePath, rest) : scheme === 'absolute' || scheme === 'file' ? rest.replace(/^\/(?=[a-zA-Z]:)/, '') : p;
+      const bytes = opts.readExternal(external);
+      if (bytes) return { bytes, name: external };
+    }
+    return undefined;
+  };
+
+  for (const el of sourcesEl?.children ?? []) {
+    const label = el.attrs.name?.trim() || el.attrs.guid || el.name;
+    if (NON_TEXT_SOURCES[el.name]) {
+      report.skipped.push({ kind: el.name, name: label, reason: `${NON_TEXT_SOURCES[el.name]} source; Lantern QDA imports text sources only` });
+      continue;
+    }
+    if (el.name !== 'TextSource') {
+      report.skipped.push({ kind: el.name, name: label, reason: 'not a REFI-QDA source element' });
+      continue;
+    }
+    let raw: string | undefined;
+    const file = findFile(el.attrs.plainTextPath);
+    const inline = child(el, 'PlainTextContent');
+    if (file) raw = decodeTextFile(file.bytes, warn, `${label} (${file.name})`);
+    else if (inline) raw = inline.text;
+    else {
+      const rich = findFile(el.attrs.richTextPath);
+      if (rich && /\.docx$/i.test(rich.name)) {
+        try {
+          raw = docxText(rich.bytes, rich.name);
+          warn(`"${label}" has no plain-text file; took its text from ${rich.name}, so its selections may not line up exactly`);
+        } catch (error) {
+          report.skipped.push({ kind: 'TextSource', name: label, reason: `its plain text is missing and its Word file could not be read (${error instanceof Error ? error.message : String(error)})` });
+          continue;
+        }
+      }
+    }
+    if (raw === undefined) {
+      const where = el.attrs.plainTextPath ?? el.attrs.richTextPath;
+      report.skipped.push({
+        kind: 'TextSource',
+        name: label,
+        reason: where ? `its text file ${where} is not in ${fileName}` : 'it has neither PlainTextContent nor a plainTextPath',
+      });
+      continue;
+    }
+    const map = new SourceTextMap(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+    if (!map.matchesWholeNormalization()) warn(`"${label}": Unicode normalisation of its text was done piece by piece to keep selections aligned`);
+    const id = ids.assign('Source', el.attrs.guid);
+    const text = map.text;
+    const source: Source = {
+      id,
+      name: el.attrs.name?.trim() || basename(el.attrs.plainTextPath ?? '') || `Source ${sources.length + 1}`,
+      text,
+      paragraphs: paragraphSpans(text),
+      turns: [],
+      speakers: [],
+      format: 'refi',
+      contentHash: contentHash(text),
+      importedAt: now,
+    };
+    const description = child(el, 'Description')?.text.trim();
+    if (description) source.description = description;
+    const caseId = caseOfSource.get(IdMap.key(el.attrs.guid));
+    if (caseId) source.caseId = caseId;
+    const importer = el.attrs.creatingUser ? ids.lookup('User', el.attrs.creatingUser) : undefined;
+    if (importer) source.importedBy = importer;
+    sources.push(source);
+    pointNotes(el, { kind: 'source', id });
+
+    // Attributes on the source itself (QualCoder's file attributes) go onto its case.
+    const ownValues: Record<string, string> = {};
+    readValues(el, ownValues);
+    if (Object.keys(ownValues).length) {
+      let kase = source.caseId ? cases.find((k) => k.id === source.caseId) : undefined;
+      if (!kase) {
+        kase = { id: newId(), name: source.name, values: {} };
+        cases.push(kase);
+        source.caseId = kase.id;
+        warn(`"${source.name}" carries its own variable values; made a case of the same name to hold them`);
+      }
+      Object.assign(kase.values, ownValues);
+    }
+
+    for (const sel of childrenNamed(el, 'PlainTextSelection')) {
+      const start = Number(sel.attrs.startPosition);
+      const end = Number(sel.attrs.endPosition);
+      const pending: PendingSelection = {
+        sourceId: id,
+        map,
+        start,
+        end,
+        label: `${source.name} ${sel.attrs.startPosition ?? '?'}-${sel.attrs.endPosition ?? '?'}`,
+        codings: childrenNamed(sel, 'Coding'),
+        noteRefs: childrenNamed(sel, 'NoteRef').map((r) => IdMap.key(r.attrs.targetGUID)).filter(Boolean),
+        selectionKey: IdMap.key(sel.attrs.guid),
+      };
+      if (sel.attrs.name) pending.name = sel.attrs.name;
+      if (sel.attrs.creatingUser) pending.creatingUser = sel.attrs.creatingUser;
+      if (sel.attrs.creationDateTime) pending.creationDateTime = sel.attrs.creationDateTime;
+      const selDescription = child(sel, 'Description')?.text.trim();
+      if (selDescription) warn(`selection ${pending.label} has a description, which Lantern QDA does not keep: "${selDescription.slice(0, 60)}"`);
+      selections.push(pending);
+    }
+    for (const c of childrenNamed(el, 'Coding')) wholeSourceCodings.push({ sourceId: id, el: c, length: text.length });
+  }
+
+  // Counting mode for offsets: ours is known; others are chosen from origin and checked against the text.
+  let mode: PositionMode = { unit: 'codepoint', crlf: 1 };
+  if (selections.length) {
+    if (extras && qdeUnchanged && isOurs) {
+      report.positions = { mode, label: modeLabel(mode), chosenBy: 'lantern', evidence: 'written by Lantern QDA and unchanged since' };
+    } else {
+      const probes: SelectionProbe[] = selections.map((s) => ({ map: s.map, start: s.start, end: s.end, ...(s.name ? { name: s.name } : {}) }));
+      const choice = chooseMode(origin, probes);
+      mode = choice.mode;
+      report.positions = { mode, label: modeLabel(mode), chosenBy: choice.chosenBy, evidence: choice.evidence };
+    }
+  }
+
+  // Coders for codings: the Coding's user, else its selection's, else the project's creator.
+  const fallbackCoder = (): Guid => {
+    const creator = ids.lookup('User', root.attrs.creatingUserGUID);
+    if (creator) return creator;
+    if (coders[0]) return coders[0].id;
+    const id = newId();
+    coders.push({ id, name: origin ? `${origin.split(/\s+/)[0]} user` : 'Imported' });
+    warn(`the file names no users; codings were attributed to "${coders[coders.length - 1]!.name}"`);
+    return id;
+  };
+  const coderFor = (...raws: (string | undefined)[]): Guid => {
+    for (const raw of raws) {
+      if (!raw?.trim()) continue;
+      const known = ids.lookup('User', raw);
+      if (known) return known;
+      const id = ids.assign('User', raw);
+      coders.push({ id, name: `User ${IdMap.key(raw).slice(0, 8)}` });
+      warn(`codings name a user ${raw} that is not among the file's Users; added them as "User ${IdMap.key(raw).slice(0, 8)}"`);
+      return id;
+    }
+    return fallbackCoder();
+  };
+
+  const codings: Coding[] = [];
+  const codingOfSelection = new Map<string, Guid>();
+  const addCoding = (el: XmlElement, sourceId: Guid, start: number, end: number, where: string, selUser?: string, selDate?: string): Guid | undefined => {
+    const codeRaw = child(el, 'CodeRef')?.attrs.targetGUID;
+    const codeId = ids.lookup('Code', codeRaw);
+    if (!codeId) {
+      report.skipped.push({ kind: 'Coding', name: where, reason: `refers to a code ${codeRaw ?? '(none)'} that is not in the codebook` });
+      return undefined;
+    }
+    const id = ids.assign('Coding', el.attrs.guid);
+    codings.push({
+      id,
+      codeId,
+      sourceId,
+      coderId: coderFor(el.attrs.creatingUser, selUser),
+      start,
+      end,
+      createdAt: parseDate(el.attrs.creationDateTime) ?? parseDate(selDate) ?? projectCreated,
+    });
+    pointNotes(el, { kind: 'coding', id });
+    return id;
+  };
+  for (const sel of selections) {
+    const span = sel.map.map(sel.start, sel.end, mode);
+    if ('error' in span) {
+      report.skipped.push({ kind: 'PlainTextSelection', name: sel.name || sel.label, reason: `${span.error}; not clipped, left out with its ${sel.codings.length} coding(s)` });
+      continue;
+    }
+    if (span.end <= span.start) {
+      report.skipped.push({ kind: 'PlainTextSelection', name: sel.name || sel.label, reason: 'it selects no text' });
+      continue;
+    }
+    let first: Guid | undefined;
+    for (const c of sel.codings) {
+      const id = addCoding(c, sel.sourceId, span.start, span.end, sel.label, sel.creatingUser, sel.creationDateTime);
+      first ??= id;
+    }
+    // A note on a selection belongs to its (first) coding, or to the source when nothing coded it.
+    const target: MemoTarget = first ? { kind: 'coding', id: first } : { kind: 'source', id: sel.sourceId };
+    for (const key of sel.noteRefs) if (!noteTargets.has(key)) noteTargets.set(key, target);
+    if (sel.selectionKey) {
+      if (first) codingOfSelection.set(sel.selectionKey, first);
+    }
+  }
+  for (const w of wholeSourceCodings) addCoding(w.el, w.sourceId, 0, w.length, 'whole source');
+
+  // Notes become memos, attached where the file points at them (NoteRef, or a Link from the note).
+  const links = items(root, 'Links', 'Link');
+  const sourceIds = new Set(sources.map((s) => s.id));
+  const codeIdsSet = new Set(codes.map((c) => c.id));
+  pointNotes(root, { kind: 'project' });
+  const memos: Memo[] = [];
+  for (const n of items(root, 'Notes', 'Note')) {
+    const key = IdMap.key(n.attrs.guid);
+    const id = ids.assign('Note', n.attrs.guid);
+    let text = child(n, 'PlainTextContent')?.text;
+    if (text === undefined) {
+      const file = findFile(n.attrs.plainTextPath);
+      if (file) text = decodeTextFile(file.bytes, warn, `note ${n.attrs.name ?? id}`);
+    }
+    text = (text ?? '').replace(/\r\n?/g, '\n').normalize('NFC');
+    let target = noteTargets.get(key);
+    if (!target) {
+      const link = links.find((l) => IdMap.key(l.attrs.originGUID) === key || IdMap.key(l.attrs.targetGUID) === key);
+      const other = link ? (IdMap.key(link.attrs.originGUID) === key ? link.attrs.targetGUID : link.attrs.originGUID) : undefined;
+      const otherKey = IdMap.key(other);
+      const asCoding = codingOfSelection.get(otherKey);
+      const asSource = ids.lookup('Source', other);
+      const asCode = ids.lookup('Code', other);
+      if (asCoding) target = { kind: 'coding', id: asCoding };
+      else if (asSource && sourceIds.has(asSource)) target = { kind: 'source', id: asSource };
+      else if (asCode && codeIdsSet.has(asCode)) target = { kind: 'code', id: asCode };
+      else if (link) warn(`note "${n.attrs.name ?? id}" is linked to something Lantern QDA did not import; kept it as a project memo`);
+    }
+    const title = n.attrs.name?.trim() || text.split('\n').find((l) => l.trim())?.trim().slice(0, 60) || 'Note';
+    const createdAt = parseDate(n.attrs.creationDateTime) ?? projectCreated;
+    const memo: Memo = {
+      id,
+      title,
+      target: target ?? { kind: 'project' },
+      body: plainTextToBlocks(text),
+      createdAt,
+      modifiedAt: parseDate(n.attrs.modifiedDateTime) ?? createdAt,
+    };
+    const author = ids.lookup('User', n.attrs.creatingUser);
+    if (author) memo.authorId = author;
+    const description = child(n, 'Description')?.text.trim();
+    if (description) warn(`note "${title}" has a description, which Lantern QDA does not keep: "${description.slice(0, 60)}"`);
+    memos.push(memo);
+  }
+
+  // Sets: groups of codes are themes, groups of sources are document sets.
+  const themes: Theme[] = [];
+  const documentSets: DocumentSet[] = [];
+  const themeIds = new Set(extras?.themes.map((t) => t.id) ?? []);
+  const docSetIds = new Set(extras?.documentSets.map((d) => d.id) ?? []);
+  for (const s of items(root, 'Sets', 'Set')) {
+    readSet(s, ids, themes, documentSets, themeIds, docSetIds, sourceIds, newId, warn);
+  }
+
+  let project: Project = {
+    meta: {
+      id: newId(),
+      name: root.attrs.name?.trim() || basename(fileName).replace(/\.(qdpx|qde)$/i, '') || 'Imported project',
+      description: child(root, 'Description')?.text.trim() ?? '',
+      createdAt: projectCreated,
+      modifiedAt: parseDate(root.attrs.modifiedDateTime) ?? projectCreated,
+    },
+    coders,
+    sources,
+    attributes,
+    cases,
+    codes,
+    codings,
+    themes,
+    memos,
+    documentSets,
+    savedQueries: [],
+    settings: [],
+  };
+  const creator = ids.lookup('User', root.attrs.creatingUserGUID);
+  if (creator) project.meta.createdBy = creator;
+  if (origin) project.meta.origin = origin;
+  if (extras) {
+    project = applyExtras(project, extras);
+    report.restoredLanternData = true;
+  }
+  for (const other of ['Graphs']) if (child(root, other)) warn(`the file's ${other} were not imported; Lantern QDA has no equivalent`);
+  const linkCount = links.length;
+  if (linkCount) warn(`${linkCount} link(s) between items were used only to attach notes; Lantern QDA has no links`);
+
+  const checked = projectSchema.safeParse(project);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new RefiError(`${fileName} could not be turned into a valid project: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
+  }
+  report.counts = {
+    sources: project.sources.length,
+    codes: project.codes.length,
+    codings: project.codings.length,
+    users: project.coders.length,
+    notes: project.memos.length,
+    cases: project.cases.length,
+    variables: project.attributes.length,
+    sets: project.themes.length + project.documentSets.length,
+  };
+  return { project, report };
+}
+
+function readSet(
+  s: XmlElement,
+  ids: IdMap,
+  themes: Theme[],
+  documentSets: DocumentSet[],
+  themeIds: ReadonlySet<string>,
+  docSetIds: ReadonlySet<string>,
+  sourceIds: ReadonlySet<string>,
+  newId: () => Guid,
+  warn: (w: string) => void,
+): void {
+  const name = s.attrs.name?.trim() || 'Unnamed set';
+  const description = child(s, 'Description')?.text.trim() ?? '';
+  // The project schema points with targetGUID, the codebook schema with guid.
+  const ref = (el: XmlElement) => el.attrs.targetGUID ?? el.attrs.guid;
+  const codeIds = childrenNamed(s, 'MemberCode').map((m) => ids.lookup('Code', ref(m))).filter((x): x is Guid => !!x);
+  const memberSources = childrenNamed(s, 'MemberSource');
+  const srcIds = memberSources.map((m) => ids.lookup('Source', ref(m))).filter((x): x is Guid => !!x && sourceIds.has(x));
+  const key = normalizeGuid(s.attrs.guid ?? '');
+  const isDocSet = key ? docSetIds.has(key) : false;
+  const isTheme = key ? themeIds.has(key) : false;
+  const wantsTheme = isTheme || (!isDocSet && (codeIds.length > 0 || memberSources.length === 0));
+  const wantsDocSet = isDocSet || (!isTheme && memberSources.length > 0);
+  if (childrenNamed(s, 'MemberNote').length) warn(`set "${name}" groups notes, which Lantern QDA cannot group; kept its other members`);
+  if (wantsTheme) {
+    const theme: Theme = { id: ids.assign('Set', s.attrs.guid), name, definition: description, codeIds, parentId: null, order: themes.length };
+    themes.push(theme);
+  }
+  if (wantsDocSet) {
+    const id = wantsTheme ? newId() : ids.assign('Set', s.attrs.guid);
+    if (wantsTheme) warn(`set "${name}" groups both codes and sources; made a theme and a document set of the same name`);
+    const set: DocumentSet = { id, name, sourceIds: srcIds };
+    if (description) set.description = description;
+    documentSets.push(set);
+  }
+}
+
+/** ATLAS.ti 8 writes hierarchy as flat "Parent::Child" names; nest them and keep the last part as the name. */
+function unflattenHierarchy(codes: Code[], newId: () => Guid, warn: (w: string) => void, createdAt: string): void {
+  const flat = codes.filter((c) => c.name.includes('::'));
+  for (const code of flat) {
+    const parts = code.name.split('::').map((p) => p.trim()).filter(Boolean);
+    if (parts.length < 2) continue;
+    let parent: Guid | null = code.parentId;
+    for (const part of parts.slice(0, -1)) {
+      let found = codes.find((c) => c.parentId === parent && c.name === part && c !== code);
+      if (!found) {
+        found = {
+          id: newId(), name: part, parentId: parent, order: codes.filter((c) => c.parentId === parent).length,
+          color: code.color, definition: '', inclusion: '', exclusion: '', example: '', origin: 'deductive', codable: false, createdAt,
+        };
+        codes.push(found);
+        warn(`made a category "${part}" to hold "${code.name}", whose name gives it that parent`);
+      }
+      parent = found.id;
+    }
+    code.parentId = parent;
+    code.name = parts[parts.length - 1]!;
+    code.order = codes.filter((c) => c.parentId === parent && c !== code).length;
+  }
+}
+
+/** A codebook read from a .qdc: codes (with hierarchy) and themes, ready to add to a project. */
+export interface CodebookResult {
+  codes: Code[];
+  themes: Theme[];
+  report: ImportReport;
+}
+
+export function readQdc(input: Uint8Array | string, fileName: string, opts: ReadOptions = {}): CodebookResult {
+  const xml = typeof input === 'string' ? input : decodeXmlBytes(input);
+  if (!xml.trim()) throw new RefiError(`${fileName} is empty`);
+  const root = parseRoot(xml, fileName);
+  if (root.name === 'Project') {
+    // A project file offered as a codebook: its codebook is what was asked for.
+    const { project, report } = readQde(xml, fileName, opts);
+    return { codes: project.codes, themes: project.themes, report };
+  }
+  if (root.name !== 'CodeBook') throw new RefiError(`${fileName} is not a REFI-QDA codebook: its root element is <${root.name}>, not <CodeBook>`);
+  const now = opts.now ?? isoNow();
+  const newId = opts.newId ?? newGuid;
+  const report: ImportReport = { fileName, counts: emptyCounts(), skipped: [], warnings: [], restoredLanternData: false };
+  const warn = (w: string) => {
+    if (!report.warnings.includes(w)) report.warnings.push(w);
+  };
+  const origin = root.attrs.origin?.trim() || undefined;
+  if (origin) report.origin = origin;
+  if (root.xmlns !== undefined && root.xmlns !== 'urn:QDA-XML:codebook:1.0')
+    warn(`namespace "${root.xmlns}" is not urn:QDA-XML:codebook:1.0; read the file by element names`);
+  const ids = new IdMap(newId, warn);
+  const codes: Code[] = [];
+  const readCodes = (parentEl: XmlElement, parentId: Guid | null) => {
+    let order = 0;
+    for (const el of childrenNamed(parentEl, 'Code')) {
+      const id = ids.assign('Code', el.attrs.guid);
+      codes.push({
+        id,
+        name: el.attrs.name?.trim() || 'Unnamed code',
+        parentId,
+        order: order++,
+        color: parseColor(el.attrs.color) ?? nextColor(codes.length),
+        definition: child(el, 'Description')?.text.trim() ?? '',
+        inclusion: '',
+        exclusion: '',
+        example: '',
+        origin: 'deductive',
+        codable: parseBool(el.attrs.isCodable, true),
+        createdAt: now,
+      });
+      readCodes(el, id);
+    }
+  };
+  const codesEl = child(root, 'Codes');
+  if (!codesEl) warn('the codebook has no Codes element');
+  else readCodes(codesEl, null);
+  if (!/lantern/i.test(origin ?? '')) unflattenHierarchy(codes, newId, warn, now);
+  const themes: Theme[] = [];
+  const documentSets: DocumentSet[] = [];
+  for (const s of items(root, 'Sets', 'Set')) {
+    readSet(s, ids, themes, documentSets, new Set(), new Set(), new Set(), newId, warn);
+  }
+  report.counts.codes = codes.length;
+  report.counts.sets = themes.length;
+  return { codes, themes, report };
+}

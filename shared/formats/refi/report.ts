@@ -1,0 +1,54 @@
+/** What an import brought in, what it left out and why: shown to the user after every import. */
+import type { PositionMode } from './positions';
+
+export interface ImportCounts {
+  sources: number;
+  codes: number;
+  codings: number;
+  users: number;
+  notes: number;
+  cases: number;
+  variables: number;
+  sets: number;
+}
+
+export interface SkippedItem {
+  /** e.g. "PDFSource", "PlainTextSelection", "Coding". */
+  kind: string;
+  name: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  fileName: string;
+  /** The producing tool as the file names it. */
+  origin?: string;
+  counts: ImportCounts;
+  skipped: SkippedItem[];
+  /** How selection offsets were read; absent when the file has no text selections. */
+  positions?: { mode: PositionMode; label: string; chosenBy: 'origin' | 'heuristics' | 'lantern'; evidence: string };
+  warnings: string[];
+  /** True when our own lantern/project.json restored what REFI-QDA cannot hold. */
+  restoredLanternData: boolean;
+}
+
+export function emptyCounts(): ImportCounts {
+  return { sources: 0, codes: 0, codings: 0, users: 0, notes: 0, cases: 0, variables: 0, sets: 0 };
+}
+
+/** The report as lines of text for the CLI and the app's import summary. */
+export function formatReport(report: ImportReport): string {
+  const c = report.counts;
+  const lines = [
+    `Imported ${report.fileName}${report.origin ? ` (from ${report.origin})` : ''}:`,
+    `  ${c.sources} sources, ${c.codes} codes, ${c.codings} codings, ${c.users} users, ${c.notes} notes, ${c.cases} cases, ${c.variables} variables, ${c.sets} sets`,
+  ];
+  if (report.positions) lines.push(`  Positions read as ${report.positions.label} (${report.positions.chosenBy}): ${report.positions.evidence}`);
+  if (report.restoredLanternData) lines.push('  Lantern QDA details (themes, criteria, structure, memos) restored.');
+  if (report.skipped.length) {
+    lines.push(`  Skipped ${report.skipped.length}:`);
+    for (const s of report.skipped) lines.push(`    - ${s.kind} "${s.name}": ${s.reason}`);
+  }
+  for (const w of report.warnings) lines.push(`  Warning: ${w}`);
+  return `${lines.join('\n')}\n`;
+}

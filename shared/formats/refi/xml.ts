@@ -1,0 +1,154 @@
+/**
+ * Just enough XML for REFI-QDA: a safe parser into a small element tree, and escaping
+ * for the writer.
+ *
+ * The parser matches on local names and ignores namespaces, because producers spell
+ * the REFI namespace several ways (or leave it out). It refuses any DOCTYPE: REFI
+ * files never need one, and it is the door to external entities (XXE) and entity
+ * expansion bombs ("billion laughs").
+ */
+import { SaxesParser } from 'saxes';
+
+export class XmlError extends Error {
+  override name = 'XmlError';
+}
+
+export interface XmlElement {
+  /** Local name, prefix stripped. */
+  name: string;
+  /** The default namespace declared on this element, if any. */
+  xmlns?: string;
+  /** Attributes by local name (namespace declarations left out). */
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** Character data directly inside this element. */
+  text: string;
+  line: number;
+}
+
+function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? qname : qname.slice(colon + 1);
+}
+
+/** Bytes of an XML file as a string: UTF-8 (BOM stripped) unless a UTF-16 BOM says otherwise. */
+export function decodeXmlBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return new TextDecoder('utf-8').decode(bytes.subarray(start));
+}
+
+export function parseXml(source: string, fileName: string): XmlElement {
+  const xml = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // Checked before parsing so the message is clear whatever the parser would say.
+  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml))
+    throw new XmlError(
+      `${fileName} declares a DOCTYPE or ENTITY; refusing it because such declarations can read local files or expand without limit (XXE, "billion laughs"), and REFI-QDA files never need them`,
+    );
+  const parser = new SaxesParser({ xmlns: false, position: true, fileName });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | null = null;
+  parser.on('doctype', () => {
+    throw new XmlError(`${fileName} contains a DOCTYPE; refusing it (XXE and entity expansion risk)`);
+  });
+  parser.on('opentag', (tag) => {
+    const attrs: Record<string, string> = {};
+    let xmlns: string | undefined;
+    for (const [qname, value] of Object.entries(tag.attributes)) {
+      if (qname === 'xmlns') xmlns = value;
+      else if (!qname.startsWith('xmlns:')) attrs[localName(qname)] = value;
+    }
+    const el: XmlElement = { name: localName(tag.name), attrs, children: [], text: '', line: parser.line };
+    if (xmlns !== undefined) el.xmlns = xmlns;
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(el);
+    else if (!root) root = el;
+    stack.push(el);
+  });
+  const addText = (text: string) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text += text;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    if (error instanceof XmlError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new XmlError(`${fileName} is not well-formed XML: ${message}`);
+  }
+  if (!root) throw new XmlError(`${fileName} holds no XML element`);
+  return root;
+}
+
+export function child(el: XmlElement, name: string): XmlElement | undefined {
+  return el.children.find((c) => c.name === name);
+}
+
+export function childrenNamed(el: XmlElement, name: string): XmlElement[] {
+  return el.children.filter((c) => c.name === name);
+}
+
+/** Characters XML 1.0 cannot hold at all, even escaped (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
+// eslint-disable-next-line no-control-regex
+const ILLEGAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function stripIllegalXml(text: string): string {
+  return text.replace(ILLEGAL, '');
+}
+
+export function escapeText(text: string): string {
+  return stripIllegalXml(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+}
+
+/** Attribute values also escape quotes and keep tabs and line breaks, which parsers would otherwise fold into spaces. */
+export function escapeAttr(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+}
+
+/** Builds indented XML; attributes with undefined values are left out rather than written empty. */
+export class XmlWriter {
+  private readonly parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  private depth = 0;
+
+  private attrs(attrs: Record<string, string | number | boolean | undefined>): string {
+    let out = '';
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === undefined) continue;
+      out += ` ${key}="${escapeAttr(String(value))}"`;
+    }
+    return out;
+  }
+
+  private indent(): string {
+    return '  '.repeat(this.depth);
+  }
+
+  open(name: string, attrs: Record<string, string | number | boolean | undefined> = {}): void {
+    this.parts.push(`${this.indent()}<${name}${this.attrs(attrs)}>\n`);
+    this.depth++;
+  }
+
+  close(name: string): void {
+    this.depth--;
+    this.parts.push(`${this.indent()}</${name}>\n`);
+  }
+
+  empty(name: string, attrs: Record<string, string | number | boolean | undefined> = {}): void {
+    this.parts.push(`${this.indent()}<${name}${this.attrs(attrs)}/>\n`);
+  }
+
+  /** An element holding only text; its content is written verbatim (no indentation added). */
+  textElement(name: string, text: string): void {
+    this.parts.push(`${this.indent()}<${name}>${escapeText(text)}</${name}>\n`);
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
