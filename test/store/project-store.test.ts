@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { openCatalog } from '../../renderer/src/store/db';
+import { ProjectStore, StoreError } from '../../renderer/src/store/project-store';
+import { listProjects, deleteProject } from '../../renderer/src/store/catalog';
+import { applyCode, createCode } from '../../shared/ops';
+import { combine } from '../../shared/model';
+import { freshEnv, smallProject } from './helpers';
+
+async function setup() {
+  const env = freshEnv();
+  const catalog = openCatalog(env);
+  const fixture = smallProject();
+  const store = await ProjectStore.create(catalog, fixture.project, env);
+  store.coderId = fixture.coderId;
+  return { env, catalog, store, ...fixture };
+}
+
+describe('ProjectStore', () => {
+  it('stores a whole project and reads it back the same', async () => {
+    const { env, catalog, store, project } = await setup();
+    store.close();
+    const reopened = await ProjectStore.open(catalog, project.meta.id, env);
+    expect(reopened.getProject()).toEqual(project);
+    expect((await listProjects(catalog)).map((p) => p.name)).toEqual(['Store test']);
+  });
+
+  it('applies a change to memory at once, before it is stored', async () => {
+    const { store, sourceId, codeId } = await setup();
+    const seen: number[] = [];
+    store.subscribe(() => seen.push(store.getProject().codings.length));
+    const done = store.run((p, ctx) => applyCode(p, ctx, { sourceId, codeId, start: 60, end: 90 }));
+    expect(store.getProject().codings).toHaveLength(1);
+    expect(store.getStatus().persist).toBe('saving');
+    expect(seen[0]).toBe(1);
+    await store.flush();
+    expect(store.getStatus().persist).toBe('idle');
+    expect(await store.db.codings.count()).toBe(1);
+    expect(await store.db.codings.get(done.id)).toMatchObject({ sourceId, codeId });
+  });
+
+  it('undoes and redoes, and both survive closing and reopening', async () => {
+    const { env, catalog, store, project, sourceId, codeId, coderId } = await setup();
+    store.run((p, ctx) => applyCode(p, ctx, { sourceId, codeId, start: 60, end: 90 }));
+    const second = store.run((p, ctx) => createCode(p, ctx, { name: 'Case management' }));
+    await store.flush();
+    store.close();
+
+    let s = await ProjectStore.open(catalog, project.meta.id, env);
+    s.coderId = coderId;
+    expect(s.getStatus().undoLabel).toBe("Create code 'Case management'");
+    await s.undo();
+    expect(s.getProject().codes.find((c) => c.id === second.id)).toBeUndefined();
+    expect(s.getStatus().redoLabel).toBe("Create code 'Case management'");
+    await s.undo();
+    expect(s.getProject().codings).toHaveLength(0);
+    s.close();
+
+    s = await ProjectStore.open(catalog, project.meta.id, env);
+    expect(s.getProject().codings).toHaveLength(0);
+    expect(s.getStatus().undoLabel).toBeUndefined();
+    expect(s.getStatus().redoLabel).toBe("Apply 'Housing'");
+    await s.redo();
+    expect(s.getProject().codings).toHaveLength(1);
+    s.close();
+
+    s = await ProjectStore.open(catalog, project.meta.id, env);
+    expect(s.getProject().codings).toHaveLength(1);
+    expect(s.getStatus().redoLabel).toBe("Create code 'Case management'");
+    await s.redo();
+    expect(s.getProject().codes.map((c) => c.name).sort()).toEqual(['Case management', 'Housing']);
+    s.close();
+  });
+
+  it('a new change after undo clears the redo stack, in memory and on disk', async () => {
+    const { env, catalog, store, project, sourceId, codeId } = await setup();
+    store.run((p, ctx) => applyCode(p, ctx, { sourceId, codeId, start: 60, end: 90 }));
+    await store.undo();
+    store.run((p, ctx) => createCode(p, ctx, { name: 'Employment' }));
+    expect(store.getStatus().redoLabel).toBeUndefined();
+    await store.flush();
+    store.close();
+    const s = await ProjectStore.open(catalog, project.meta.id, env);
+    expect(s.getStatus().redoLabel).toBeUndefined();
+    expect(s.getStatus().undoLabel).toBe("Create code 'Employment'");
+    expect(await s.db.history.count()).toBe(1);
+  });
+
+  it('rolls back the whole change when one write in it fails', async () => {
+    const { env, catalog, store, project, sourceId, codeId } = await setup();
+    // Make IndexedDB refuse the coding row: the code created in the same set must not be stored either.
+    store.db.codings.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    const p0 = store.getProject();
+    const code = createCode(p0, store.context(), { name: 'Transport' });
+    const withCode = { ...p0, codes: [...p0.codes, code.changes[0]!.after as (typeof p0.codes)[number]] };
+    const coding = applyCode(withCode, store.context(), { sourceId, codeId: code.id, start: 60, end: 90 });
+    const both = combine('Create and apply', [code, coding]);
+    await store.apply(both);
+    expect(store.getStatus().persist).toBe('error');
+    expect(store.getStatus().error).toMatch(/disk full/);
+    // Memory was reloaded from the database: neither row is there.
+    expect(store.getProject().codes.map((c) => c.name)).toEqual(['Housing']);
+    expect(store.getProject().codings).toHaveLength(0);
+    expect(store.getStatus().undoLabel).toBeUndefined();
+    store.close();
+    const s = await ProjectStore.open(catalog, project.meta.id, env);
+    expect(s.getProject().codes.map((c) => c.id)).toEqual([codeId]);
+    expect(await s.db.history.count()).toBe(0);
+  });
+
+  it('refuses invalid rows before changing anything', async () => {
+    const { store, sourceId, codeId, coderId } = await setup();
+    const bad = {
+      label: 'Bad coding',
+      changes: [{ table: 'codings' as const, id: 'x', before: null, after: { id: 'x', codeId, sourceId, coderId, start: 5, end: 2, createdAt: 'now' } }],
+    };
+    expect(() => store.apply(bad)).toThrow(StoreError);
+    expect(() => store.apply(bad)).toThrow(/invalid codings row x/);
+    expect(store.getProject().codings).toHaveLength(0);
+    expect(store.getStatus().persist).toBe('idle');
+  });
+
+  it('refuses to store an invalid project and leaves the stored one intact', async () => {
+    const { env, catalog, project } = await setup();
+    const broken = { ...project, codes: [{ ...project.codes[0]!, color: 'red' }] };
+    await expect(ProjectStore.create(catalog, broken, env)).rejects.toThrow(/not valid \(codes\.0\.color/);
+    const s = await ProjectStore.open(catalog, project.meta.id, env);
+    expect(s.getProject().codes[0]!.color).toBe(project.codes[0]!.color);
+  });
+
+  it('keeps bookkeeping changes out of the undo history', async () => {
+    const { store } = await setup();
+    await store.rename('Renamed study');
+    const p = store.getProject();
+    const coder = { id: '0b6f8a52-9c1e-4d3a-8f2b-7e5d4c3b2a19', name: 'Sam' };
+    await store.apply({ label: "Add coder 'Sam'", changes: [{ table: 'coders', id: coder.id, before: null, after: coder }] }, { record: false });
+    expect(store.getProject().coders).toHaveLength(p.coders.length + 1);
+    expect(store.getStatus().undoLabel).toBe("Rename project to 'Renamed study'");
+    await store.undo();
+    expect(store.getProject().meta.name).toBe('Store test');
+    expect(store.getProject().coders.map((c) => c.name)).toContain('Sam');
+  });
+
+  it('tracks whether the project differs from its file', async () => {
+    const { store, sourceId, codeId } = await setup();
+    expect(store.getStatus().dirty).toBe(true);
+    await store.markSaved({ fileName: 'study.qdpx' });
+    expect(store.getStatus().dirty).toBe(false);
+    store.run((p, ctx) => applyCode(p, ctx, { sourceId, codeId, start: 60, end: 90 }));
+    expect(store.getStatus().dirty).toBe(true);
+  });
+
+  it('deletes a project with its database', async () => {
+    const { env, catalog, store, project } = await setup();
+    store.close();
+    await deleteProject(catalog, project.meta.id, env);
+    expect(await listProjects(catalog)).toEqual([]);
+    await expect(ProjectStore.open(catalog, project.meta.id, env)).rejects.toThrow(/not in this browser's storage/);
+  });
+});
