@@ -1,0 +1,182 @@
+/**
+ * Bytes to text without mojibake. Transcripts arrive as UTF-8 (with or without BOM),
+ * UTF-16 (Word's "Unicode text", Excel's "Unicode" CSV) or Windows-1252 (older Windows
+ * editors). Anything else is refused rather than guessed, because a wrong guess would
+ * be stored for ever in an immutable source text.
+ */
+import { normalizeText } from '../model/positions';
+import { ImportError } from './errors';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+  /** NFC, \n line ends, no BOM. */
+  text: string;
+  encoding: TextEncodingName;
+  bom: boolean;
+  warnings: string[];
+}
+
+const SAMPLE = 64 * 1024;
+
+export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
+  if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty');
+  const decoded = decodeRaw(bytes, fileName);
+  const text = normalizeText(decoded.text).replaceAll('\0', '');
+  if (!text.trim()) throw new ImportError(fileName, 'the file is empty (it holds only white space)');
+  return { ...decoded, text };
+}
+
+function decodeRaw(bytes: Uint8Array, fileName: string): DecodedText {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return utf8(bytes, fileName, true);
+  if (b0 === 0xff && b1 === 0xfe) {
+    if (bytes[2] === 0 && bytes[3] === 0) throw new ImportError(fileName, 'the text is UTF-32, which is not supported; save it as UTF-8 and import again');
+    return utf16(bytes, 'utf-16le', true, fileName);
+  }
+  if (b0 === 0xfe && b1 === 0xff) return utf16(bytes, 'utf-16be', true, fileName);
+
+  const utf16Guess = guessUtf16(bytes);
+  if (utf16Guess) return utf16(bytes, utf16Guess, false, fileName);
+
+  const binary = binaryKind(bytes);
+  if (binary) throw new ImportError(fileName, `this is not a text file (${binary})`);
+
+  const strict = tryDecode('utf-8', bytes);
+  if (strict !== null) return { text: strict, encoding: 'utf-8', bom: false, warnings: [] };
+  return utf8OrLegacy(bytes, fileName);
+}
+
+function tryDecode(label: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function utf8(bytes: Uint8Array, fileName: string, bom: boolean): DecodedText {
+  const strict = tryDecode('utf-8', bytes);
+  if (strict !== null) return { text: strict, encoding: 'utf-8', bom, warnings: [] };
+  return { ...utf8OrLegacy(bytes, fileName), bom };
+}
+
+function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: boolean, fileName: string): DecodedText {
+  const warnings: string[] = [];
+  let body = bytes;
+  if (body.length % 2 === 1) {
+    body = body.subarray(0, body.length - 1);
+    warnings.push('the file ends in the middle of a character (truncated?); the last byte was dropped');
+  }
+  const text = tryDecode(encoding, body);
+  if (text === null) throw new ImportError(fileName, `the text looks like ${encoding.toUpperCase()} but holds invalid character sequences`);
+  return { text, encoding, bom, warnings };
+}
+
+/** UTF-16 without a BOM shows as a zero byte in every other position for Latin text. */
+function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SAMPLE) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+const MAGIC: [number[], string][] = [
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a zip archive, e.g. a Word or Excel file with the wrong extension'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document (.doc/.xls); save it as .docx or .xlsx'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'a Rich Text (RTF) document; save it as .docx or .txt'],
+];
+
+/** Why the bytes are not text, or null when they may be. */
+function binaryKind(bytes: Uint8Array): string | null {
+  for (const [magic, kind] of MAGIC) if (magic.every((b, i) => bytes[i] === b)) return kind;
+  const n = Math.min(bytes.length, SAMPLE);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return 'it contains NUL bytes, so it is binary data';
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control > n * 0.02 ? 'it is mostly control characters, so it is binary data' : null;
+}
+
+/**
+ * Not valid UTF-8. Either UTF-8 with a few damaged bytes (truncated at the end, or a
+ * stray byte), which we keep as UTF-8 with a warning, or a legacy single-byte text.
+ * Only Windows-1252 is accepted: any other code page decoded as 1252 is mojibake.
+ */
+function utf8OrLegacy(bytes: Uint8Array, fileName: string): DecodedText {
+  const { valid, invalid, truncatedTail } = scanUtf8(bytes);
+  if (invalid === 0 && truncatedTail > 0) {
+    const text = new TextDecoder('utf-8').decode(bytes.subarray(0, bytes.length - truncatedTail));
+    return { text, encoding: 'utf-8', bom: false, warnings: ['the file ends in the middle of a character (truncated?); the incomplete character was dropped'] };
+  }
+  if (valid > 0 && valid >= invalid * 4) {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return {
+      text,
+      encoding: 'utf-8',
+      bom: false,
+      warnings: [`${invalid} damaged byte${invalid === 1 ? '' : 's'} in otherwise UTF-8 text ${invalid === 1 ? 'was' : 'were'} replaced by �`],
+    };
+  }
+  let high = 0;
+  for (const b of bytes) {
+    if (b >= 0x80) high++;
+    // Bytes Windows-1252 leaves undefined: their presence means some other encoding.
+    if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) high = Infinity;
+  }
+  if (high > bytes.length * 0.3) {
+    throw new ImportError(
+      fileName,
+      'the text encoding is not UTF-8, UTF-16 or Windows-1252 and cannot be read without garbling it; save the file as UTF-8 and import again',
+    );
+  }
+  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bom: false, warnings: [] };
+}
+
+function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number; truncatedTail: number } {
+  let valid = 0;
+  let invalid = 0;
+  let truncatedTail = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    let k = 1;
+    while (k < len && i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80) k++;
+    if (k === len) {
+      valid++;
+      i += len;
+    } else if (i + k === bytes.length) {
+      truncatedTail = k;
+      i += k;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid, truncatedTail };
+}

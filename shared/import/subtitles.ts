@@ -1,0 +1,216 @@
+/**
+ * WebVTT and SubRip captions to utterances. Automatic transcription (Teams, Zoom,
+ * YouTube, Whisper) writes these; researchers want the words and who said them, not the
+ * cue timing, styling or the rolling repetition of auto-captions. Cue start times are
+ * kept as turn times.
+ */
+import type { Utterance } from '../text/compose';
+import { ImportError } from './errors';
+import { detectTurns } from './turns';
+
+interface Cue {
+  startMs: number;
+  lines: string[];
+}
+
+const TIMING = /^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})/;
+
+function clockMs(value: string): number {
+  const parts = value.replace(',', '.').split(':');
+  const seconds = Number(parts.pop());
+  const minutes = Number(parts.pop() ?? 0);
+  const hours = Number(parts.pop() ?? 0);
+  return Math.round(((hours * 60 + minutes) * 60 + seconds) * 1000);
+}
+
+/** Cues in file order. Blocks are split at blank lines and, for sloppy files, at every timing line. */
+function readCues(text: string, kind: 'vtt' | 'srt', fileName: string): Cue[] {
+  const lines = text.split('\n');
+  let i = 0;
+  if (kind === 'vtt') {
+    if (!/^WEBVTT(?:[ \t]|$)/.test(lines[0] ?? '')) throw new ImportError(fileName, 'this is not a WebVTT file (the first line must be WEBVTT)');
+    // The header block (Kind:, Language:, Style: ...) runs to the first blank line.
+    while (i < lines.length && lines[i]!.trim() !== '') i++;
+  }
+  const cues: Cue[] = [];
+  let current: Cue | null = null;
+  let skipping = false;
+  let blockStart = true;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') {
+      blockStart = true;
+      skipping = false;
+      continue;
+    }
+    const atBlockStart = blockStart;
+    blockStart = false;
+    if (skipping) continue;
+    const timing = TIMING.exec(line);
+    if (timing) {
+      current = { startMs: clockMs(timing[1]!), lines: [] };
+      cues.push(current);
+      continue;
+    }
+    if (atBlockStart) {
+      if (kind === 'vtt' && /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(line)) {
+        skipping = true;
+        continue;
+      }
+      // A cue identifier (SRT's number, VTT's optional id) sits just above a timing line.
+      if (TIMING.test(lines[i + 1] ?? '')) continue;
+    }
+    // Text after a blank line inside a cue (SRT allows it) still belongs to that cue.
+    current?.lines.push(line);
+  }
+  return cues;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', lrm: '', rlm: '' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Words only: inline word timings, class/colour/italic tags and SSA position codes go. */
+function cleanLine(line: string): string {
+  return decodeEntities(
+    line
+      .replace(/<\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3}>/g, '')
+      .replace(/<\/?[a-z][^>]*>/gi, '')
+      .replace(/\{\\[^}]*\}/g, ''),
+  )
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+interface Piece {
+  speaker: string | null;
+  text: string;
+  timeMs: number;
+}
+
+/** Splits a cue into voice-tagged pieces; a cue without a voice tag is one piece with no speaker. */
+function cuePieces(cue: Cue): Piece[] {
+  const out: Piece[] = [];
+  let speaker: string | null = null;
+  for (const raw of cue.lines) {
+    const voice = /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>/.exec(raw);
+    if (voice) speaker = voice[1]!.trim();
+    const text = cleanLine(raw);
+    if (/<\/v>\s*$/.test(raw) && !voice) speaker = null;
+    if (!text) continue;
+    const last = out[out.length - 1];
+    if (last && last.speaker === speaker) last.text += '\n' + text;
+    else out.push({ speaker, text, timeMs: cue.startMs });
+  }
+  return out;
+}
+
+/**
+ * Rolling auto-captions repeat the previous cue's line before adding a new one, and
+ * growing captions extend it word by word. Keep each line once, in its fullest form.
+ */
+function dropRepeats(pieces: Piece[]): Piece[] {
+  if (!isRolling(pieces)) return pieces;
+  const out: Piece[] = [];
+  let recent: string[] = [];
+  for (const piece of pieces) {
+    const lines = piece.text.split('\n');
+    const fresh: string[] = [];
+    for (const line of lines) {
+      if (recent.includes(line)) continue;
+      const last = out[out.length - 1];
+      const lastLines = last?.text.split('\n') ?? [];
+      const tail = lastLines[lastLines.length - 1];
+      if (fresh.length === 0 && last && last.speaker === piece.speaker && tail && line.startsWith(tail) && line.length > tail.length) {
+        lastLines[lastLines.length - 1] = line;
+        last.text = lastLines.join('\n');
+        continue;
+      }
+      fresh.push(line);
+    }
+    recent = lines;
+    if (fresh.length) out.push({ ...piece, text: fresh.join('\n') });
+  }
+  return out;
+}
+
+/** Rolling captions, not a conversation in which someone happens to repeat "Yes.": many cues open with the previous cue's last line. */
+function isRolling(pieces: Piece[]): boolean {
+  let repeats = 0;
+  for (let i = 1; i < pieces.length; i++) {
+    const before = pieces[i - 1]!.text.split('\n');
+    const first = pieces[i]!.text.split('\n')[0]!;
+    if (first === before[before.length - 1] || first.startsWith(before[before.length - 1]! + ' ')) repeats++;
+  }
+  return pieces.length > 1 && repeats >= (pieces.length - 1) * 0.25;
+}
+
+export interface CaptionResult {
+  utterances: Utterance[];
+  cueCount: number;
+}
+
+export function parseCaptions(text: string, kind: 'vtt' | 'srt', fileName: string): CaptionResult {
+  const cues = readCues(text, kind, fileName);
+  if (cues.length === 0) throw new ImportError(fileName, `no ${kind === 'vtt' ? 'WebVTT' : 'SubRip'} cues (timing lines such as 00:00:01.000 --> 00:00:02.000) were found`);
+  const pieces = dropRepeats(cues.flatMap(cuePieces));
+  const voiced = pieces.some((p) => p.speaker !== null);
+  const labelled = voiced ? pieces : labelsInCueText(pieces);
+  return { utterances: mergeSameSpeaker(labelled), cueCount: cues.length };
+}
+
+/**
+ * Zoom and many SRT files put "Name: " at the start of the cue text instead of a voice
+ * tag. Use the plain-text detector so the same false-positive guards apply.
+ */
+function labelsInCueText(pieces: Piece[]): Piece[] {
+  const joined = pieces.map((p) => p.text.replace(/\n/g, ' ')).join('\n');
+  const detected = detectTurns(joined);
+  // Timestamps inside cue text would make the detector rebuild the text, and its offsets would no longer match.
+  if (detected.structure.turns.length === 0 || detected.utterances) return pieces.map((p) => ({ ...p, text: p.text.replace(/\n/g, ' ') }));
+  const out: Piece[] = [];
+  let offset = 0;
+  const turns = detected.structure.turns;
+  let t = 0;
+  for (const piece of pieces) {
+    const line = piece.text.replace(/\n/g, ' ');
+    const lineEnd = offset + line.length;
+    while (t < turns.length && turns[t]!.end <= offset) t++;
+    const turn = turns[t];
+    if (turn && turn.start >= offset && turn.start <= lineEnd) {
+      out.push({ speaker: turn.speaker, text: joined.slice(turn.start, lineEnd), timeMs: piece.timeMs });
+    } else if (turn && turn.start < offset && turn.end >= lineEnd && out.length) {
+      out.push({ speaker: out[out.length - 1]!.speaker, text: line, timeMs: piece.timeMs });
+    } else {
+      out.push({ speaker: null, text: line, timeMs: piece.timeMs });
+    }
+    offset = lineEnd + 1;
+  }
+  return out;
+}
+
+/**
+ * A speaker's consecutive cues are one turn (caption lines break where the screen is
+ * full, not where the thought ends). Cues without a speaker stay one paragraph each.
+ */
+function mergeSameSpeaker(pieces: Piece[]): Utterance[] {
+  const out: Utterance[] = [];
+  for (const piece of pieces) {
+    const text = piece.text.replace(/\n/g, ' ');
+    const last = out[out.length - 1];
+    if (piece.speaker !== null && last && last.speaker === piece.speaker) {
+      last.text += ' ' + text;
+      continue;
+    }
+    out.push(piece.speaker !== null ? { speaker: piece.speaker, text, timeMs: piece.timeMs } : { speaker: null, text });
+  }
+  return out;
+}

@@ -1,0 +1,244 @@
+/**
+ * Speaker turns in plain text (txt, md, docx, odt). Transcribers mark speakers in many
+ * ways; we recognise the common ones at the start of a line:
+ *
+ *   Interviewer: text        Q: text        P07: text        **Anna:** text
+ *   [id1] text               <v Anna>text
+ *   John Smith   0:03        00:01:02 John Smith      [10:02] Anna      (a name and time line above the text)
+ *   [10:02] Anna: text       Speaker 1 (00:00): text
+ *
+ * A paragraph without a label continues the previous turn. A label must sit at the
+ * start of a line, be short, and recur (or be a role word such as Interviewer or Q),
+ * so that a sentence with a colon in it is not taken for a speaker. Where only plain
+ * labels are used the original text is kept word for word; where timestamps or markup
+ * accompany the labels the text is rebuilt without them, and the times go to the turns.
+ */
+import type { Turn } from '../model/schema';
+import type { TranscriptStructure, Utterance } from '../text/compose';
+import { composeTranscript, paragraphSpans } from '../text/compose';
+import { guessSpeakerRole } from './roles';
+import { parseClock, TIME_PATTERN } from './time';
+
+export interface DetectedTranscript {
+  structure: TranscriptStructure;
+  /** Present when the text was rebuilt from utterances, so a renamed speaker can be relabelled in the text. */
+  utterances?: Utterance[];
+}
+
+type Family = 'colon' | 'bracket' | 'header' | 'voice';
+
+interface Candidate {
+  line: number;
+  family: Family;
+  speaker: string;
+  /** Offset in the text where the utterance begins on this line; null for a name-and-time line. */
+  contentStart: number | null;
+  timeMs?: number;
+  /** The label line carries a timestamp or markup that the stored text should not keep. */
+  markup: boolean;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}.'’&\-_]*`;
+const NAME = String.raw`${WORD}(?: (?:${WORD}|\(${WORD}\))){0,4}`;
+const T = TIME_PATTERN;
+
+const PATTERNS: { family: Family; re: RegExp; header?: boolean; markup: boolean }[] = [
+  // [10:02] Anna: text  |  00:01:02 John Smith: text
+  { family: 'colon', re: new RegExp(String.raw`^\[?(?<time>${T})\]?\s+(?:-\s*)?(?<name>${NAME})\s*:(?:\s+|$)`, 'u'), markup: true },
+  // Speaker 1 (00:00): text
+  { family: 'colon', re: new RegExp(String.raw`^(?<name>${NAME})\s+[([](?<time>${T})[)\]]\s*:(?:\s+|$)`, 'u'), markup: true },
+  // John Smith   0:03  |  Speaker 1 (00:00):  (alone on the line)
+  { family: 'header', header: true, re: new RegExp(String.raw`^(?<name>${NAME})\s+[([]?(?<time>${T})[)\]]?\s*:?\s*$`, 'u'), markup: true },
+  // 00:01:02 John Smith  |  [10:02] Anna
+  { family: 'header', header: true, re: new RegExp(String.raw`^\[?(?<time>${T})\]?\s+(?:-\s*)?(?<name>${NAME})\s*$`, 'u'), markup: true },
+  // [John Smith] 10:02:03 (Zoom)
+  { family: 'header', header: true, re: new RegExp(String.raw`^\[(?<name>[^\]\n]{1,40})\]\s+(?<time>${T})\s*$`, 'u'), markup: true },
+  // **Anna:** text  |  **Anna**: text
+  { family: 'colon', re: new RegExp(String.raw`^\*\*(?<name>${NAME})(?::\*\*|\*\*\s*:)(?:\s+|$)`, 'u'), markup: false },
+  // Anna: text
+  { family: 'colon', re: new RegExp(String.raw`^(?<name>${NAME})\s*:(?:\s+|$)`, 'u'), markup: false },
+  // [id1] text
+  { family: 'bracket', re: /^\[(?<name>[^\]\n]{1,30})\](?:\s+|$)/u, markup: false },
+  // <v Anna>text
+  { family: 'voice', re: /^<v(?:\.[^\s>]+)*\s+(?<name>[^>\n]{1,60})>\s*/u, markup: true },
+];
+
+/** Role words (optionally numbered) that are speakers even when they occur once. */
+const ROLE_LABEL =
+  /^(interviewer|interviewee|respondent|participant|moderator|facilitator|researcher|speaker|question|answer|int|res|resp|iv|ie|i|r|q|a|p|id|m)\s*[-_#]?\s*\d*$/i;
+
+/** Bracketed stage directions and metadata headings that look like labels but are not speakers. */
+const NOT_A_SPEAKER =
+  /^(inaudible|laughter|laughs|laughing|crosstalk|cross talk|pause|long pause|silence|unclear|music|applause|noise|overlapping|overlap|coughs|background noise|redacted|name|end|start|note|notes|nb|ps|date|time|location|place|duration|title|subject|re|example|e\.g|source|tel|email|phone|http|https|www|transcript|transcription|recording|file|page|summary|topic|site|interview date|attendees|present|keywords)$/i;
+
+const NAME_LIKE_WORD = /^[\p{Lu}\p{N}(]/u;
+
+export function detectTurns(text: string): DetectedTranscript {
+  const lines = splitLines(text);
+  const candidates = lines.map((line, i) => matchLine(line, i)).filter((c): c is Candidate => c !== null);
+  const chosen = chooseFamily(candidates, lines);
+  if (!chosen) return { structure: narrative(text) };
+  const rebuild = chosen.some((c) => c.markup);
+  return rebuild ? rebuilt(lines, chosen) : inPlace(text, lines, chosen);
+}
+
+function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      out.push({ start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function matchLine(line: Line, index: number): Candidate | null {
+  const indent = line.text.length - line.text.trimStart().length;
+  const body = line.text.slice(indent);
+  if (!body) return null;
+  for (const p of PATTERNS) {
+    const m = p.re.exec(body);
+    if (!m?.groups) continue;
+    const speaker = cleanName(m.groups.name ?? '');
+    if (!speaker) continue;
+    const time = m.groups.time !== undefined ? parseClock(m.groups.time) : undefined;
+    return {
+      line: index,
+      family: p.family,
+      speaker,
+      contentStart: p.header ? null : line.start + indent + m[0].length,
+      ...(time !== undefined ? { timeMs: time } : {}),
+      markup: p.markup,
+    };
+  }
+  return null;
+}
+
+function cleanName(raw: string): string | null {
+  const name = raw.replace(/\s+/g, ' ').trim();
+  if (!name || name.length > 40 || !/\p{L}/u.test(name) || NOT_A_SPEAKER.test(name)) return null;
+  // A time on its own ("10:02") is not a name.
+  if (/^[\d:.,\s]+$/.test(name)) return null;
+  return name;
+}
+
+/** Which labels are speakers: role words always, names when they recur, other phrases only when frequent. */
+function qualifies(name: string, count: number): boolean {
+  if (ROLE_LABEL.test(name)) return true;
+  const words = name.split(' ');
+  if (words.every((w) => NAME_LIKE_WORD.test(w)) && words.length <= 5) return count >= 2;
+  return words.length <= 3 && count >= 3;
+}
+
+/**
+ * One document uses one convention. Evaluate each family of labels on its own and keep
+ * the one that marks the most lines, so "He said: no" inside a Teams transcript never
+ * starts a turn.
+ */
+function chooseFamily(candidates: Candidate[], lines: Line[]): Candidate[] | null {
+  let best: Candidate[] | null = null;
+  for (const family of ['colon', 'bracket', 'header', 'voice'] as Family[]) {
+    let own = candidates.filter((c) => c.family === family);
+    if (family === 'header') own = own.filter((c) => followedByText(c.line, lines, candidates));
+    const counts = new Map<string, number>();
+    for (const c of own) counts.set(key(c.speaker), (counts.get(key(c.speaker)) ?? 0) + 1);
+    const accepted = own.filter((c) => qualifies(c.speaker, counts.get(key(c.speaker))!));
+    const names = new Set(accepted.map((c) => key(c.speaker)));
+    const anyRole = accepted.some((c) => ROLE_LABEL.test(c.speaker));
+    if (accepted.length < 2) continue;
+    if (names.size < 2 && !anyRole && family !== 'header' && family !== 'voice') continue;
+    if (!best || accepted.length > best.length) best = accepted;
+  }
+  return best && unifySpelling(best);
+}
+
+function followedByText(lineIndex: number, lines: Line[], candidates: Candidate[]): boolean {
+  const next = lines.slice(lineIndex + 1).findIndex((l) => l.text.trim() !== '');
+  if (next < 0) return false;
+  const nextIndex = lineIndex + 1 + next;
+  return !candidates.some((c) => c.line === nextIndex && c.family === 'header');
+}
+
+const key = (name: string) => name.toLocaleLowerCase();
+
+/** "INTERVIEWER" and "Interviewer" are one speaker, named as first written. */
+function unifySpelling(candidates: Candidate[]): Candidate[] {
+  const first = new Map<string, string>();
+  return candidates.map((c) => {
+    const k = key(c.speaker);
+    if (!first.has(k)) first.set(k, c.speaker);
+    return { ...c, speaker: first.get(k)! };
+  });
+}
+
+function narrative(text: string): TranscriptStructure {
+  return { text, paragraphs: paragraphSpans(text), turns: [], speakers: [] };
+}
+
+/** Plain labels: keep the text as typed; each turn spans from after its label to the end of its last line. */
+function inPlace(text: string, lines: Line[], labels: Candidate[]): DetectedTranscript {
+  const turns: Turn[] = [];
+  const order: string[] = [];
+  labels.forEach((label, k) => {
+    const stop = k + 1 < labels.length ? labels[k + 1]!.line : lines.length;
+    let start = label.contentStart!;
+    const own = lines[label.line]!;
+    if (!text.slice(start, own.end).trim()) {
+      const next = lines.slice(label.line + 1, stop).find((l) => l.text.trim());
+      if (!next) return;
+      start = next.start + (next.text.length - next.text.trimStart().length);
+    }
+    const last = lines.slice(label.line, stop).reverse().find((l) => l.text.trim())!;
+    const end = last.start + last.text.trimEnd().length;
+    if (end <= start) return;
+    if (!order.includes(label.speaker)) order.push(label.speaker);
+    turns.push({ speaker: label.speaker, start, end, ...(label.timeMs !== undefined ? { timeMs: label.timeMs } : {}) });
+  });
+  if (turns.length === 0) return { structure: narrative(text) };
+  return {
+    structure: {
+      text,
+      paragraphs: paragraphSpans(text),
+      turns,
+      speakers: order.map((name) => ({ name, role: guessSpeakerRole(name) })),
+    },
+  };
+}
+
+/** Labels with timestamps or markup: rebuild the text from utterances without them. */
+function rebuilt(lines: Line[], labels: Candidate[]): DetectedTranscript {
+  const utterances: Utterance[] = [];
+  for (const line of lines.slice(0, labels[0]!.line)) {
+    if (line.text.trim()) utterances.push({ speaker: null, text: line.text });
+  }
+  labels.forEach((label, k) => {
+    const stop = k + 1 < labels.length ? labels[k + 1]!.line : lines.length;
+    const own = lines[label.line]!;
+    const parts: string[] = [];
+    if (label.contentStart !== null) parts.push(own.text.slice(label.contentStart - own.start));
+    for (const l of lines.slice(label.line + 1, stop)) parts.push(l.text);
+    const body = parts
+      .map((p) => stripMarkup(p).trim())
+      .filter(Boolean)
+      .join('\n');
+    if (body) utterances.push({ speaker: label.speaker, text: body, ...(label.timeMs !== undefined ? { timeMs: label.timeMs } : {}) });
+  });
+  return { structure: withRoles(composeTranscript(utterances)), utterances };
+}
+
+function stripMarkup(line: string): string {
+  return line.replace(/<\/?v(?:\.[^\s>]+)*(?:\s[^>]*)?>/g, '');
+}
+
+export function withRoles(structure: TranscriptStructure): TranscriptStructure {
+  return { ...structure, speakers: structure.speakers.map((s) => ({ ...s, role: guessSpeakerRole(s.name) })) };
+}
+
