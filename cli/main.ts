@@ -12,6 +12,8 @@ export interface Command {
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   // command registry: one line per command, kept alphabetical
   demo: () => import('./commands/demo'),
+  info: () => import('./commands/info'),
+  validate: () => import('./commands/validate'),
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

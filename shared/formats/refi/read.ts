@@ -15,6 +15,7 @@ import { isoNow } from '../../model/context';
 import { newGuid, normalizeGuid } from '../../model/ids';
 import { nextColor } from '../../model/project';
 import { contentHash, paragraphSpans } from '../../text/compose';
+import { detectTurns } from '../../import/turns';
 import type { ZipArchive } from '../zip';
 import { isZip, readZip, ZipError } from '../zip';
 import { docxText } from './docx';
@@ -193,6 +194,25 @@ interface PendingSelection {
   selectionKey: string;
   creatingUser?: string;
   creationDateTime?: string;
+  /** ATLAS.ti's quotation comment: becomes a memo on the selection's coding. */
+  description?: string;
+}
+
+/**
+ * Speaker turns and paragraphs of a foreign transcript. The text must stay exactly as
+ * the producing tool had it (selections point into it), so turns are used only when
+ * they were found in place, without rebuilding the text.
+ */
+function structureOf(text: string): Pick<Source, 'paragraphs' | 'turns' | 'speakers'> {
+  const detected = detectTurns(text).structure;
+  if (detected.text === text) return { paragraphs: detected.paragraphs, turns: detected.turns, speakers: detected.speakers };
+  return { paragraphs: paragraphSpans(text), turns: [], speakers: [] };
+}
+
+function countCodings(el: XmlElement): number {
+  let n = 0;
+  for (const c of el.children) n += c.name === 'Coding' ? 1 : countCodings(c);
+  return n;
 }
 
 /** The items of a container element (e.g. Users/User); none when the container is absent. */
@@ -373,8 +393,10 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
 
   for (const el of sourcesEl?.children ?? []) {
     const label = el.attrs.name?.trim() || el.attrs.guid || el.name;
+    const codingCount = countCodings(el);
+    const withCodings = codingCount ? ` (with its ${codingCount} coding${codingCount === 1 ? '' : 's'})` : '';
     if (NON_TEXT_SOURCES[el.name]) {
-      report.skipped.push({ kind: el.name, name: label, reason: `${NON_TEXT_SOURCES[el.name]} source; Lantern QDA imports text sources only` });
+      report.skipped.push({ kind: el.name, name: label, reason: `${NON_TEXT_SOURCES[el.name]} source; Lantern QDA imports text sources only${withCodings}` });
       continue;
     }
     if (el.name !== 'TextSource') {
@@ -403,7 +425,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
       report.skipped.push({
         kind: 'TextSource',
         name: label,
-        reason: where ? `its text file ${where} is not in ${fileName}` : 'it has neither PlainTextContent nor a plainTextPath',
+        reason: `${where ? `its text file ${where} is not in ${fileName}` : 'it has neither PlainTextContent nor a plainTextPath'}${withCodings}`,
       });
       continue;
     }
@@ -411,13 +433,12 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     if (!map.matchesWholeNormalization()) warn(`"${label}": Unicode normalisation of its text was done piece by piece to keep selections aligned`);
     const id = ids.assign('Source', el.attrs.guid);
     const text = map.text;
+    const structure = structureOf(text);
     const source: Source = {
       id,
       name: el.attrs.name?.trim() || basename(el.attrs.plainTextPath ?? '') || `Source ${sources.length + 1}`,
       text,
-      paragraphs: paragraphSpans(text),
-      turns: [],
-      speakers: [],
+      ...structure,
       format: 'refi',
       contentHash: contentHash(text),
       importedAt: now,
@@ -462,7 +483,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
       if (sel.attrs.creatingUser) pending.creatingUser = sel.attrs.creatingUser;
       if (sel.attrs.creationDateTime) pending.creationDateTime = sel.attrs.creationDateTime;
       const selDescription = child(sel, 'Description')?.text.trim();
-      if (selDescription) warn(`selection ${pending.label} has a description, which Lantern QDA does not keep: "${selDescription.slice(0, 60)}"`);
+      if (selDescription) pending.description = selDescription;
       selections.push(pending);
     }
     for (const c of childrenNamed(el, 'Coding')) wholeSourceCodings.push({ sourceId: id, el: c, length: text.length });
@@ -506,6 +527,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
 
   const codings: Coding[] = [];
   const codingOfSelection = new Map<string, Guid>();
+  const selectionNotes: { target: MemoTarget; text: string; createdAt: string }[] = [];
   const addCoding = (el: XmlElement, sourceId: Guid, start: number, end: number, where: string, selUser?: string, selDate?: string): Guid | undefined => {
     const codeRaw = child(el, 'CodeRef')?.attrs.targetGUID;
     const codeId = ids.lookup('Code', codeRaw);
@@ -544,9 +566,8 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     // A note on a selection belongs to its (first) coding, or to the source when nothing coded it.
     const target: MemoTarget = first ? { kind: 'coding', id: first } : { kind: 'source', id: sel.sourceId };
     for (const key of sel.noteRefs) if (!noteTargets.has(key)) noteTargets.set(key, target);
-    if (sel.selectionKey) {
-      if (first) codingOfSelection.set(sel.selectionKey, first);
-    }
+    if (sel.selectionKey && first) codingOfSelection.set(sel.selectionKey, first);
+    if (sel.description) selectionNotes.push({ target, text: sel.description, createdAt: parseDate(sel.creationDateTime) ?? projectCreated });
   }
   for (const w of wholeSourceCodings) addCoding(w.el, w.sourceId, 0, w.length, 'whole source');
 
@@ -593,6 +614,17 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     const description = child(n, 'Description')?.text.trim();
     if (description) warn(`note "${title}" has a description, which Lantern QDA does not keep: "${description.slice(0, 60)}"`);
     memos.push(memo);
+  }
+
+  for (const note of selectionNotes) {
+    memos.push({
+      id: newId(),
+      title: note.text.split('\n')[0]!.slice(0, 60),
+      target: note.target,
+      body: plainTextToBlocks(note.text),
+      createdAt: note.createdAt,
+      modifiedAt: note.createdAt,
+    });
   }
 
   // Sets: groups of codes are themes, groups of sources are document sets.

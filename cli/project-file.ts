@@ -1,0 +1,90 @@
+/**
+ * Opening and saving .qdpx projects from the command line. A save never leaves a
+ * half-written project behind: the new file is written next to the old one, flushed to
+ * disk, and renamed over it in one step.
+ */
+import { access, open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { isoNow } from '../shared/model/context';
+import { newGuid } from '../shared/model/ids';
+import { emptyProject } from '../shared/model/project';
+import type { Project } from '../shared/model/schema';
+import { readQdpx, writeQdpx } from '../shared/formats/refi';
+import type { ImportReport } from '../shared/formats/refi';
+import { CliError } from './io';
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`${path}: no such file`);
+    if (code === 'EISDIR') throw new CliError(`${path} is a folder, not a project file`);
+    if (code === 'EACCES') throw new CliError(`${path}: permission denied`);
+    throw new CliError(`${path} could not be read: ${describe(error)}`);
+  }
+}
+
+/** A project and what its import found (skipped items, position mode, warnings). */
+export async function readProjectWithReport(path: string): Promise<{ project: Project; report: ImportReport }> {
+  const bytes = await readBytes(path);
+  try {
+    // The reader names the file in its messages; give it the path the user typed.
+    return readQdpx(bytes, path);
+  } catch (error) {
+    const message = describe(error);
+    throw new CliError(message.includes(path) ? message : `${path}: ${message}`);
+  }
+}
+
+export async function readProjectFile(path: string): Promise<Project> {
+  return (await readProjectWithReport(path)).project;
+}
+
+export async function writeProjectFile(path: string, project: Project): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = writeQdpx(project);
+  } catch (error) {
+    throw new CliError(`${path}: could not build the project file: ${describe(error)}`);
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let handle;
+  try {
+    handle = await open(temp, 'wx');
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw new CliError(`${path} could not be written: ${describe(error)}`);
+  }
+  // Make the rename itself durable where the platform allows syncing a folder.
+  try {
+    const dir = await open(dirname(path), 'r');
+    await dir.sync().catch(() => undefined);
+    await dir.close();
+  } catch {
+    // Windows cannot open folders; the rename is still atomic there.
+  }
+}
+
+/** The project in the file, or a new empty one (with a default coder) when the file does not exist yet. */
+export async function projectOrNew(path: string, name?: string): Promise<Project> {
+  try {
+    await access(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliError(`${path} could not be opened: ${describe(error)}`);
+    const now = isoNow();
+    const coder = { id: newGuid(), name: process.env.USER || process.env.USERNAME || 'Coder 1' };
+    return emptyProject({ id: newGuid(), name: name || basename(path).replace(/\.qdpx$/i, '') || 'Project', now, coder });
+  }
+  return readProjectFile(path);
+}
