@@ -70,7 +70,8 @@ export function resolveRequestPath(root: string, requestUrl: string): string | n
   } catch {
     return null;
   }
-  if (pathname.includes('\0')) return null;
+  // Backslashes separate folders on Windows only; no bundle URL contains one, so refuse them everywhere.
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
   if (pathname === '/' || pathname === '') pathname = '/index.html';
   const base = path.resolve(root);
   const target = path.resolve(base, `.${path.sep}${pathname.replace(/^[/\\]+/, '')}`);

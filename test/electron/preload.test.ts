@@ -1,0 +1,56 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { LanternBridge } from '../../shared/ipc/bridge';
+
+const bridge = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null })),
+  listeners: new Map<string, Set<(...args: unknown[]) => void>>(),
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => bridge.exposed.set(key, api) },
+  ipcRenderer: {
+    invoke: bridge.invoke,
+    on: (channel: string, listener: (...args: unknown[]) => void) => {
+      if (!bridge.listeners.has(channel)) bridge.listeners.set(channel, new Set());
+      bridge.listeners.get(channel)!.add(listener);
+    },
+    removeListener: (channel: string, listener: (...args: unknown[]) => void) => bridge.listeners.get(channel)?.delete(listener),
+  },
+}));
+
+await import('../../electron/preload');
+const lantern = bridge.exposed.get('lantern') as LanternBridge;
+
+describe('preload', () => {
+  it('exposes only window.lantern, with one named method per channel and nothing generic', () => {
+    expect([...bridge.exposed.keys()]).toEqual(['lantern']);
+    expect(Object.keys(lantern).sort()).toEqual(['getVersion', 'onMenuCommand', 'openFiles', 'saveFile', 'writeFile']);
+  });
+
+  it.each([
+    ['openFiles', 'dialog:openFiles', { title: 'Open', filters: [], multiple: false }],
+    ['saveFile', 'dialog:saveFile', { title: 'Save', suggestedName: 'a.qdpx', filters: [], bytes: new Uint8Array(1) }],
+    ['writeFile', 'file:write', { path: '/a.qdpx', bytes: new Uint8Array(1) }],
+  ] as const)('%s invokes %s with the request unchanged', async (method, channel, request) => {
+    await (lantern[method] as (r: unknown) => Promise<unknown>)(request);
+    expect(bridge.invoke).toHaveBeenLastCalledWith(channel, request);
+  });
+
+  it('getVersion takes no argument', async () => {
+    await lantern.getVersion();
+    expect(bridge.invoke).toHaveBeenLastCalledWith('app:getVersion', undefined);
+  });
+
+  it('forwards menu commands without the Electron event, and unsubscribes', () => {
+    const listener = vi.fn();
+    const unsubscribe = lantern.onMenuCommand(listener);
+    const emit = (payload: unknown) => bridge.listeners.get('menu:command')!.forEach((l) => l({ sender: 'ipc internals' }, payload));
+    emit({ command: 'save' });
+    expect(listener).toHaveBeenCalledWith({ command: 'save' });
+    expect(listener.mock.calls[0]).toHaveLength(1);
+    unsubscribe();
+    emit({ command: 'open' });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
