@@ -192,14 +192,12 @@ export function turnsOverlapping(entry: SourceEntry, start: number, end: number)
   return last >= first ? [first, last] : null;
 }
 
-function indexCoding(coding: Coding, entry: SourceEntry): IndexedCoding {
-  const range = turnsOverlapping(entry, coding.start, coding.end);
-  if (!range) {
-    return {
-      coding, entry, turnIndex: -1, firstTurn: -1, lastTurn: -1,
-      speaker: null, role: null, caseId: entry.caseId, interviewerOnly: false,
-    };
-  }
+export type SpanLocation = Omit<IndexedCoding, 'coding' | 'entry'>;
+
+/** Where a span of a source sits: its turns, speaker, role and case. */
+export function locateSpan(entry: SourceEntry, start: number, end: number): SpanLocation {
+  const range = turnsOverlapping(entry, start, end);
+  if (!range) return { turnIndex: -1, firstTurn: -1, lastTurn: -1, speaker: null, role: null, caseId: entry.caseId, interviewerOnly: false };
   const [first, last] = range;
   let turnIndex = -1;
   for (let i = first; i <= last; i++) {
@@ -211,8 +209,6 @@ function indexCoding(coding: Coding, entry: SourceEntry): IndexedCoding {
   const interviewerOnly = turnIndex === -1;
   if (interviewerOnly) turnIndex = first;
   return {
-    coding,
-    entry,
     turnIndex,
     firstTurn: first,
     lastTurn: last,
@@ -221,6 +217,10 @@ function indexCoding(coding: Coding, entry: SourceEntry): IndexedCoding {
     caseId: entry.turnCaseIds[turnIndex] ?? null,
     interviewerOnly,
   };
+}
+
+function indexCoding(coding: Coding, entry: SourceEntry): IndexedCoding {
+  return { coding, entry, ...locateSpan(entry, coding.start, coding.end) };
 }
 
 /** The attribute a user named (by id, exact name, or name ignoring case). */

@@ -23,6 +23,8 @@ export const COUNT_UNITS: readonly CountUnit[] = ['excerpts', 'sources', 'cases'
 export const MISSING_GROUP = '(no value)';
 /** The single group when no attribute is chosen. */
 export const ALL_GROUP = 'All';
+/** groupBy value for one group per source (keys are source ids; groupLabels names them). */
+export const SOURCE_GROUPING = '@source';
 
 export interface CountRow {
   codeId: Guid;
@@ -38,6 +40,8 @@ export interface GroupCounts {
   attribute: Attribute | null;
   /** Group labels in display order: the attribute's declared values, other seen values, then MISSING_GROUP if used. */
   groups: string[];
+  /** Display label of each group key (differs from the key only for SOURCE_GROUPING). */
+  groupLabels: Record<string, string>;
   /** One row per code, in the order the codes were given (theme: codebook order). */
   rows: CountRow[];
   /** All the codes together: distinct sources/cases across codes, so not the sum of rows for those units. */
@@ -51,7 +55,7 @@ export interface CountQuery {
   codeIds?: Guid[];
   themeId?: Guid;
   includeDescendantCodes?: boolean;
-  /** Attribute name or id; omitted or null gives the single group ALL_GROUP. */
+  /** Attribute name or id, or SOURCE_GROUPING for one group per source; omitted or null gives the single group ALL_GROUP. */
   groupBy?: string | null;
   unit: CountUnit;
   filter?: ExcerptFilter;
@@ -59,9 +63,10 @@ export interface CountQuery {
 }
 
 export function countByGroup(index: AnalysisIndex, q: CountQuery): GroupCounts {
-  const attribute = q.groupBy ? findAttribute(index, q.groupBy) : undefined;
-  if (q.groupBy && !attribute) throw new UnknownAttributeError(q.groupBy, index.attributes.map((a) => a.name));
-  const groupOf = groupFunction(index, attribute ?? null);
+  const bySource = q.groupBy === SOURCE_GROUPING;
+  const attribute = q.groupBy && !bySource ? findAttribute(index, q.groupBy) : undefined;
+  if (q.groupBy && !bySource && !attribute) throw new UnknownAttributeError(q.groupBy, index.attributes.map((a) => a.name));
+  const groupOf = bySource ? (item: IndexedCoding) => item.coding.sourceId : groupFunction(index, attribute ?? null);
   const keep = compileFilter(index, q.filter);
   const codeIds = resolveCodeIds(index, q);
   if (q.themeId) codeIds.sort((a, b) => treeRank(index, a) - treeRank(index, b));
@@ -99,13 +104,14 @@ export function countByGroup(index: AnalysisIndex, q: CountQuery): GroupCounts {
       ...(q.withIds ? { idsByGroup: ids } : {}),
     });
   }
-  const sizes = groupSizes(index, attribute ?? null);
+  const sizes = bySource ? sourceSizes(index) : groupSizes(index, attribute ?? null);
   for (const g of Object.keys(sizes)) seenGroups.add(g);
-  const groups = orderGroups(attribute ?? null, seenGroups);
+  const groups = bySource ? index.sourceOrder.map((e) => e.source.id) : orderGroups(attribute ?? null, seenGroups);
+  const groupLabels = Object.fromEntries(groups.map((g) => [g, bySource ? index.sources.get(g)!.source.name : g]));
   for (const row of rows) for (const g of groups) row.byGroup[g] ??= 0;
   const byGroup = Object.fromEntries(groups.map((g) => [g, allKeys.get(g)?.size ?? 0]));
   for (const g of groups) sizes[g] ??= { sources: 0, cases: 0 };
-  return { unit: q.unit, attribute: attribute ?? null, groups, rows, total: allTotal.size, byGroup, groupSizes: sizes };
+  return { unit: q.unit, attribute: attribute ?? null, groups, groupLabels, rows, total: allTotal.size, byGroup, groupSizes: sizes };
 }
 
 function unitKey(item: IndexedCoding, unit: CountUnit): string | null {
@@ -157,6 +163,15 @@ export function groupSizes(index: AnalysisIndex, attribute: Attribute | null): R
   const out: Record<string, { sources: number; cases: number }> = {};
   for (const g of new Set([...sources.keys(), ...cases.keys()])) {
     out[g] = { sources: sources.get(g)?.size ?? 0, cases: cases.get(g)?.size ?? 0 };
+  }
+  return out;
+}
+
+function sourceSizes(index: AnalysisIndex): Record<string, { sources: number; cases: number }> {
+  const out: Record<string, { sources: number; cases: number }> = {};
+  for (const entry of index.sourceOrder) {
+    const cases = new Set([entry.caseId, ...entry.turnCaseIds].filter((c): c is Guid => c !== null));
+    out[entry.source.id] = { sources: 1, cases: cases.size };
   }
   return out;
 }
