@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { buildAnalysisIndex, countByGroup } from '../../../shared/analysis';
+import { applyChanges, sourceAttributes } from '../../../shared/model';
+import type { Project } from '../../../shared/model';
+import {
+  buildThemeReport,
+  ReportError,
+  saveReportOptions,
+  savedReportOptions,
+  reportOptions,
+} from '../../../shared/report';
+import type { ReportProgress } from '../../../shared/report';
+import { rasterize } from '../../../cli/rasterize';
+import { buildStudy } from './fixture';
+import { docxDom, docxFiles, docxPart, paragraphsInStyle } from './docx-read';
+
+const deps = { rasterize, now: () => new Date('2026-03-04T12:00:00Z') };
+
+function textOf(project: Project, codingId: string): string {
+  const coding = project.codings.find((c) => c.id === codingId)!;
+  return project.sources.find((s) => s.id === coding.sourceId)!.text.slice(coding.start, coding.end);
+}
+
+describe('buildThemeReport', () => {
+  it('writes a chapter per theme whose codes table shows the query engine counts', async () => {
+    const { project, ids } = buildStudy();
+    const bytes = await buildThemeReport(project, { groupBy: 'group' }, deps);
+    const dom = await docxDom(bytes);
+    const h1 = [...dom.querySelectorAll('h1')].map((h) => h.textContent);
+    expect(h1).toEqual(['Methods', 'Services unavailable', 'Staff workarounds', 'Appendix: Codebook']);
+
+    const index = buildAnalysisIndex(project);
+    const tables = [...dom.querySelectorAll('table')];
+    expect(tables).toHaveLength(2);
+    for (const [t, themeId] of [ids.themeGaps!, ids.themeWork!].entries()) {
+      const count = (unit: 'excerpts' | 'sources' | 'cases') =>
+        countByGroup(index, { themeId, groupBy: 'group', unit });
+      const [excerpts, sources, cases] = [count('excerpts'), count('sources'), count('cases')];
+      const rows = [...tables[t]!.querySelectorAll('tr')].map((tr) =>
+        [...tr.querySelectorAll('th,td')].map((c) => c.textContent!.trim()),
+      );
+      expect(rows[0]).toEqual([
+        'Code',
+        'Definition',
+        'Excerpts',
+        'Sources',
+        'Cases',
+        'Partner(n=3)',
+        'Participant(n=2)',
+      ]);
+      for (const [i, row] of excerpts.rows.entries()) {
+        const cells = rows[i + 1]!;
+        expect(cells[0]!.endsWith(row.codeName)).toBe(true);
+        expect(cells.slice(2, 5).map(Number)).toEqual([row.total, sources.rows[i]!.total, cases.rows[i]!.total]);
+        const partner = cases.rows[i]!.byGroup.partner!;
+        const participant = cases.rows[i]!.byGroup.participant!;
+        expect(cells[5]).toBe(`${partner} (${Math.round((100 * partner) / 3)}%)`);
+        expect(cells[6]).toBe(`${participant} (${Math.round((100 * participant) / 2)}%)`);
+      }
+    }
+    // The gaps theme has two codes, so a total row follows them with distinct counts, not sums.
+    const gapsRows = [...tables[0]!.querySelectorAll('tr')];
+    expect(gapsRows).toHaveLength(4);
+    expect(gapsRows[3]!.textContent).toContain('Theme (any of its codes)');
+  });
+
+  it("quotes each coding's exact text with an attribution from its case, and never the file name", async () => {
+    const { project } = buildStudy();
+    const bytes = await buildThemeReport(project, { groupBy: 'group', quotesPerTheme: 3 }, deps);
+    const xml = docxPart(bytes, 'word/document.xml');
+    const quotes = paragraphsInStyle(xml, 'Quote');
+    const attributions = paragraphsInStyle(xml, 'Attribution');
+    expect(quotes).toHaveLength(6);
+    expect(attributions).toHaveLength(6);
+    for (const [i, quote] of quotes.entries()) {
+      const coding = project.codings.find((c) => textOf(project, c.id) === quote);
+      expect(coding, `quote "${quote}" is a coding's text`).toBeDefined();
+      const source = project.sources.find((s) => s.id === coding!.sourceId)!;
+      const attrs = sourceAttributes(project, source);
+      const role = attrs.role![0]!.toUpperCase() + attrs.role!.slice(1);
+      expect(attributions[i]).toBe(`\u2014 ${role}, ${attrs.site}`);
+    }
+    expect(xml).not.toContain('Jane_Doe');
+    // Three quotes out of three groups x sites: partners and participants both speak in each chapter.
+    const groupsQuoted = attributions.slice(0, 3).map((a) => (a.includes('Participant') ? 'participant' : 'partner'));
+    expect(new Set(groupsQuoted)).toEqual(new Set(['partner', 'participant']));
+  });
+
+  it('uses the marked exemplars instead of a spread when the team chose some', async () => {
+    const { project, ids } = buildStudy({ exemplar: true });
+    const bytes = await buildThemeReport(project, { groupBy: 'group', themeIds: [ids.themeGaps!] }, deps);
+    const quotes = paragraphsInStyle(docxPart(bytes, 'word/document.xml'), 'Quote');
+    expect(quotes).toEqual([textOf(project, ids.exemplarCoding!)]);
+  });
+
+  it('shows source names only when asked to', async () => {
+    const { project } = buildStudy();
+    const bytes = await buildThemeReport(
+      project,
+      { attributionTemplate: '{role} ({source})', showSourceNames: true },
+      deps,
+    );
+    const attributions = paragraphsInStyle(docxPart(bytes, 'word/document.xml'), 'Attribution');
+    expect(attributions.every((a) => /^\u2014 .+ \(Jane_Doe_\w+_2024-03-01\.docx\)$/.test(a))).toBe(true);
+  });
+
+  it('embeds each chart as a PNG drawn at twice its printed size, and none without charts', async () => {
+    const { project } = buildStudy();
+    const withCharts = await buildThemeReport(project, { groupBy: 'group' }, deps);
+    const media = docxFiles(withCharts).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(2);
+    const xml = docxPart(withCharts, 'word/document.xml');
+    const extents = [...xml.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => Number(m[1]) / 9525);
+    for (const [i, name] of media.entries()) {
+      const png = await import('fflate').then((f) => f.unzipSync(withCharts)[name]!);
+      expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+      const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
+      expect(width).toBe(Math.round(extents[i]!) * 2);
+    }
+    const without = await buildThemeReport(project, { groupBy: 'group', includeCharts: false }, deps);
+    expect(docxFiles(without).filter((f) => f.startsWith('word/media/'))).toHaveLength(0);
+  });
+
+  it("uses Word's built-in styles, a table of contents Word refreshes, and tables that fit the page", async () => {
+    const { project } = buildStudy();
+    const bytes = await buildThemeReport(project, { groupBy: 'group' }, deps);
+    const styles = docxPart(bytes, 'word/styles.xml');
+    for (const id of ['Title', 'Heading1', 'Heading2', 'Heading3', 'Quote', 'Caption', 'TableGrid', 'TOCHeading'])
+      expect(styles).toContain(`w:styleId="${id}"`);
+    const xml = docxPart(bytes, 'word/document.xml');
+    expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC /);
+    expect(docxPart(bytes, 'word/settings.xml')).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
+    for (const grid of xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/gs)) {
+      const total = [...grid[1]!.matchAll(/w:w="(\d+)"/g)].reduce((s, m) => s + Number(m[1]), 0);
+      expect(total).toBeLessThanOrEqual(12240 - 2 * 1440);
+    }
+    expect(xml).toContain('<w:tblStyle w:val="TableGrid"/>');
+    expect(paragraphsInStyle(xml, 'Caption')).toEqual([
+      'Table 1. Codes of the theme \u201cServices unavailable\u201d, cases by group',
+      expect.stringMatching(/^Figure 1\. /),
+      'Table 2. Codes of the theme \u201cStaff workarounds\u201d, cases by group',
+      expect.stringMatching(/^Figure 2\. /),
+    ]);
+  });
+
+  it('opens with a title page and a methods paragraph written from the project', async () => {
+    const { project } = buildStudy();
+    const dom = await docxDom(await buildThemeReport(project, { groupBy: 'group' }, deps));
+    const text = dom.body.textContent!;
+    expect(text).toContain('LEAD evaluation');
+    expect(text).toContain('Ana Coder and Ben Coder');
+    expect(text).toContain('March 4, 2026');
+    expect(text).toContain('5 sources from 5 cases (Partner, n=3; Participant, n=2)');
+    expect(text).toContain(
+      'a codebook of 3 codes in 1 category (2 deductive, 1 inductive and 1 in vivo by origin), giving 10 coded excerpts',
+    );
+    expect(text).toContain('Partners and participants both describe gaps.');
+  });
+
+  it('reports progress up to done, and names unknown themes and attributes', async () => {
+    const { project } = buildStudy();
+    const seen: ReportProgress[] = [];
+    await buildThemeReport(project, {}, deps, (p) => seen.push(p));
+    expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3, 4]);
+    expect(seen.at(-1)).toMatchObject({ done: 4, total: 4 });
+    await expect(buildThemeReport(project, { groupBy: 'gender' }, deps)).rejects.toThrow(ReportError);
+    await expect(buildThemeReport(project, { groupBy: 'gender' }, deps)).rejects.toThrow(
+      /no attribute named 'gender' \(attributes: group, role, site\)/,
+    );
+    await expect(buildThemeReport(project, { themeIds: ['Housing'] }, deps)).rejects.toThrow(
+      /no theme named 'Housing'/,
+    );
+  });
+});
+
+describe('report options', () => {
+  it('are remembered in the project and fall back to defaults when the stored value is unusable', () => {
+    const { project } = buildStudy();
+    expect(savedReportOptions(project)).toEqual(reportOptions());
+    const chosen = reportOptions({ groupBy: 'group', quotesPerTheme: 2, includeCharts: false });
+    const saved = applyChanges(project, saveReportOptions(project, chosen));
+    expect(savedReportOptions(saved)).toEqual(chosen);
+    const broken = { ...saved, settings: saved.settings.map((s) => ({ ...s, value: { quotesPerTheme: 'many' } })) };
+    expect(savedReportOptions(broken)).toEqual(reportOptions());
+  });
+});
