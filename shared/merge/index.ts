@@ -1,0 +1,4 @@
+export * from './similarity';
+export * from './codebook';
+export * from './project';
+export * from './disagreements';

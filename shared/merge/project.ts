@@ -1,0 +1,477 @@
+/**
+ * Bringing another coder's project into this one as one change set (one undo step).
+ * Sources are matched by their text, whatever their file names; codes through the
+ * codebook merge; coders by GUID, then name, or as the user maps them. Every incoming
+ * row is either placed, recognised as already present, or listed with the reason it
+ * could not be placed: nothing disappears without a line in the report.
+ */
+import type { Change, ChangeSet } from '../model/changes';
+import { put } from '../model/changes';
+import type { OpContext } from '../model/context';
+import type {
+  Attribute,
+  Case,
+  Coder,
+  Coding,
+  DocumentSet,
+  Guid,
+  Memo,
+  MemoTarget,
+  Project,
+  RichBlock,
+  RichInline,
+  Source,
+  TableName,
+  Theme,
+} from '../model/schema';
+import { normalizeText } from '../model/positions';
+import { contentHash } from '../text/compose';
+import type { CodebookMergeReport, Resolutions } from './codebook';
+import { codebookReportText, mergeCodebooks } from './codebook';
+import { normalizeName } from './similarity';
+
+export interface ProjectMergeOptions {
+  /** Incoming coder id -> a base coder id, or 'new' to keep them apart. */
+  coderMap?: Readonly<Record<Guid, Guid | 'new'>>;
+  /** Conflict resolutions for the codebook (keys from resolutionKey(1, codeId)). */
+  codeResolutions?: Resolutions;
+  /** For the report and the undo label: the incoming file or coder. */
+  incomingLabel?: string;
+}
+
+export interface ProjectMergeMapping {
+  coders: Record<Guid, Guid>;
+  sources: Record<Guid, Guid>;
+  codes: Record<Guid, Guid>;
+  codings: Record<Guid, Guid>;
+  memos: Record<Guid, Guid>;
+  attributes: Record<Guid, Guid>;
+  cases: Record<Guid, Guid>;
+  themes: Record<Guid, Guid>;
+  documentSets: Record<Guid, Guid>;
+}
+
+export interface NotPlaced {
+  table: TableName;
+  id: string;
+  what: string;
+  reason: string;
+}
+
+export interface ProjectMergeReport {
+  base: string;
+  incoming: string;
+  /** Rows added per table. */
+  added: Partial<Record<TableName, number>>;
+  /** Rows recognised as already present (same text, same coding, same memo). */
+  alreadyPresent: Partial<Record<TableName, number>>;
+  coders: { incoming: string; mergedAs: string; how: 'id' | 'name' | 'user' | 'new' }[];
+  sources: { incoming: string; mergedAs: string; how: 'same text' | 'new' }[];
+  /** Values that differed and were kept as the base has them. */
+  conflicts: { table: TableName; what: string; kept: string; incoming: string }[];
+  notPlaced: NotPlaced[];
+  codebook: CodebookMergeReport;
+}
+
+export interface ProjectMergeResult {
+  set: ChangeSet;
+  mapping: ProjectMergeMapping;
+  report: ProjectMergeReport;
+}
+
+/** The key texts are matched by: normalised, with trailing white space (which no coding needs) dropped. */
+function textKey(text: string): string {
+  return normalizeText(text).trimEnd();
+}
+
+export function mergeProject(base: Project, incoming: Project, ctx: OpContext, options: ProjectMergeOptions = {}): ProjectMergeResult {
+  const label = options.incomingLabel ?? incoming.meta.name;
+  const changes: Change[] = [];
+  const added: Partial<Record<TableName, number>> = {};
+  const present: Partial<Record<TableName, number>> = {};
+  const count = (into: Partial<Record<TableName, number>>, table: TableName) => (into[table] = (into[table] ?? 0) + 1);
+  const notPlaced: NotPlaced[] = [];
+  const conflicts: ProjectMergeReport['conflicts'] = [];
+  const taken = new Set<string>(Object.values(base).flatMap((rows) => (Array.isArray(rows) ? rows.map((r: { id: string }) => r.id) : [])));
+  /** Keep the incoming id when it is free (so merging twice recognises rows); otherwise mint one. */
+  const freshId = (id: Guid): Guid => {
+    const out = taken.has(id) ? ctx.newId() : id;
+    taken.add(out);
+    return out;
+  };
+  const add = <T extends TableName>(table: T, row: Parameters<typeof put<T>>[2]) => {
+    changes.push(put(table, null, row) as Change);
+    count(added, table);
+  };
+
+  // Coders: GUID, then name, unless the user said otherwise.
+  const coders: Record<Guid, Guid> = {};
+  const coderLines: ProjectMergeReport['coders'] = [];
+  const baseCoders = new Map(base.coders.map((c) => [c.id, c]));
+  for (const coder of incoming.coders) {
+    const wish = options.coderMap?.[coder.id];
+    let target: Coder | undefined;
+    let how: ProjectMergeReport['coders'][number]['how'];
+    if (wish && wish !== 'new') {
+      target = baseCoders.get(wish);
+      if (!target) throw new RangeError(`the coder map sends '${coder.name}' to a coder that is not in the project`);
+      how = 'user';
+    } else if (!wish && baseCoders.has(coder.id)) {
+      target = baseCoders.get(coder.id);
+      how = 'id';
+    } else if (!wish) {
+      target = base.coders.find((c) => normalizeName(c.name) === normalizeName(coder.name) && !!c.isConsensus === !!coder.isConsensus);
+      how = 'name';
+    } else how = 'new';
+    if (!target) {
+      const row: Coder = { ...coder, id: freshId(coder.id) };
+      if (base.coders.some((c) => c.name === coder.name)) row.name = `${coder.name} (${label})`;
+      add('coders', row);
+      target = row;
+      how = 'new';
+    }
+    coders[coder.id] = target.id;
+    coderLines.push({ incoming: coder.name, mergedAs: target.name, how });
+  }
+
+  // Sources: the same text is the same source, whatever it is called.
+  const sources: Record<Guid, Guid> = {};
+  const sourceLines: ProjectMergeReport['sources'] = [];
+  const baseByHash = new Map<string, Source[]>();
+  for (const s of base.sources) {
+    const h = contentHash(textKey(s.text));
+    baseByHash.set(h, [...(baseByHash.get(h) ?? []), s]);
+  }
+  const sourceLength = new Map<Guid, number>(base.sources.map((s) => [s.id, s.text.length]));
+  const newSources: Source[] = [];
+  for (const source of incoming.sources) {
+    const key = textKey(source.text);
+    const same = (baseByHash.get(contentHash(key)) ?? []).find((s) => textKey(s.text) === key);
+    if (same) {
+      sources[source.id] = same.id;
+      count(present, 'sources');
+      sourceLines.push({ incoming: source.name, mergedAs: same.name, how: 'same text' });
+      continue;
+    }
+    const row: Source = { ...source, id: freshId(source.id) };
+    delete row.caseId;
+    delete row.importedBy;
+    if (source.importedBy && coders[source.importedBy]) row.importedBy = coders[source.importedBy]!;
+    newSources.push(row);
+    sources[source.id] = row.id;
+    sourceLength.set(row.id, row.text.length);
+    sourceLines.push({ incoming: source.name, mergedAs: row.name, how: 'new' });
+    const namesake = base.sources.find((s) => s.name === source.name);
+    if (namesake) {
+      conflicts.push({ table: 'sources', what: `source '${source.name}'`, kept: 'the project’s text', incoming: 'different text: added as a separate source' });
+    }
+  }
+
+  // Codebook.
+  const book = mergeCodebooks(
+    [
+      { label: base.meta.name, codes: base.codes },
+      { label, codes: incoming.codes },
+    ],
+    options.codeResolutions ?? {},
+    { newId: () => freshId(ctx.newId()) },
+  );
+  const codes = book.mapping[1]!;
+  const baseCodes = new Map(base.codes.map((c) => [c.id, c]));
+  for (const code of book.codes) {
+    const before = baseCodes.get(code.id);
+    const after = { ...code };
+    if (!before) {
+      if (after.firstSourceId) {
+        const mapped = sources[after.firstSourceId];
+        if (mapped) after.firstSourceId = mapped;
+        else delete after.firstSourceId;
+      }
+      if (after.createdBy) {
+        const mapped = coders[after.createdBy];
+        if (mapped) after.createdBy = mapped;
+        else delete after.createdBy;
+      }
+      taken.add(after.id);
+      add('codes', after);
+    } else if (JSON.stringify(before) !== JSON.stringify(after)) {
+      if (after.firstSourceId && !before.firstSourceId) {
+        const mapped = sources[after.firstSourceId];
+        if (mapped) after.firstSourceId = mapped;
+        else delete after.firstSourceId;
+      }
+      changes.push(put('codes', before, after));
+    }
+  }
+  const codableIds = new Set(book.codes.filter((c) => c.codable).map((c) => c.id));
+
+  // Attributes by name; cases by name, values merged, differences kept as the base has them.
+  const attributes: Record<Guid, Guid> = {};
+  for (const attr of incoming.attributes) {
+    const same = base.attributes.find((a) => normalizeName(a.name) === normalizeName(attr.name));
+    if (same) {
+      attributes[attr.id] = same.id;
+      count(present, 'attributes');
+      if (same.type !== attr.type) conflicts.push({ table: 'attributes', what: `attribute '${attr.name}' type`, kept: same.type, incoming: attr.type });
+      const values = [...(same.values ?? [])];
+      for (const v of attr.values ?? []) if (!values.includes(v)) values.push(v);
+      if (same.values && values.length !== same.values.length) changes.push(put('attributes', same, { ...same, values }));
+      continue;
+    }
+    const row: Attribute = { ...attr, id: freshId(attr.id) };
+    add('attributes', row);
+    attributes[attr.id] = row.id;
+  }
+  const cases: Record<Guid, Guid> = {};
+  for (const kase of incoming.cases) {
+    const values: Record<string, string> = {};
+    for (const [attrId, value] of Object.entries(kase.values)) {
+      const mapped = attributes[attrId];
+      if (mapped) values[mapped] = value;
+      else notPlaced.push({ table: 'cases', id: kase.id, what: `value '${value}' of case '${kase.name}'`, reason: 'its attribute is not in the incoming project' });
+    }
+    const same = base.cases.find((c) => normalizeName(c.name) === normalizeName(kase.name));
+    if (same) {
+      cases[kase.id] = same.id;
+      count(present, 'cases');
+      const next: Case = { ...same, values: { ...same.values } };
+      for (const [attrId, value] of Object.entries(values)) {
+        const old = same.values[attrId];
+        if (old === undefined || old === '') next.values[attrId] = value;
+        else if (old !== value) {
+          const name = base.attributes.find((a) => a.id === attrId)?.name ?? attrId;
+          conflicts.push({ table: 'cases', what: `case '${kase.name}', ${name}`, kept: old, incoming: value });
+        }
+      }
+      if (JSON.stringify(next.values) !== JSON.stringify(same.values)) changes.push(put('cases', same, next));
+      continue;
+    }
+    const row: Case = { ...kase, id: freshId(kase.id), values };
+    add('cases', row);
+    cases[kase.id] = row.id;
+  }
+
+  // Sources go in once their cases exist; a matched source gains a case only if it had none.
+  const incomingById = new Map(incoming.sources.map((s) => [s.id, s]));
+  for (const row of newSources) add('sources', row);
+  for (const source of incoming.sources) {
+    if (!source.caseId) continue;
+    const caseId = cases[source.caseId];
+    const mergedId = sources[source.id]!;
+    if (!caseId) {
+      notPlaced.push({ table: 'sources', id: source.id, what: `case of source '${source.name}'`, reason: 'the case is not in the incoming project' });
+      continue;
+    }
+    const fresh = newSources.find((s) => s.id === mergedId);
+    if (fresh) {
+      fresh.caseId = caseId;
+      continue;
+    }
+    const baseSource = base.sources.find((s) => s.id === mergedId)!;
+    if (!baseSource.caseId) changes.push(put('sources', baseSource, { ...baseSource, caseId }));
+    else if (baseSource.caseId !== caseId) {
+      conflicts.push({
+        table: 'sources',
+        what: `case of '${baseSource.name}'`,
+        kept: base.cases.find((c) => c.id === baseSource.caseId)?.name ?? baseSource.caseId,
+        incoming: incoming.cases.find((c) => c.id === source.caseId)?.name ?? source.caseId,
+      });
+    }
+  }
+
+  // Codings, re-pointed; exact duplicates are recognised, impossible ones listed.
+  const codings: Record<Guid, Guid> = {};
+  const existing = new Set(base.codings.map((c) => codingKey(c.sourceId, c.codeId, c.coderId, c.start, c.end)));
+  for (const coding of incoming.codings) {
+    const what = `coding ${coding.start}-${coding.end} in '${incomingById.get(coding.sourceId)?.name ?? coding.sourceId}'`;
+    const sourceId = sources[coding.sourceId];
+    const codeId = codes[coding.codeId];
+    const coderId = coders[coding.coderId];
+    const reason = !sourceId
+      ? 'its source is not in the incoming project'
+      : !codeId
+        ? 'its code is not in the incoming project'
+        : !coderId
+          ? 'its coder is not in the incoming project'
+          : coding.end > sourceLength.get(sourceId)! || coding.start >= coding.end
+            ? `it lies outside the text (0-${sourceLength.get(sourceId)})`
+            : !codableIds.has(codeId)
+              ? 'its code is a category that only groups codes'
+              : null;
+    if (reason) {
+      notPlaced.push({ table: 'codings', id: coding.id, what, reason });
+      continue;
+    }
+    const key = codingKey(sourceId!, codeId!, coderId!, coding.start, coding.end);
+    const twin = existing.has(key) ? base.codings.find((c) => codingKey(c.sourceId, c.codeId, c.coderId, c.start, c.end) === key) : undefined;
+    if (twin) {
+      codings[coding.id] = twin.id;
+      count(present, 'codings');
+      continue;
+    }
+    existing.add(key);
+    const row: Coding = { ...coding, id: freshId(coding.id), sourceId: sourceId!, codeId: codeId!, coderId: coderId! };
+    add('codings', row);
+    codings[coding.id] = row.id;
+  }
+
+  // Themes by name: code lists united, a differing definition kept as the base has it.
+  const themes: Record<Guid, Guid> = {};
+  const themeRows: Theme[] = [];
+  for (const theme of incoming.themes) {
+    const codeIds = theme.codeIds.map((id) => codes[id]).filter((id): id is Guid => !!id);
+    const lost = theme.codeIds.filter((id) => !codes[id]);
+    if (lost.length > 0) {
+      notPlaced.push({ table: 'themes', id: theme.id, what: `${lost.length} code reference(s) of theme '${theme.name}'`, reason: 'the codes are not in the incoming project' });
+    }
+    const same = base.themes.find((t) => normalizeName(t.name) === normalizeName(theme.name));
+    if (same) {
+      themes[theme.id] = same.id;
+      count(present, 'themes');
+      const union = [...same.codeIds, ...codeIds.filter((id) => !same.codeIds.includes(id))];
+      const next: Theme = { ...same, codeIds: union };
+      if (!same.definition.trim() && theme.definition.trim()) next.definition = theme.definition;
+      else if (theme.definition.trim() && same.definition.trim() !== theme.definition.trim()) {
+        conflicts.push({ table: 'themes', what: `definition of theme '${same.name}'`, kept: same.definition, incoming: theme.definition });
+      }
+      if (JSON.stringify(next) !== JSON.stringify(same)) changes.push(put('themes', same, next));
+      continue;
+    }
+    const row: Theme = { ...theme, id: freshId(theme.id), codeIds: [...new Set(codeIds)] };
+    themes[theme.id] = row.id;
+    themeRows.push(row);
+  }
+  for (const row of themeRows) {
+    // Parents are known only once every theme is mapped.
+    const source = incoming.themes.find((t) => themes[t.id] === row.id)!;
+    row.parentId = source.parentId ? (themes[source.parentId] ?? null) : null;
+    add('themes', row);
+  }
+
+  // Document sets by name, members united.
+  const documentSets: Record<Guid, Guid> = {};
+  for (const set of incoming.documentSets) {
+    const sourceIds = set.sourceIds.map((id) => sources[id]).filter((id): id is Guid => !!id);
+    const same = base.documentSets.find((d) => normalizeName(d.name) === normalizeName(set.name));
+    if (same) {
+      documentSets[set.id] = same.id;
+      count(present, 'documentSets');
+      const union = [...same.sourceIds, ...sourceIds.filter((id) => !same.sourceIds.includes(id))];
+      if (union.length !== same.sourceIds.length) changes.push(put('documentSets', same, { ...same, sourceIds: union }));
+      continue;
+    }
+    const row: DocumentSet = { ...set, id: freshId(set.id), sourceIds: [...new Set(sourceIds)] };
+    add('documentSets', row);
+    documentSets[set.id] = row.id;
+  }
+
+  // Memos: re-targeted and attributed; links inside them follow the mapping too.
+  const memos: Record<Guid, Guid> = {};
+  const baseMemos = new Map(base.memos.map((m) => [m.id, m]));
+  const targetMaps: Record<Exclude<MemoTarget['kind'], 'project'>, Record<Guid, Guid>> = {
+    source: sources,
+    code: codes,
+    theme: themes,
+    coding: codings,
+    case: cases,
+  };
+  for (const memo of incoming.memos) {
+    let target: MemoTarget = memo.target;
+    if (target.kind !== 'project') {
+      const mapped = targetMaps[target.kind][target.id];
+      if (!mapped) {
+        notPlaced.push({ table: 'memos', id: memo.id, what: `memo '${memo.title || '(untitled)'}'`, reason: `the ${target.kind} it is written on was not placed` });
+        continue;
+      }
+      target = { kind: target.kind, id: mapped };
+    }
+    const row: Memo = { ...memo, target, body: relink(memo.body, sources, codes) };
+    if (memo.authorId) {
+      const author = coders[memo.authorId];
+      if (author) row.authorId = author;
+      else delete row.authorId;
+    }
+    const twin = baseMemos.get(memo.id);
+    if (twin && JSON.stringify(twin) === JSON.stringify(row)) {
+      memos[memo.id] = twin.id;
+      count(present, 'memos');
+      continue;
+    }
+    row.id = freshId(memo.id);
+    add('memos', row);
+    memos[memo.id] = row.id;
+  }
+
+  for (const q of incoming.savedQueries) {
+    if (base.savedQueries.some((b) => b.name === q.name)) continue;
+    notPlaced.push({ table: 'savedQueries', id: q.id, what: `saved query '${q.name}'`, reason: 'saved queries refer to the other project’s ids; re-create it here' });
+  }
+  if (incoming.settings.length > 0) {
+    notPlaced.push({ table: 'settings', id: '*', what: `${incoming.settings.length} project setting(s)`, reason: 'this project keeps its own settings' });
+  }
+
+  const set: ChangeSet = { label: `Merge '${label}'`, changes };
+  return {
+    set,
+    mapping: { coders, sources, codes, codings, memos, attributes, cases, themes, documentSets },
+    report: {
+      base: base.meta.name,
+      incoming: label,
+      added,
+      alreadyPresent: present,
+      coders: coderLines,
+      sources: sourceLines,
+      conflicts,
+      notPlaced,
+      codebook: book.report,
+    },
+  };
+}
+
+function codingKey(sourceId: string, codeId: string, coderId: string, start: number, end: number): string {
+  return `${sourceId}\u0000${codeId}\u0000${coderId}\u0000${start}\u0000${end}`;
+}
+
+/** Links in a memo body point to codes and sources; follow them to their merged ids. */
+function relink(body: readonly RichBlock[], sources: Record<Guid, Guid>, codes: Record<Guid, Guid>): RichBlock[] {
+  const inline = (node: RichInline): RichInline => {
+    if (!('type' in node)) return node;
+    const id = (node.target.kind === 'code' ? codes : sources)[node.target.id];
+    // A link to something not placed becomes its text, so the words stay.
+    return id ? { ...node, target: { ...node.target, id } } : { text: node.children.map((c) => c.text).join('') };
+  };
+  return body.map((block): RichBlock => {
+    switch (block.type) {
+      case 'paragraph':
+      case 'list-item':
+        return { type: block.type, children: block.children.map(inline) };
+      default:
+        return { type: block.type, children: relink(block.children as RichBlock[], sources, codes) };
+    }
+  });
+}
+
+/** The project merge report as text a person reads. */
+export function projectReportText(report: ProjectMergeReport): string {
+  const tally = (r: Partial<Record<TableName, number>>) =>
+    Object.entries(r)
+      .map(([t, n]) => `${n} ${t}`)
+      .join(', ') || 'nothing';
+  const lines = [
+    `Merged '${report.incoming}' into '${report.base}'.`,
+    `Added: ${tally(report.added)}.`,
+    `Already present: ${tally(report.alreadyPresent)}.`,
+    'Coders:',
+    ...report.coders.map((c) => `  ${c.incoming} -> ${c.mergedAs} (${c.how === 'new' ? 'added' : `matched by ${c.how}`})`),
+    'Sources:',
+    ...report.sources.map((s) => `  ${s.incoming} -> ${s.mergedAs} (${s.how})`),
+  ];
+  if (report.conflicts.length > 0) {
+    lines.push('Kept as this project has them:');
+    for (const c of report.conflicts) lines.push(`  ${c.what}: kept '${c.kept}', incoming '${c.incoming}'`);
+  }
+  lines.push(report.notPlaced.length > 0 ? 'Not placed:' : 'Everything was placed.');
+  for (const n of report.notPlaced) lines.push(`  ${n.what}: ${n.reason}`);
+  lines.push('', codebookReportText(report.codebook));
+  return `${lines.join('\n')}\n`;
+}
