@@ -130,11 +130,16 @@ function cleanName(raw: string): string | null {
   return name;
 }
 
-/** Which labels are speakers: role words always, names when they recur, other phrases only when frequent. */
-function qualifies(name: string, count: number): boolean {
-  if (ROLE_LABEL.test(name)) return true;
-  const words = name.split(' ');
-  if (words.every((w) => NAME_LIKE_WORD.test(w)) && words.length <= 5) return count >= 2;
+/**
+ * Which labels are speakers. A timestamp or voice tag beside the name is evidence
+ * enough; a role word (Interviewer, Q, P07) too. A plain name must recur, and an odd
+ * phrase must recur often. Once a dialogue is established this way, a capitalised name
+ * that speaks only once joins it (the neighbour who says one line).
+ */
+function qualifies(c: Candidate, count: number, dialogue: boolean): boolean {
+  if (c.markup || ROLE_LABEL.test(c.speaker)) return true;
+  const words = c.speaker.split(' ');
+  if (words.every((w) => NAME_LIKE_WORD.test(w))) return count >= 2 || (dialogue && words.length <= 3);
   return words.length <= 3 && count >= 3;
 }
 
@@ -146,18 +151,24 @@ function qualifies(name: string, count: number): boolean {
 function chooseFamily(candidates: Candidate[], lines: Line[]): Candidate[] | null {
   let best: Candidate[] | null = null;
   for (const family of ['colon', 'bracket', 'header', 'voice'] as Family[]) {
-    let own = candidates.filter((c) => c.family === family);
+    let own = unifySpelling(candidates.filter((c) => c.family === family));
     if (family === 'header') own = own.filter((c) => followedByText(c.line, lines, candidates));
     const counts = new Map<string, number>();
     for (const c of own) counts.set(key(c.speaker), (counts.get(key(c.speaker)) ?? 0) + 1);
-    const accepted = own.filter((c) => qualifies(c.speaker, counts.get(key(c.speaker))!));
-    const names = new Set(accepted.map((c) => key(c.speaker)));
-    const anyRole = accepted.some((c) => ROLE_LABEL.test(c.speaker));
-    if (accepted.length < 2) continue;
-    if (names.size < 2 && !anyRole && family !== 'header' && family !== 'voice') continue;
+    // At least one label must qualify on its own (recur, or be a role word) before one-off names may join it.
+    if (!own.some((c) => qualifies(c, counts.get(key(c.speaker))!, false))) continue;
+    const accepted = own.filter((c) => qualifies(c, counts.get(key(c.speaker))!, true));
+    if (!isDialogue(accepted)) continue;
     if (!best || accepted.length > best.length) best = accepted;
   }
-  return best && unifySpelling(best);
+  return best;
+}
+
+/** Two labelled lines at least, and either two voices or a role word or timed labels (a monologue with a timestamped speaker line is still a transcript). */
+function isDialogue(accepted: Candidate[]): boolean {
+  if (accepted.length < 2) return false;
+  const names = new Set(accepted.map((c) => key(c.speaker)));
+  return names.size >= 2 || accepted.some((c) => c.markup || ROLE_LABEL.test(c.speaker));
 }
 
 function followedByText(lineIndex: number, lines: Line[], candidates: Candidate[]): boolean {
