@@ -146,7 +146,22 @@ function utf8OrLegacy(bytes: Uint8Array, fileName: string): DecodedText {
       'the text encoding is not UTF-8, UTF-16 or Windows-1252 and cannot be read without garbling it; save the file as UTF-8 and import again',
     );
   }
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bom: false, warnings: [] };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false, warnings: [] };
+}
+
+/** 0x80-0x9F of Windows-1252 (the rest equals Latin-1). Node's TextDecoder treats the label as Latin-1, so decode it ourselves. */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const codes = Array.from(bytes.subarray(i, i + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
 }
 
 function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number; truncatedTail: number } {

@@ -121,11 +121,12 @@ function dropRepeats(pieces: Piece[]): Piece[] {
   if (!isRolling(pieces)) return pieces;
   const out: Piece[] = [];
   let recent: string[] = [];
+  let recentSpeaker: string | null = null;
   for (const piece of pieces) {
     const lines = piece.text.split('\n');
     const fresh: string[] = [];
     for (const line of lines) {
-      if (recent.includes(line)) continue;
+      if (recentSpeaker === piece.speaker && recent.includes(line)) continue;
       const last = out[out.length - 1];
       const lastLines = last?.text.split('\n') ?? [];
       const tail = lastLines[lastLines.length - 1];
@@ -137,6 +138,7 @@ function dropRepeats(pieces: Piece[]): Piece[] {
       fresh.push(line);
     }
     recent = lines;
+    recentSpeaker = piece.speaker;
     if (fresh.length) out.push({ ...piece, text: fresh.join('\n') });
   }
   return out;
@@ -146,6 +148,8 @@ function dropRepeats(pieces: Piece[]): Piece[] {
 function isRolling(pieces: Piece[]): boolean {
   let repeats = 0;
   for (let i = 1; i < pieces.length; i++) {
+    // Two people may say the same thing; only one voice repeating itself is rolling.
+    if (pieces[i - 1]!.speaker !== pieces[i]!.speaker) continue;
     const before = pieces[i - 1]!.text.split('\n');
     const first = pieces[i]!.text.split('\n')[0]!;
     if (first === before[before.length - 1] || first.startsWith(before[before.length - 1]! + ' ')) repeats++;

@@ -92,6 +92,8 @@ function looksOpenEnded(header: string, s: ColumnStats): boolean {
   const varied = s.filled < 4 || s.distinct >= s.filled * 0.5;
   if (s.avgLength >= 40 && varied) return true;
   if (s.avgWords >= 4 && varied) return true;
+  // A question as header ("Anything else?") with answers that are phrases, each different.
+  if (header.trim().endsWith('?') && s.avgWords >= 2 && s.distinct >= s.filled * 0.8) return true;
   return OPEN_NAME.test(norm(header)) && s.avgLength >= 8 && varied;
 }
 

@@ -1,0 +1,77 @@
+/** Text encodings: every common one decodes to the same words, anything else is refused rather than garbled. */
+import { describe, expect, it } from 'vitest';
+import { decodeText, ImportError } from '../../../shared/import';
+
+const SAMPLE = 'Interviewer: Was it “fair”? It cost €20 – café, naïve.\r\nRespondent: Yes.';
+const EXPECTED = SAMPLE.replace('\r\n', '\n');
+
+function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
+  const out = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  if (bom) {
+    view.setUint16(0, 0xfeff, littleEndian);
+    at = 2;
+  }
+  for (let i = 0; i < text.length; i++) view.setUint16(at + i * 2, text.charCodeAt(i), littleEndian);
+  return out;
+}
+
+/** Windows-1252 bytes for the sample, written out by hand from the code page table. */
+function cp1252(text: string): Uint8Array {
+  const table: Record<string, number> = { '“': 0x93, '”': 0x94, '€': 0x80, '–': 0x96, 'é': 0xe9, 'ï': 0xef };
+  return Uint8Array.from([...text].map((ch) => table[ch] ?? ch.charCodeAt(0)));
+}
+
+describe('decodeText', () => {
+  it('UTF-8 with and without BOM', () => {
+    const plain = new TextEncoder().encode(SAMPLE);
+    expect(decodeText(plain, 'a.txt')).toMatchObject({ text: EXPECTED, encoding: 'utf-8', bom: false });
+    const withBom = Uint8Array.from([0xef, 0xbb, 0xbf, ...plain]);
+    expect(decodeText(withBom, 'a.txt')).toMatchObject({ text: EXPECTED, encoding: 'utf-8', bom: true });
+  });
+
+  it('UTF-16 LE and BE, with a BOM or recognised from the zero bytes', () => {
+    expect(decodeText(utf16(SAMPLE, true, true), 'a.txt')).toMatchObject({ text: EXPECTED, encoding: 'utf-16le', bom: true });
+    expect(decodeText(utf16(SAMPLE, false, true), 'a.txt')).toMatchObject({ text: EXPECTED, encoding: 'utf-16be', bom: true });
+    expect(decodeText(utf16(SAMPLE, true, false), 'a.txt')).toMatchObject({ text: EXPECTED, encoding: 'utf-16le', bom: false });
+    expect(decodeText(utf16(SAMPLE, false, false), 'a.txt')).toMatchObject({ text: EXPECTED, encoding: 'utf-16be', bom: false });
+  });
+
+  it('Windows-1252 curly quotes, euro and accents come out right', () => {
+    expect(decodeText(cp1252(SAMPLE), 'a.txt')).toMatchObject({ text: EXPECTED, encoding: 'windows-1252' });
+  });
+
+  it('normalises to NFC so the same word has one spelling', () => {
+    const decomposed = new TextEncoder().encode('cafe\u0301');
+    expect(decodeText(decomposed, 'a.txt').text).toBe('café');
+  });
+
+  it('UTF-8 cut off inside a character keeps the rest and says so', () => {
+    const bytes = new TextEncoder().encode('Prix: 20 €');
+    const cut = bytes.subarray(0, bytes.length - 1);
+    const d = decodeText(cut, 'cut.txt');
+    expect(d.text).toBe('Prix: 20 ');
+    expect(d.encoding).toBe('utf-8');
+    expect(d.warnings[0]).toMatch(/truncated/);
+  });
+
+  it('refuses empty files, binary data and unknown legacy encodings with the file name', () => {
+    expect(() => decodeText(new Uint8Array(), 'empty.txt')).toThrow('empty.txt: the file is empty');
+    expect(() => decodeText(new TextEncoder().encode(' \n\t\n'), 'blank.txt')).toThrow(/blank\.txt: the file is empty/);
+    const binary = Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256);
+    expect(() => decodeText(binary, 'photo.txt')).toThrow(/photo\.txt: this is not a text file/);
+    expect(() => decodeText(Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), 'paper.txt')).toThrow(/PDF/);
+    // Cyrillic in Windows-1251: as 1252 it would be mojibake, so it is refused.
+    const cp1251 = Uint8Array.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x20, 0xec, 0xe8, 0xf0]);
+    const error = (() => {
+      try {
+        decodeText(cp1251, 'russian.txt');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toMatch(/^russian\.txt: the text encoding is not UTF-8, UTF-16 or Windows-1252/);
+  });
+});
