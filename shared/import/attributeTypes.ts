@@ -5,7 +5,7 @@ import { valueProblem } from '../ops';
 const CANDIDATES: AttributeType[] = ['boolean', 'integer', 'float', 'date', 'datetime'];
 
 /**
- * The most specific type that at least nine in ten values fit; the rest are reported
+ * The most specific type that at least three in four values fit; the rest are reported
  * as misfits rather than silently turning a numeric attribute into text.
  */
 export function inferAttributeType(values: readonly string[]): AttributeType {
@@ -17,7 +17,7 @@ export function inferAttributeType(values: readonly string[]): AttributeType {
     // A column of years or ids parses as a date too; dates need the date shape.
     if (type === 'datetime' && !filled.some((v) => /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(v))) continue;
     const fits = filled.filter((v) => valueProblem(type, v) === null).length;
-    if (fits >= filled.length * 0.9) return type;
+    if (fits >= filled.length * 0.75) return type;
   }
   return 'text';
 }

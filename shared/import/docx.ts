@@ -5,7 +5,7 @@ import { openZip } from './zip';
 export async function readDocx(bytes: Uint8Array, fileName: string): Promise<string> {
   // Check the container first, so a damaged file gets our message rather than a zip library's.
   const parts = openZip(bytes, fileName, 'Word document', (p) => p === 'word/document.xml' || p === '[Content_Types].xml');
-  if (!parts['word/document.xml']) throw new ImportError(fileName, 'this zip archive is not a Word document (it has no word/document.xml)');
+  if (!parts['word/document.xml']) throw new ImportError(fileName, 'this zip archive is not a Word document, or it is damaged (it has no word/document.xml)');
   const { default: mammoth } = await import('mammoth');
   const copy = bytes.slice();
   // mammoth reads { arrayBuffer } in its browser build and { buffer } under Node; give both.

@@ -9,7 +9,7 @@ const SKIPPED = new Set(['text:note', 'office:annotation', 'text:tracked-changes
 export function readOdt(bytes: Uint8Array, fileName: string): string {
   const parts = openZip(bytes, fileName, 'OpenDocument text', (p) => p === 'content.xml');
   const content = parts['content.xml'];
-  if (!content) throw new ImportError(fileName, 'this zip archive is not an OpenDocument text (it has no content.xml)');
+  if (!content) throw new ImportError(fileName, 'this zip archive is not an OpenDocument text, or it is damaged (it has no content.xml)');
   const paragraphs: string[] = [];
   let inBody = 0;
   let skip = 0;

@@ -18,7 +18,7 @@ const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46
 export function readXlsx(bytes: Uint8Array, fileName: string): SheetTable {
   const parts = openZip(bytes, fileName, 'Excel workbook', (p) => p.startsWith('xl/'));
   const workbook = parts['xl/workbook.xml'];
-  if (!workbook) throw new ImportError(fileName, 'this zip archive is not an Excel workbook (it has no xl/workbook.xml)');
+  if (!workbook) throw new ImportError(fileName, 'this zip archive is not an Excel workbook, or it is damaged (it has no xl/workbook.xml)');
   const sheet = firstSheet(parts, fileName);
   const sheetXml = parts[sheet.path];
   if (!sheetXml) throw new ImportError(fileName, `the workbook is damaged: its first sheet (${sheet.path}) is missing`);
