@@ -11,8 +11,13 @@ export interface Command {
 /** Each command lives in its own file and is loaded only when called, so `qda --help` stays fast. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   // command registry: one line per command, kept alphabetical
+  agreement: () => import('./commands/agreement'),
+  alpha: () => import('./commands/alpha'),
+  codebook: () => import('./commands/codebook'),
   demo: () => import('./commands/demo'),
   info: () => import('./commands/info'),
+  kappa: () => import('./commands/kappa'),
+  merge: () => import('./commands/merge'),
   validate: () => import('./commands/validate'),
 };
 
