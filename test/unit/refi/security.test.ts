@@ -1,0 +1,101 @@
+/** A .qdpx is a zip from a stranger: unsafe paths, bombs and hostile XML are refused with a clear message. */
+import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { readQdpx, readQdc } from '../../../shared/formats/refi';
+import { readZip, writeZip } from '../../../shared/formats/zip';
+
+const QDE = '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="x"/>';
+
+/** fflate writes whatever names it is given, which is what a hostile tool would do. */
+function zipWith(name: string): Uint8Array {
+  return zipSync({ 'project.qde': strToU8(QDE), [name]: strToU8('payload') });
+}
+
+/** Rewrites the uncompressed size an entry declares in the central directory. */
+function declareSize(zip: Uint8Array, entry: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < out.length - 46; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const nameLength = view.getUint16(i + 28, true);
+    const name = new TextDecoder().decode(out.subarray(i + 46, i + 46 + nameLength));
+    if (name === entry) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
+describe('zip safety', () => {
+  it.each([
+    ['../evil.txt', /climbs out of the archive/],
+    ['sources/../../evil.txt', /climbs out of the archive/],
+    ['/etc/evil.txt', /absolute path/],
+    ['C:/Windows/evil.txt', /drive letter/],
+    ['..\\..\\evil.txt', /climbs out of the archive/],
+  ])('refuses an entry named %s', (name, reason) => {
+    expect(() => readQdpx(zipWith(name), 'stranger.qdpx')).toThrow(reason);
+    expect(() => readQdpx(zipWith(name), 'stranger.qdpx')).toThrow(/stranger\.qdpx/);
+  });
+
+  it('refuses an entry that expands a thousandfold (a real zip bomb)', () => {
+    const bomb = zipSync({ 'project.qde': strToU8(QDE), 'sources/a.txt': new Uint8Array(50 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(() => readQdpx(bomb, 'bomb.qdpx')).toThrow(/bomb\.qdpx: zip entry "sources\/a\.txt" expands .* \(possible zip bomb\)/);
+  });
+
+  it('refuses an archive whose declared sizes add up to more than 2 GiB, before inflating anything', () => {
+    const zip = zipSync({ 'project.qde': strToU8(QDE), 'a.txt': strToU8('a'.repeat(5000)), 'b.txt': strToU8('b'.repeat(5000)) }, { level: 0 });
+    const lying = declareSize(declareSize(zip, 'a.txt', 0xffff_0000), 'b.txt', 0xffff_0000);
+    expect(() => readQdpx(lying, 'huge.qdpx')).toThrow(/huge\.qdpx would expand to more than 2\.0 GiB/);
+  });
+
+  it('cannot be made to allocate more than an entry declares', () => {
+    const zip = zipSync({ 'big.txt': new Uint8Array(100_000).fill(65) });
+    const lying = declareSize(zip, 'big.txt', 10);
+    expect(readZip(lying, 'liar.zip').get('big.txt')!.length).toBeLessThanOrEqual(10);
+  });
+
+  it('finds entries case-insensitively and refuses to write unsafe names', () => {
+    const zip = readZip(writeZip([['Sources/A.TXT', 'hi']]), 'x.zip');
+    expect(new TextDecoder().decode(zip.get('sources/a.txt'))).toBe('hi');
+    expect(zip.find('SOURCES/a.txt')).toBe('Sources/A.TXT');
+    expect(() => writeZip([['../x', 'no']])).toThrow(/refusing to write/);
+  });
+
+  it('names the file and the problem for empty, truncated and non-zip input', () => {
+    expect(() => readQdpx(new Uint8Array(), 'empty.qdpx')).toThrow('empty.qdpx is empty');
+    expect(() => readQdpx(strToU8('hello world'), 'text.qdpx')).toThrow(/text\.qdpx is neither a REFI-QDA project/);
+    const good = zipWith('sources/a.txt');
+    expect(() => readQdpx(good.subarray(0, good.length - 30), 'cut.qdpx')).toThrow(/cut\.qdpx is not a readable zip archive/);
+    expect(() => readQdpx(zipSync({ 'readme.txt': strToU8('x') }), 'noqde.qdpx')).toThrow(/noqde\.qdpx holds no project\.qde/);
+  });
+});
+
+describe('XML safety', () => {
+  const xxe = `<?xml version="1.0"?>
+<!DOCTYPE Project [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<Project xmlns="urn:QDA-XML:project:1.0" name="&secret;"/>`;
+  const laughs = `<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="11111111-1111-1111-1111-111111111111" name="&lol4;" isCodable="true"/></Codes></CodeBook>`;
+
+  it('refuses external entities (XXE) in a project, zipped or bare', () => {
+    expect(() => readQdpx(zipSync({ 'project.qde': strToU8(xxe) }), 'xxe.qdpx')).toThrow(/xxe\.qdpx declares a DOCTYPE or ENTITY.*XXE/);
+    expect(() => readQdpx(strToU8(xxe), 'xxe.qde')).toThrow(/refusing it/);
+  });
+
+  it('refuses entity expansion ("billion laughs") in a codebook', () => {
+    expect(() => readQdc(laughs, 'lol.qdc')).toThrow(/lol\.qdc declares a DOCTYPE or ENTITY.*billion laughs/);
+  });
+
+  it('reports malformed XML with the file name', () => {
+    expect(() => readQdc('<CodeBook><Codes><Code></CodeBook>', 'broken.qdc')).toThrow(/broken\.qdc is not well-formed XML/);
+    expect(() => readQdc('', 'blank.qdc')).toThrow('blank.qdc is empty');
+    expect(() => readQdpx(strToU8('<Other/>'), 'other.qde')).toThrow(/root element is <Other>/);
+    expect(() => readQdpx(strToU8('<CodeBook/>'), 'book.qde')).toThrow(/codebook/);
+  });
+});
