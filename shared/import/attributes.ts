@@ -19,7 +19,7 @@ export interface AttributeImportReport {
   attributesCreated: string[];
   casesCreated: string[];
   rowsMatched: number;
-  /** Line numbers are the file's own (the header is line 1). */
+  /** Row numbers as a spreadsheet shows them (the header is row 1). */
   unmatched: { line: number; key: string }[];
   badValues: { line: number; key: string; attribute: string; value: string; problem: string }[];
 }
@@ -33,9 +33,10 @@ const norm = (h: string) => h.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').rep
 
 export function importAttributes(project: Project, ctx: OpContext, bytes: Uint8Array, fileName: string): { set: ChangeSet; report: AttributeImportReport } {
   const { text } = decodeText(bytes, fileName);
-  const rows = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data;
+  // Blank rows are kept (and skipped below) so reported row numbers match what a spreadsheet shows.
+  const rows = Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
   const header = rows[0]?.map((h) => h.trim());
-  if (!header || rows.length < 2) throw new ImportError(fileName, 'the attributes file needs a header row and at least one data row');
+  if (!header || !rows.slice(1).some((r) => r.some((c) => c.trim()))) throw new ImportError(fileName, 'the attributes file needs a header row and at least one data row');
   const keyIndex = Math.max(0, header.findIndex((h) => KEY_NAMES.includes(norm(h))));
   const columns = header.map((name, i) => ({ name, i })).filter((c) => c.i !== keyIndex && c.name);
   if (columns.length === 0) throw new ImportError(fileName, `the attributes file has only the key column '${header[keyIndex]}' and no attribute columns`);
@@ -70,6 +71,7 @@ export function importAttributes(project: Project, ctx: OpContext, bytes: Uint8A
 
   rows.slice(1).forEach((row, r) => {
     const line = r + 2;
+    if (!row.some((c) => c.trim())) return;
     const key = (row[keyIndex] ?? '').trim();
     const caseId = key ? caseFor(key) : null;
     if (!caseId) {
