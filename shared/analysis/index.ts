@@ -44,6 +44,7 @@
  *   coOccurrenceIds(index, { a, b, scope, filter? }): Guid[]       matrixToCsv(matrix): string (BOM, CRLF, Excel-safe)
  *   toCsv(rows, { bom? }), neutraliseCell(value)
  *
+ *   codingDensity(index, { filter? }): SourceDensity[]  ({ sourceId, sourceName, codings, codes, characters, codedCharacters, coverage, perThousandWords })
  *   saturation(index, { order?, filter? }): SaturationPoint[]  ({ sourceId, sourceName, position, newCodes{origin: n},
  *                                                              cumulative{origin: n}, newTotal, cumulativeTotal, newCodeNames })
  *   themeBoard(index, { groupBy?, filter?, includeDescendantCodes? }): ThemeBoard
@@ -84,3 +85,5 @@ export type { SaturationPoint } from './saturation';
 export { ORIGINS, saturation } from './saturation';
 export type { BoardCode, BoardTheme, ThemeBoard, UnitCounts } from './board';
 export { orderedThemes, themeBoard } from './board';
+export type { SourceDensity } from './density';
+export { codingDensity } from './density';

@@ -143,3 +143,19 @@ describe('theme board', () => {
     expect(board.groups).toEqual(['partner', 'participant', '(no value)']);
   });
 });
+
+describe('coding density', () => {
+  it('counts codings, distinct codes and covered text once where codings overlap', async () => {
+    const { codingDensity } = await import('../../../shared/analysis');
+    const rows = codingDensity(index, { filter: { roles: ['interviewer', 'respondent'] } });
+    const p1 = rows.find((r) => r.sourceName === 'int-P1')!;
+    expect(p1.codings).toBe(5);
+    expect(p1.codes).toBe(3);
+    const housing = fx.span('int-P1', 'There was no housing at all. The shelter was full');
+    const work = fx.span('int-P1', 'My case manager drove me to the clinic herself. She found a way.');
+    const interviewer = fx.span('int-P1', 'Was housing hard to find?');
+    const covered = housing.end - housing.start + (work.end - work.start) + (interviewer.end - interviewer.start);
+    expect(p1.codedCharacters).toBe(covered);
+    expect(p1.coverage).toBeCloseTo(covered / index.sources.get(ids['int-P1']!)!.source.text.length);
+  });
+});
