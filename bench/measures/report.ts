@@ -45,7 +45,7 @@ export async function measure(ctx: BenchContext): Promise<void> {
     includeCodebook: true,
   };
   const deps = { rasterize, now: () => new Date(Date.UTC(2026, 0, 5)) };
-  let bytes = new Uint8Array();
+  let bytes: Uint8Array = new Uint8Array();
   const samples = await timeRuns(async () => (bytes = await buildThemeReport(project, options, deps)), ctx.runs, ctx.warmup);
   const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
   const written = (xml.match(/<w:pStyle w:val="Quote"\/>/g) ?? []).length;
