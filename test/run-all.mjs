@@ -2,7 +2,7 @@
 // `npm test`: type-check, lint, unit and end-to-end tests in turn, then one closing line
 // "tests: N passed, N failed" that CI reads (vitest's own summary is not a format it knows).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
 const steps = [
   ['type-check', 'npx', ['tsc', '-b', 'tsconfig.json']],
@@ -11,6 +11,7 @@ const steps = [
   ['e2e', 'npx', ['vitest', 'run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json']],
 ];
 
+rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;
