@@ -15,9 +15,14 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   alpha: () => import('./commands/alpha'),
   codebook: () => import('./commands/codebook'),
   demo: () => import('./commands/demo'),
+  export: () => import('./commands/export'),
+  import: () => import('./commands/import'),
   info: () => import('./commands/info'),
   kappa: () => import('./commands/kappa'),
+  matrix: () => import('./commands/matrix'),
   merge: () => import('./commands/merge'),
+  query: () => import('./commands/query'),
+  report: () => import('./commands/report'),
   validate: () => import('./commands/validate'),
 };
 

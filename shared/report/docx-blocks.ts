@@ -154,10 +154,18 @@ export function labelled(label: string, text: string): Paragraph {
 /**
  * A block quote: the words exactly as coded, in the Quote style, with line breaks kept
  * inside one paragraph so the quote stays one block; its attribution right-aligned below.
+ * The ellipses are runs of their own, outside the coded words.
  */
 export function blockQuote(text: string, attribution: string): Paragraph[] {
+  // An excerpt cut from the middle of a sentence is marked with ellipses, as a manuscript would.
+  const lead = /^\p{Ll}/u.test(text) ? [new TextRun('\u2026')] : [];
+  const trail = /[.?!\u2026"\u201d'\u2019)]$/u.test(text) ? [] : [new TextRun('\u2026')];
   return [
-    new Paragraph({ style: 'Quote', keepNext: true, children: linesToRuns(text.replace(/\n{2,}/g, '\n')) }),
+    new Paragraph({
+      style: 'Quote',
+      keepNext: true,
+      children: [...lead, ...linesToRuns(text.replace(/\n{2,}/g, '\n')), ...trail],
+    }),
     new Paragraph({ style: 'Attribution', children: [new TextRun(`\u2014 ${attribution}`)] }),
   ];
 }

@@ -196,7 +196,12 @@ async function themeChapter(
   for (const memo of index.project.memos.filter((m) => m.target.kind === 'theme' && m.target.id === theme.id)) {
     const body = richParagraphs(memo.body);
     if (body.length === 0) continue;
-    out.push(heading(memo.title.trim() || 'Memo', 2), ...body);
+    const title = memo.title.trim();
+    // A memo titled after its theme would repeat the chapter heading.
+    out.push(
+      heading(title && title.toLowerCase() !== theme.name.toLowerCase() ? `Memo: ${title}` : 'Memo', 2),
+      ...body,
+    );
   }
 
   const query = { themeId: theme.id, groupBy: groupBy?.id ?? null };

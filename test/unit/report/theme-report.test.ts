@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnalysisIndex, countByGroup } from '../../../shared/analysis';
-import { applyChanges, sourceAttributes } from '../../../shared/model';
+import { applyChanges, seededGuids, sourceAttributes } from '../../../shared/model';
+import * as ops from '../../../shared/ops';
 import type { Project } from '../../../shared/model';
 import {
   buildThemeReport,
@@ -19,6 +20,11 @@ const deps = { rasterize, now: () => new Date('2026-03-04T12:00:00Z') };
 function textOf(project: Project, codingId: string): string {
   const coding = project.codings.find((c) => c.id === codingId)!;
   return project.sources.find((s) => s.id === coding.sourceId)!.text.slice(coding.start, coding.end);
+}
+
+/** The ellipses a quote cut mid-sentence gets are outside the coded words. */
+function withoutEllipses(quote: string): string {
+  return quote.replace(/^\u2026/, '').replace(/\u2026$/, '');
 }
 
 describe('buildThemeReport', () => {
@@ -68,7 +74,7 @@ describe('buildThemeReport', () => {
     const { project } = buildStudy();
     const bytes = await buildThemeReport(project, { groupBy: 'group', quotesPerTheme: 3 }, deps);
     const xml = docxPart(bytes, 'word/document.xml');
-    const quotes = paragraphsInStyle(xml, 'Quote');
+    const quotes = paragraphsInStyle(xml, 'Quote').map(withoutEllipses);
     const attributions = paragraphsInStyle(xml, 'Attribution');
     expect(quotes).toHaveLength(6);
     expect(attributions).toHaveLength(6);
@@ -89,8 +95,29 @@ describe('buildThemeReport', () => {
   it('uses the marked exemplars instead of a spread when the team chose some', async () => {
     const { project, ids } = buildStudy({ exemplar: true });
     const bytes = await buildThemeReport(project, { groupBy: 'group', themeIds: [ids.themeGaps!] }, deps);
-    const quotes = paragraphsInStyle(docxPart(bytes, 'word/document.xml'), 'Quote');
+    const quotes = paragraphsInStyle(docxPart(bytes, 'word/document.xml'), 'Quote').map(withoutEllipses);
     expect(quotes).toEqual([textOf(project, ids.exemplarCoding!)]);
+  });
+
+  it('marks a quote cut mid-sentence with ellipses outside the coded words', async () => {
+    const { project: base, ids } = buildStudy();
+    const source = base.sources.find((s) => s.id === ids.source_c1)!;
+    const start = source.text.indexOf('keep bus passes');
+    const end = start + 'keep bus passes in my drawer'.length;
+    const ctx = { newId: seededGuids(7), now: () => '2026-01-02T00:00:00Z', coderId: ids.coderA! };
+    const coded = ops.applyCode(base, ctx, {
+      sourceId: source.id,
+      codeId: ids.workarounds!,
+      start,
+      end,
+      coderId: ids.coderA,
+    });
+    let project = applyChanges(base, coded);
+    project = applyChanges(project, ops.setExemplar(project, ctx, coded.id, true));
+    const bytes = await buildThemeReport(project, { themeIds: [ids.themeWork!] }, deps);
+    expect(paragraphsInStyle(docxPart(bytes, 'word/document.xml'), 'Quote')).toEqual([
+      '\u2026keep bus passes in my drawer\u2026',
+    ]);
   });
 
   it('shows source names only when asked to', async () => {
@@ -155,6 +182,7 @@ describe('buildThemeReport', () => {
       'a codebook of 3 codes in 1 category (2 deductive, 1 inductive and 1 in vivo by origin), giving 10 coded excerpts',
     );
     expect(text).toContain('Partners and participants both describe gaps.');
+    expect([...dom.querySelectorAll('h2')].map((h) => h.textContent)).toContain('Memo: Gaps memo');
   });
 
   it('reports progress up to done, and names unknown themes and attributes', async () => {
