@@ -57,8 +57,13 @@ const NON_TEXT_SOURCES: Record<string, string> = {
   VideoSource: 'a video',
 };
 
-/** A .qdpx (zip) or a bare .qde (XML), whichever the bytes are. */
-export function readQdpx(bytes: Uint8Array, fileName: string, opts: ReadOptions = {}): ReadResult {
+/**
+ * A .qdpx (zip) or a bare .qde (XML), whichever the bytes are. The file name is only for
+ * messages; it may also come as `{ fileName }` with the options.
+ */
+export function readQdpx(bytes: Uint8Array, fileNameOrOptions: string | (ReadOptions & { fileName?: string }) = 'project.qdpx', options: ReadOptions = {}): ReadResult {
+  const opts = typeof fileNameOrOptions === 'string' ? options : { ...fileNameOrOptions, ...options };
+  const fileName = typeof fileNameOrOptions === 'string' ? fileNameOrOptions : (fileNameOrOptions.fileName ?? 'project.qdpx');
   if (bytes.length === 0) throw new RefiError(`${fileName} is empty`);
   if (!isZip(bytes)) {
     if (looksLikeXml(bytes)) return readQde(decodeXmlBytes(bytes), fileName, opts);
@@ -754,7 +759,7 @@ export interface CodebookResult {
   report: ImportReport;
 }
 
-export function readQdc(input: Uint8Array | string, fileName: string, opts: ReadOptions = {}): CodebookResult {
+export function readQdc(input: Uint8Array | string, fileName = 'codebook.qdc', opts: ReadOptions = {}): CodebookResult {
   const xml = typeof input === 'string' ? input : decodeXmlBytes(input);
   if (!xml.trim()) throw new RefiError(`${fileName} is empty`);
   const root = parseRoot(xml, fileName);
