@@ -14,6 +14,8 @@ export interface HandlerDeps {
   /** The window that asked, so dialogs are modal to it. */
   windowOf(event: IpcMainInvokeEvent): BrowserWindow | null;
   writable: WritablePaths;
+  /** Paths the operating system asked us to open, taken once. */
+  takeOpenRequests(): string[];
   backupRoot: string;
   defaultSaveDir: string;
   version: string;
@@ -64,6 +66,16 @@ async function writeChosenFile(filePath: string, bytes: Uint8Array, backupRoot: 
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  /** Read files the user chose (in a dialog or the OS), and remember opened projects as writable. */
+  const readAll = async (filePaths: string[]) => {
+    const files = [];
+    for (const filePath of filePaths) {
+      const bytes = await readChosenFile(filePath);
+      deps.writable.allowOpened(filePath);
+      files.push({ name: path.basename(filePath), path: filePath, bytes });
+    }
+    return files;
+  };
   const modal = <T>(event: IpcMainInvokeEvent, show: (window: BrowserWindow | null) => Promise<T>) => show(deps.windowOf(event));
 
   return {
@@ -74,14 +86,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
       };
       const result = await modal(event, (w) => (w ? deps.dialog.showOpenDialog(w, options) : deps.dialog.showOpenDialog(options)));
-      if (result.canceled) return [];
-      const files = [];
-      for (const filePath of result.filePaths) {
-        const bytes = await readChosenFile(filePath);
-        deps.writable.allowOpened(filePath);
-        files.push({ name: path.basename(filePath), path: filePath, bytes });
-      }
-      return files;
+      return result.canceled ? [] : readAll(result.filePaths);
     },
 
     'dialog:saveFile': async (request, event) => {
@@ -108,5 +113,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'app:getVersion': async () => deps.version,
+
+    'app:takeOpenRequests': async () => readAll(deps.takeOpenRequests()),
   };
 }

@@ -4,13 +4,14 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import path from 'node:path';
-import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/ipc/bridge';
+import { MENU_COMMAND_CHANNEL, OPEN_REQUESTED_CHANNEL, type MenuCommand } from '../shared/ipc/bridge';
 import { ipcContract, menuCommandEvent, type Channel } from '../shared/ipc/contract';
-import { WritablePaths } from './files';
+import { isProjectFile, WritablePaths } from './files';
 import { denyNavigation, denyPermissions } from './guards';
 import { createHandlers } from './handlers';
 import { registerHandler } from './ipc';
 import { menuTemplate } from './menu';
+import { OpenRequests, projectPathsFromArgv } from './open-requests';
 import { APP_SCHEME, APP_URL, devServerUrl, isTrustedSender } from './origin';
 import { createAppProtocolHandler } from './protocol';
 import { createMainWindow } from './window';
@@ -28,6 +29,12 @@ const preloadPath = path.join(appRoot, 'dist-electron', 'preload.cjs');
 const rendererRoot = path.join(appRoot, 'dist', 'renderer');
 
 let mainWindow: BrowserWindow | null = null;
+const openRequests = new OpenRequests();
+
+/** Queue projects the OS asked us to open and nudge the renderer (which also asks once on start). */
+function requestOpen(paths: string[]): void {
+  if (openRequests.add(paths)) mainWindow?.webContents.send(OPEN_REQUESTED_CHANNEL);
+}
 
 function openMainWindow(): void {
   mainWindow = createMainWindow(preloadPath, devUrl?.href ?? APP_URL, devUrl !== null);
@@ -46,6 +53,7 @@ function registerIpc(): void {
     dialog,
     windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
     writable: new WritablePaths(),
+    takeOpenRequests: () => openRequests.take(),
     backupRoot: path.join(app.getPath('userData'), 'backups'),
     defaultSaveDir: app.getPath('documents'),
     version: app.getVersion(),
@@ -62,7 +70,16 @@ function registerIpc(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  requestOpen(projectPathsFromArgv(process.argv, process.cwd()));
+
+  // macOS delivers double-clicked files this way, possibly before ready.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    if (isProjectFile(filePath)) requestOpen([filePath]);
+  });
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    requestOpen(projectPathsFromArgv(argv, workingDirectory));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

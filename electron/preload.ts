@@ -4,7 +4,7 @@
  * never reaches the page. Runs sandboxed, so it is bundled to one CommonJS file.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { MENU_COMMAND_CHANNEL, type IpcResult, type LanternBridge, type MenuCommandEvent } from '../shared/ipc/bridge';
+import { MENU_COMMAND_CHANNEL, OPEN_REQUESTED_CHANNEL, type IpcResult, type LanternBridge, type MenuCommandEvent } from '../shared/ipc/bridge';
 import type { Channel, IpcRequest, IpcResponse } from '../shared/ipc/contract';
 
 function invoke<C extends Channel>(channel: C, request: IpcRequest<C>): Promise<IpcResult<IpcResponse<C>>> {
@@ -16,11 +16,19 @@ const lantern: LanternBridge = {
   saveFile: (request) => invoke('dialog:saveFile', request),
   writeFile: (request) => invoke('file:write', request),
   getVersion: () => invoke('app:getVersion', undefined),
+  takeOpenRequests: () => invoke('app:takeOpenRequests', undefined),
   onMenuCommand(listener) {
     const forward = (_event: IpcRendererEvent, payload: MenuCommandEvent) => listener(payload);
     ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
     return () => {
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
+    };
+  },
+  onOpenRequested(listener) {
+    const forward = () => listener();
+    ipcRenderer.on(OPEN_REQUESTED_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(OPEN_REQUESTED_CHANNEL, forward);
     };
   },
 };

@@ -16,6 +16,9 @@ export interface MenuCommandEvent {
 
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 
+/** Main -> renderer, no payload: projects are waiting to be opened; fetch them with takeOpenRequests. */
+export const OPEN_REQUESTED_CHANNEL = 'app:openRequested';
+
 type Call<C extends Channel> = Promise<IpcResult<IpcResponse<C>>>;
 
 /** What the preload exposes as `window.lantern`: one named method per channel, nothing generic. */
@@ -24,6 +27,9 @@ export interface LanternBridge {
   saveFile(request: IpcRequest<'dialog:saveFile'>): Call<'dialog:saveFile'>;
   writeFile(request: IpcRequest<'file:write'>): Call<'file:write'>;
   getVersion(): Call<'app:getVersion'>;
+  takeOpenRequests(): Call<'app:takeOpenRequests'>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void;
+  /** Subscribe to "projects are waiting" nudges; returns the unsubscribe function. */
+  onOpenRequested(listener: () => void): () => void;
 }

@@ -55,6 +55,14 @@ export const ipcContract = {
     request: z.undefined(),
     response: z.string(),
   },
+  /**
+   * Projects the operating system asked the app to open (double-click on a .qdpx, or
+   * `lantern-qda study.qdpx`), read and handed over once; empty when there are none.
+   */
+  'app:takeOpenRequests': {
+    request: z.undefined(),
+    response: z.array(pickedFile),
+  },
 } as const;
 
 export type Channel = keyof typeof ipcContract;

@@ -19,6 +19,7 @@ beforeEach(async () => {
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
     windowOf: () => null,
     writable: new WritablePaths(),
+    takeOpenRequests: () => [],
     backupRoot: path.join(dir, 'backups'),
     defaultSaveDir: path.join(dir, 'Documents'),
     version: '0.1.0',
@@ -144,5 +145,23 @@ describe('file:write', () => {
 describe('app:getVersion', () => {
   it('answers the app version', async () => {
     expect(await createHandlers(deps)['app:getVersion'](undefined, event)).toBe('0.1.0');
+  });
+});
+
+describe('app:takeOpenRequests', () => {
+  it('reads the projects the OS asked to open and makes them writable', async () => {
+    const project = path.join(dir, 'study.qdpx');
+    await writeFile(project, 'PK');
+    deps.takeOpenRequests = () => [project];
+    const files = await createHandlers(deps)['app:takeOpenRequests'](undefined, event);
+    expect(files).toEqual([{ name: 'study.qdpx', path: project, bytes: new Uint8Array([80, 75]) }]);
+    expect(deps.writable.has(project)).toBe(true);
+  });
+
+  it('names a requested project that cannot be read', async () => {
+    deps.takeOpenRequests = () => [path.join(dir, 'deleted.qdpx')];
+    await expect(createHandlers(deps)['app:takeOpenRequests'](undefined, event)).rejects.toThrow(
+      'Cannot open deleted.qdpx: the file or its folder does not exist',
+    );
   });
 });

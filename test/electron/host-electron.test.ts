@@ -8,7 +8,9 @@ function fakeBridge(overrides: Partial<LanternBridge> = {}): LanternBridge {
     saveFile: vi.fn(async () => ({ ok: true as const, value: null })),
     writeFile: vi.fn(async () => ({ ok: true as const, value: null })),
     getVersion: vi.fn(async () => ({ ok: true as const, value: '0.1.0' })),
+    takeOpenRequests: vi.fn(async () => ({ ok: true as const, value: [] })),
     onMenuCommand: vi.fn(() => () => {}),
+    onOpenRequested: vi.fn(() => () => {}),
     ...overrides,
   };
 }
@@ -72,5 +74,41 @@ describe('Electron host', () => {
     expect(listener).toHaveBeenCalledWith('save');
     off();
     expect(unsubscribe).toHaveBeenCalled();
+  });
+
+  it('delivers projects waiting at subscription and after each nudge, then stops when unsubscribed', async () => {
+    const waiting = [[{ name: 'a.qdpx', path: '/a.qdpx', bytes: new Uint8Array([1]) }], [], [{ name: 'b.qdpx', path: '/b.qdpx', bytes: new Uint8Array([2]) }]];
+    let nudge: (() => void) | undefined;
+    const unsubscribe = vi.fn();
+    const host = electronHost(
+      fakeBridge({
+        takeOpenRequests: async () => ({ ok: true, value: waiting.shift() ?? [] }),
+        onOpenRequested: (listener) => {
+          nudge = listener;
+          return unsubscribe;
+        },
+      }),
+    );
+    const listener = vi.fn();
+    const onError = vi.fn();
+    const off = host.onOpenFiles!(listener, onError);
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1));
+    expect(listener.mock.calls[0]![0][0].name).toBe('a.qdpx');
+    nudge!(); // nothing new: the listener is not called with an empty batch
+    nudge!();
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(2));
+    expect(listener.mock.calls[1]![0][0].name).toBe('b.qdpx');
+    off();
+    expect(unsubscribe).toHaveBeenCalled();
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('reports a project that cannot be read to onError', async () => {
+    const host = electronHost(
+      fakeBridge({ takeOpenRequests: async () => ({ ok: false, error: 'Cannot open gone.qdpx: the file or its folder does not exist' }) }),
+    );
+    const onError = vi.fn();
+    host.onOpenFiles!(vi.fn(), onError);
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledWith(new Error('Cannot open gone.qdpx: the file or its folder does not exist')));
   });
 });

@@ -2,6 +2,9 @@
  * The entry point wired against a fake Electron: checks the order of start-up (scheme
  * before ready) and that every hardened piece is actually attached.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcContract } from '../../shared/ipc/contract';
 
@@ -37,6 +40,11 @@ vi.mock('electron', () => {
     }
     once() {}
     on() {}
+    isMinimized = () => false;
+    restore() {}
+    focus() {
+      fake.log.push('focus');
+    }
     async loadURL(url: string) {
       this.record.url = url;
     }
@@ -171,6 +179,33 @@ describe('electron main', () => {
     const file = (fake.menuTemplate as { label?: string; submenu?: { label?: string; click?: () => void }[] }[]).find((m) => m.label === 'File')!;
     file.submenu!.find((i) => i.label === 'Save')!.click!();
     expect(fake.windows[0]!.sent).toEqual([['menu:command', { command: 'save' }]]);
+  });
+
+  it('hands a project opened from a second launch or macOS open-file to the renderer', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lantern-main-'));
+    try {
+      await writeFile(path.join(dir, 'study.qdpx'), 'PK');
+      await writeFile(path.join(dir, 'mac.qdpx'), 'PK');
+      await start();
+      const app = { senderFrame: { url: 'app://lantern/' } };
+      fake.appListeners.get('second-instance')!({}, ['/opt/lantern/lantern-qda', 'study.qdpx'], dir);
+      const preventDefault = vi.fn();
+      fake.appListeners.get('open-file')!({ preventDefault }, path.join(dir, 'mac.qdpx'));
+      fake.appListeners.get('open-file')!({ preventDefault }, path.join(dir, 'script.sh'));
+      expect(preventDefault).toHaveBeenCalledTimes(2);
+      expect(fake.log).toContain('focus');
+      expect(fake.windows[0]!.sent).toEqual([['app:openRequested'], ['app:openRequested']]);
+      const taken = (await fake.handlers.get('app:takeOpenRequests')!(app, undefined)) as { ok: true; value: { path: string }[] };
+      expect(taken.value.map((f) => f.path)).toEqual([path.join(dir, 'study.qdpx'), path.join(dir, 'mac.qdpx')]);
+      // Opened projects become writable: Save goes straight to them.
+      expect(await fake.handlers.get('file:write')!(app, { path: path.join(dir, 'study.qdpx'), bytes: new Uint8Array([1]) })).toEqual({
+        ok: true,
+        value: null,
+      });
+      expect(await fake.handlers.get('app:takeOpenRequests')!(app, undefined)).toEqual({ ok: true, value: [] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('quits at once when another instance already runs', async () => {

@@ -25,7 +25,15 @@ const lantern = bridge.exposed.get('lantern') as LanternBridge;
 describe('preload', () => {
   it('exposes only window.lantern, with one named method per channel and nothing generic', () => {
     expect([...bridge.exposed.keys()]).toEqual(['lantern']);
-    expect(Object.keys(lantern).sort()).toEqual(['getVersion', 'onMenuCommand', 'openFiles', 'saveFile', 'writeFile']);
+    expect(Object.keys(lantern).sort()).toEqual([
+      'getVersion',
+      'onMenuCommand',
+      'onOpenRequested',
+      'openFiles',
+      'saveFile',
+      'takeOpenRequests',
+      'writeFile',
+    ]);
   });
 
   it.each([
@@ -37,9 +45,22 @@ describe('preload', () => {
     expect(bridge.invoke).toHaveBeenLastCalledWith(channel, request);
   });
 
-  it('getVersion takes no argument', async () => {
+  it('getVersion and takeOpenRequests take no argument', async () => {
     await lantern.getVersion();
     expect(bridge.invoke).toHaveBeenLastCalledWith('app:getVersion', undefined);
+    await lantern.takeOpenRequests();
+    expect(bridge.invoke).toHaveBeenLastCalledWith('app:takeOpenRequests', undefined);
+  });
+
+  it('forwards open-request nudges without arguments, and unsubscribes', () => {
+    const listener = vi.fn();
+    const unsubscribe = lantern.onOpenRequested(listener);
+    const emit = () => bridge.listeners.get('app:openRequested')!.forEach((l) => l({ sender: 'ipc internals' }));
+    emit();
+    expect(listener).toHaveBeenCalledWith();
+    unsubscribe();
+    emit();
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 
   it('forwards menu commands without the Electron event, and unsubscribes', () => {

@@ -31,6 +31,26 @@ export function electronHost(bridge: LanternBridge): Host {
       await unwrap(bridge.writeFile({ path, bytes }));
     },
     onMenuCommand: (listener) => bridge.onMenuCommand((event) => listener(event.command)),
+    onOpenFiles(listener, onError) {
+      let active = true;
+      const take = () => {
+        unwrap(bridge.takeOpenRequests()).then(
+          (files) => {
+            if (active && files.length > 0) listener(files);
+          },
+          (error: Error) => {
+            if (active) onError(error);
+          },
+        );
+      };
+      const unsubscribe = bridge.onOpenRequested(take);
+      // Files named at launch were queued before this page existed.
+      take();
+      return () => {
+        active = false;
+        unsubscribe();
+      };
+    },
     version: () => unwrap(bridge.getVersion()),
   };
 }

@@ -36,6 +36,12 @@ export interface Host {
    * renderer's own shortcuts and buttons do this). Returns the unsubscribe function.
    */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Projects the operating system asked the app to open (a double-clicked .qdpx; desktop
+   * only). Delivers those waiting at subscription and each later batch; failures to read
+   * one (e.g. it was deleted) go to onError with a message naming the file.
+   */
+  onOpenFiles?(listener: (files: PickedFile[]) => void, onError: (error: Error) => void): () => void;
   /** The desktop app's version (desktop only), e.g. for an About box. */
   version?(): Promise<string>;
 }
