@@ -92,10 +92,10 @@ export async function renderFile(plan: TranscriptPlan): Promise<Uint8Array> {
   }
 }
 
-/** The attributes file, keyed by both case name and file name (the import may match either). */
+/** The attributes file, keyed by file name (its first column), with the case name beside it. */
 export function attributesCsv(caseRows: readonly CaseRow[]): string {
   return Papa.unparse({
-    fields: ['case', 'file', 'participant type', 'site', 'role', 'years involved'],
-    data: caseRows.map((r) => [r.case, r.file, r.participantType, r.site, r.role, String(r.yearsInvolved)]),
+    fields: ['file', 'case', 'participant type', 'site', 'role', 'years involved'],
+    data: caseRows.map((r) => [r.file, r.case, r.participantType, r.site, r.role, String(r.yearsInvolved)]),
   });
 }
