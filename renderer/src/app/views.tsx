@@ -20,4 +20,5 @@ export const views: ViewDef[] = [
   { id: 'codebook', label: 'Codebook', icon: '☰', component: lazy(() => import('../features/codebook/CodebookView')) },
   { id: 'documents', label: 'Documents', icon: '▤', component: lazy(() => import('../features/documents/DocumentsView')) },
   { id: 'memos', label: 'Memos', icon: '✉', component: lazy(() => import('../features/memos/MemosView')) },
+  { id: 'team', label: 'Team', icon: '⇄', component: lazy(() => import('../features/team/TeamView')) },
 ];

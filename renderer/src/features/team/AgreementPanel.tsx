@@ -1,0 +1,227 @@
+/** Agreement tables: per code, per source and overall, each figure beside the counts it comes from. */
+import { useMemo, useState } from 'react';
+import type { AgreementUnit, CharComparison, Comparison, SegmentComparison, UnitComparison } from '../../../../shared/agreement';
+import { DEFAULT_OVERLAP_PERCENT, compareCoders } from '../../../../shared/agreement';
+import { useProject } from '../../store';
+import { CoderPair } from './CoderPair';
+
+const UNITS: { id: AgreementUnit; label: string }[] = [
+  { id: 'char', label: 'Characters (kappa, as NVivo)' },
+  { id: 'segment', label: 'Segments (overlap, as MAXQDA)' },
+  { id: 'turn', label: 'Speaker turns (alpha)' },
+  { id: 'sentence', label: 'Sentences (alpha)' },
+];
+
+const fixed = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
+const percent = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—');
+
+export default function AgreementPanel({ pair, onPair }: { pair: [string, string]; onPair: (p: [string, string]) => void }) {
+  const project = useProject((p) => p);
+  const [unit, setUnit] = useState<AgreementUnit>('char');
+  const [overlap, setOverlap] = useState(DEFAULT_OVERLAP_PERCENT);
+  const [codedOnly, setCodedOnly] = useState(false);
+  const result = useMemo(() => {
+    try {
+      return compareCoders(project, { coderIds: pair, unit, overlapPercent: overlap, universe: codedOnly ? 'coded' : 'all' });
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  }, [project, pair, unit, overlap, codedOnly]);
+
+  return (
+    <div>
+      <div className="team-controls">
+        <CoderPair coders={project.coders} pair={pair} onPair={onPair} />
+        <label className="field">
+          <span>Unit</span>
+          <select value={unit} onChange={(e) => setUnit(e.target.value as AgreementUnit)}>
+            {UNITS.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {unit === 'segment' && (
+          <label className="field">
+            <span>Minimum overlap (%)</span>
+            <input type="number" min={1} max={100} value={overlap} onChange={(e) => setOverlap(Math.min(100, Math.max(1, Number(e.target.value) || 1)))} />
+          </label>
+        )}
+        {unit === 'char' && (
+          <label className="row">
+            <input type="checkbox" checked={codedOnly} onChange={(e) => setCodedOnly(e.target.checked)} /> Count only text at least one coder coded
+          </label>
+        )}
+      </div>
+      {result instanceof Error ? (
+        <div className="empty">{result.message}</div>
+      ) : (
+        <Tables result={result} />
+      )}
+    </div>
+  );
+}
+
+function Tables({ result }: { result: Comparison }) {
+  const names = useMemo(() => new Map([...result.codes, ...result.sources].map((x) => [x.id, x.name])), [result]);
+  if (result.sources.length === 0) {
+    return (
+      <div className="empty">
+        <strong>No source coded by both</strong>
+        Agreement is measured on the sources both coders coded.
+      </div>
+    );
+  }
+  const scope = (
+    <p className="muted small">
+      {result.sources.length} sources coded by both, {result.codes.length} codes.
+      {result.skippedSources.length > 0 && ` Left out: ${result.skippedSources.map((s) => `${s.name} (${s.reason})`).join('; ')}.`}
+    </p>
+  );
+  if (result.unit === 'char') return <>{scope}<CharTables c={result} names={names} /></>;
+  if (result.unit === 'segment') return <>{scope}<SegmentTables c={result} names={names} /></>;
+  return <>{scope}<UnitTables c={result} names={names} /></>;
+}
+
+function CharTables({ c, names }: { c: CharComparison; names: Map<string, string> }) {
+  const head = (first: string) => (
+    <thead>
+      <tr>
+        <th>{first}</th>
+        <th className="team-figure">Kappa</th>
+        <th className="team-figure">Agreement</th>
+        <th className="team-figure">Both</th>
+        <th className="team-figure">A only</th>
+        <th className="team-figure">B only</th>
+        <th className="team-figure">Neither</th>
+        <th className="team-figure">Mean kappa</th>
+      </tr>
+    </thead>
+  );
+  const row = (key: string, name: string, s: CharComparison['overall']) => (
+    <tr key={key}>
+      <td>{name}</td>
+      <td className="team-figure" title={s.pooled.reason}>{fixed(s.pooled.kappa)}</td>
+      <td className="team-figure">{percent(s.pooled.percentAgreement)}</td>
+      <td className="team-figure">{s.pooled.both}</td>
+      <td className="team-figure">{s.pooled.aOnly}</td>
+      <td className="team-figure">{s.pooled.bOnly}</td>
+      <td className="team-figure">{s.pooled.neither}</td>
+      <td className="team-figure">{fixed(s.meanKappa)}</td>
+    </tr>
+  );
+  return (
+    <>
+      <p className="small muted">
+        Characters coded by both, by one, or by neither ({c.universe === 'all' ? 'all text' : 'only text at least one coder coded'}); counts pooled over
+        sources, mean kappa over the sources where either coder applied the code.
+      </p>
+      <h2 className="team-section">Overall</h2>
+      <table className="grid" aria-label="Overall agreement">
+        {head('')}
+        <tbody>{row('overall', 'All codes (pooled; mean of codes)', c.overall)}</tbody>
+      </table>
+      <h2 className="team-section">Per code</h2>
+      <table className="grid" aria-label="Agreement per code">
+        {head('Code')}
+        <tbody>{c.perCode.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
+      </table>
+      <h2 className="team-section">Per source</h2>
+      <table className="grid" aria-label="Agreement per source">
+        {head('Source')}
+        <tbody>{c.perSource.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
+      </table>
+    </>
+  );
+}
+
+function SegmentTables({ c, names }: { c: SegmentComparison; names: Map<string, string> }) {
+  const head = (first: string) => (
+    <thead>
+      <tr>
+        <th>{first}</th>
+        <th className="team-figure">Agreement</th>
+        <th className="team-figure">Agreements</th>
+        <th className="team-figure">Disagreements</th>
+        <th className="team-figure">A matched</th>
+        <th className="team-figure">B matched</th>
+      </tr>
+    </thead>
+  );
+  const row = (key: string, name: string, s: SegmentComparison['overall']) => (
+    <tr key={key}>
+      <td>{name}</td>
+      <td className="team-figure">{percent(s.pooled.percentAgreement)}</td>
+      <td className="team-figure">{s.pooled.agreements}</td>
+      <td className="team-figure">{s.pooled.disagreements}</td>
+      <td className="team-figure">{`${s.pooled.aMatched} / ${s.pooled.aSegments}`}</td>
+      <td className="team-figure">{`${s.pooled.bMatched} / ${s.pooled.bSegments}`}</td>
+    </tr>
+  );
+  return (
+    <>
+      <p className="small muted">A segment agrees when the other coder applied the same code to a segment overlapping it by at least {c.overlapPercent}%.</p>
+      <h2 className="team-section">Overall</h2>
+      <table className="grid" aria-label="Overall agreement">
+        {head('')}
+        <tbody>{row('overall', 'All codes', c.overall)}</tbody>
+      </table>
+      <h2 className="team-section">Per code</h2>
+      <table className="grid" aria-label="Agreement per code">
+        {head('Code')}
+        <tbody>{c.perCode.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
+      </table>
+      <h2 className="team-section">Per source</h2>
+      <table className="grid" aria-label="Agreement per source">
+        {head('Source')}
+        <tbody>{c.perSource.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
+      </table>
+    </>
+  );
+}
+
+function UnitTables({ c, names }: { c: UnitComparison; names: Map<string, string> }) {
+  const head = (first: string) => (
+    <thead>
+      <tr>
+        <th>{first}</th>
+        <th className="team-figure">Alpha</th>
+        <th className="team-figure">Units</th>
+        <th className="team-figure">Coded by both</th>
+        <th className="team-figure">By one</th>
+        <th className="team-figure">By neither</th>
+      </tr>
+    </thead>
+  );
+  const row = (key: string, name: string, s: { histogram: number[]; result: UnitComparison['overall']['result'] }) => (
+    <tr key={key}>
+      <td>{name}</td>
+      <td className="team-figure" title={s.result.reason}>{fixed(s.result.alpha)}</td>
+      <td className="team-figure">{s.histogram.reduce((a, b) => a + b, 0)}</td>
+      <td className="team-figure">{s.histogram[2] ?? 0}</td>
+      <td className="team-figure">{s.histogram[1] ?? 0}</td>
+      <td className="team-figure">{s.histogram[0] ?? 0}</td>
+    </tr>
+  );
+  return (
+    <>
+      <p className="small muted">Krippendorff’s alpha (nominal): each coder’s value for a {c.unit} is whether they applied the code anywhere in it.</p>
+      <h2 className="team-section">Overall</h2>
+      <table className="grid" aria-label="Overall agreement">
+        {head('')}
+        <tbody>{row('overall', `All codes (pooled); mean of codes ${fixed(c.overall.meanAlpha)}`, c.overall)}</tbody>
+      </table>
+      <h2 className="team-section">Per code</h2>
+      <table className="grid" aria-label="Agreement per code">
+        {head('Code')}
+        <tbody>{c.perCode.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
+      </table>
+      <h2 className="team-section">Per source</h2>
+      <table className="grid" aria-label="Agreement per source">
+        {head('Source')}
+        <tbody>{c.perSource.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Team work: bring in a second coder's project (previewed, conflicts resolved, one undo
+ * step), see how far the coders agree, and settle their disagreements as consensus.
+ */
+import { useMemo, useState } from 'react';
+import { useProject } from '../../store';
+import AgreementPanel from './AgreementPanel';
+import DisagreementPanel from './DisagreementPanel';
+import MergePanel from './MergePanel';
+import './team.css';
+
+const TABS = [
+  { id: 'merge', label: 'Merge a coder’s project' },
+  { id: 'agreement', label: 'Agreement' },
+  { id: 'disagreements', label: 'Disagreements' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+
+export default function TeamView() {
+  const [tab, setTab] = useState<Tab>('merge');
+  const coders = useProject((p) => p.coders);
+  const people = useMemo(() => coders.filter((c) => !c.isConsensus), [coders]);
+  const [pair, setPair] = useState<[string, string] | null>(null);
+  // The chosen pair, or the first two coders, as long as they still exist.
+  const chosen: [string, string] | null =
+    pair && people.some((c) => c.id === pair[0]) && people.some((c) => c.id === pair[1])
+      ? pair
+      : people.length >= 2
+        ? [people[0]!.id, people[1]!.id]
+        : null;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Team</h1>
+        <span className="muted">{people.length === 1 ? '1 coder' : `${people.length} coders`}</span>
+      </div>
+      <div className="team-tabs" role="tablist" aria-label="Team work">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)!.label}>
+        {tab === 'merge' && <MergePanel />}
+        {tab !== 'merge' && !chosen && (
+          <div className="empty">
+            <strong>Agreement needs two coders</strong>
+            Merge a second coder’s project first, or code as another person.
+          </div>
+        )}
+        {tab === 'agreement' && chosen && <AgreementPanel pair={chosen} onPair={setPair} />}
+        {tab === 'disagreements' && chosen && <DisagreementPanel pair={chosen} onPair={setPair} />}
+      </div>
+    </div>
+  );
+}
