@@ -72,20 +72,22 @@ export async function buildThemeReport(
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
   };
 
-  const body: FileChild[] = [...titlePage(project, options, deps.now?.() ?? new Date())];
+  // Charts are rasterised while the rest is built: each chart's promise holds its place in the body.
+  const body: (FileChild | Promise<FileChild>)[] = [...titlePage(project, options, deps.now?.() ?? new Date())];
   body.push(heading('Methods', 1));
   for (const text of methodsText(index, groupBy, themes.length)) body.push(...paragraphs(text));
 
   const figures = { table: 0, figure: 0 };
   for (const theme of themes) {
     await tick(`Theme '${theme.name}'`);
-    body.push(...(await themeChapter(index, theme, options, groupBy, spreadBy, deps, figures)));
+    body.push(...themeChapter(index, theme, options, groupBy, spreadBy, deps, figures));
   }
   if (options.includeCodebook) {
     await tick('Codebook');
     body.push(...codebookSection(project, { title: 'Appendix: Codebook', newPage: true }));
   }
   await tick('Writing the document');
+  const children = await Promise.all(body);
 
   const doc = new Document({
     title: options.title ?? `${project.meta.name}: thematic report`,
@@ -97,7 +99,7 @@ export async function buildThemeReport(
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: allMargins() } },
-        children: body,
+        children,
       },
     ],
   });
@@ -171,7 +173,7 @@ function guessSpread(index: AnalysisIndex, groupBy: Attribute | null): Attribute
   );
 }
 
-async function themeChapter(
+function themeChapter(
   index: AnalysisIndex,
   theme: Theme,
   options: ReportOptions,
@@ -179,8 +181,8 @@ async function themeChapter(
   spreadBy: Attribute | null,
   deps: ReportDeps,
   figures: { table: number; figure: number },
-): Promise<FileChild[]> {
-  const out: FileChild[] = [heading(theme.name, 1, { newPage: true })];
+): (FileChild | Promise<FileChild>)[] {
+  const out: (FileChild | Promise<FileChild>)[] = [heading(theme.name, 1, { newPage: true })];
   if (theme.definition.trim()) out.push(...paragraphs(theme.definition));
   const subThemes = (index.themeChildren.get(theme.id) ?? []).map((id) => index.themes.get(id)!).filter(Boolean);
   if (subThemes.length) {
@@ -225,7 +227,10 @@ async function themeChapter(
   if (options.includeCharts && groupBy && cases.rows.length > 0) {
     const chart = themeChart(theme.name, cases, groupBy);
     out.push(heading(`Prevalence by ${groupBy.name}`, 2));
-    out.push(await chartParagraph(chart, deps));
+    const image = chartParagraph(chart, deps);
+    // Awaited with the whole body later; marked handled now so a failure waits for that await instead of crashing Node.
+    image.catch(() => undefined);
+    out.push(image);
     figures.figure++;
     out.push(caption(`Figure ${figures.figure}. ${chart.caption}`));
   }
