@@ -48,14 +48,19 @@ export function modeForOrigin(origin: string | undefined): { mode: PositionMode;
 
 /**
  * A text file's raw content and its normalised form, with the offset mapping between
- * them. `floor` maps a raw UTF-16 offset to where a selection starting there begins;
- * `ceil` to where a selection ending there ends (an offset inside a character that
- * normalisation merged snaps outward).
+ * them. A selection's start maps to where it begins in the normalised text and its end
+ * to where it ends; an offset inside a character that normalisation merged, or inside a
+ * surrogate pair, snaps outward so no character is split.
+ *
+ * Most texts are already NFC, so only line breaks change: then the mapping is computed
+ * from the list of CRLF positions, with no per-character tables (600k-character texts
+ * are common and projects hold hundreds).
  */
 export class SourceTextMap {
   readonly text: string;
-  private readonly floor: Int32Array;
-  private readonly ceil: Int32Array;
+  /** Per raw UTF-16 offset, only when normalisation changed more than line breaks. */
+  private readonly floor: Int32Array | null = null;
+  private readonly ceil: Int32Array | null = null;
   /** Raw UTF-16 offsets of surrogate pairs and of CRLF pairs: the places where counting modes differ. */
   private readonly astral: number[] = [];
   private readonly crlfs: number[] = [];
@@ -63,76 +68,75 @@ export class SourceTextMap {
 
   constructor(readonly raw: string) {
     const n = raw.length;
-    this.floor = new Int32Array(n + 1);
-    this.ceil = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const c = raw.charCodeAt(i);
+      if (c === 13) {
+        if (raw.charCodeAt(i + 1) === 10) this.crlfs.push(i++);
+      } else if (c >= 0xd800 && c <= 0xdbff && (raw.charCodeAt(i + 1) & 0xfc00) === 0xdc00) this.astral.push(i++);
+    }
     const withoutCr = raw.replace(/\r\n?/g, '\n');
-    const alreadyNfc = withoutCr.normalize('NFC') === withoutCr;
+    const nfc = withoutCr.normalize('NFC');
+    if (nfc === withoutCr) {
+      this.text = nfc;
+      return;
+    }
+    // Slow path: normalise piece by piece (a character and its combining marks) to know where each piece lands.
+    const floor = new Int32Array(n + 1);
+    const ceil = new Int32Array(n + 1);
     const chunks: string[] = [];
     const run = /[\s\S][\p{M}\u1160-\u11ff]*/uy;
     let out = 0;
     let i = 0;
     while (i < n) {
-      const c = raw.charCodeAt(i);
-      if (c === 13) {
-        this.floor[i] = this.ceil[i] = out;
+      if (raw.charCodeAt(i) === 13) {
+        floor[i] = ceil[i] = out;
         if (raw.charCodeAt(i + 1) === 10) {
-          this.crlfs.push(i);
-          this.floor[i + 1] = this.ceil[i + 1] = out;
+          floor[i + 1] = ceil[i + 1] = out;
           i += 2;
         } else i += 1;
         chunks.push('\n');
         out += 1;
         continue;
       }
-      const isPair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (raw.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-      if (isPair) this.astral.push(i);
-      if (alreadyNfc) {
-        // Fast path: normalisation changes nothing but CRs, so offsets map one to one.
-        this.floor[i] = this.ceil[i] = out;
-        if (isPair) {
-          this.floor[i + 1] = out;
-          this.ceil[i + 1] = out + 2;
-          chunks.push(raw.slice(i, i + 2));
-          out += 2;
-          i += 2;
-        } else {
-          chunks.push(raw[i]!);
-          out += 1;
-          i += 1;
-        }
-        continue;
-      }
       run.lastIndex = i;
       const piece = run.exec(raw)![0];
       const normalized = piece.normalize('NFC');
+      const same = normalized === piece;
       for (let k = 0; k < piece.length; k++) {
-        const at = i + k;
-        if (k > 0 && (piece.charCodeAt(k) & 0xfc00) === 0xdc00 && (piece.charCodeAt(k - 1) & 0xfc00) === 0xd800) {
-          if (!isPair || k > 1) this.astral.push(at - 1);
-        }
-        if (normalized === piece) {
-          this.floor[at] = this.ceil[at] = out + k;
+        const lowHalf = k > 0 && (piece.charCodeAt(k) & 0xfc00) === 0xdc00 && (piece.charCodeAt(k - 1) & 0xfc00) === 0xd800;
+        if (same && !lowHalf) floor[i + k] = ceil[i + k] = out + k;
+        else if (same) {
+          floor[i + k] = out + k - 1;
+          ceil[i + k] = out + k + 1;
         } else {
-          this.floor[at] = out;
-          this.ceil[at] = k === 0 ? out : out + normalized.length;
-        }
-      }
-      // Inside an unchanged run a low surrogate still belongs to its pair.
-      if (normalized === piece) {
-        for (let k = 1; k < piece.length; k++) {
-          if ((piece.charCodeAt(k) & 0xfc00) === 0xdc00 && (piece.charCodeAt(k - 1) & 0xfc00) === 0xd800) {
-            this.floor[i + k] = out + k - 1;
-            this.ceil[i + k] = out + k + 1;
-          }
+          floor[i + k] = out;
+          ceil[i + k] = k === 0 ? out : out + normalized.length;
         }
       }
       chunks.push(normalized);
       out += normalized.length;
       i += piece.length;
     }
-    this.floor[n] = this.ceil[n] = out;
+    floor[n] = ceil[n] = out;
+    this.floor = floor;
+    this.ceil = ceil;
     this.text = chunks.join('');
-    if (!alreadyNfc) this.astral.sort((a, b) => a - b);
+  }
+
+  /** Raw offset -> normalised offset when only line breaks changed; `end` snaps a split surrogate pair forward. */
+  private fastMap(rawOffset: number, end: boolean): number {
+    let at = rawOffset;
+    if (at > 0 && at < this.raw.length && (this.raw.charCodeAt(at) & 0xfc00) === 0xdc00 && (this.raw.charCodeAt(at - 1) & 0xfc00) === 0xd800)
+      at += end ? 1 : -1;
+    // Each CRLF that begins before the offset shrank the text by one.
+    let lo = 0;
+    let hi = this.crlfs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.crlfs[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return at - lo;
   }
 
   /** True when piecewise normalisation gave the same text as normalising the whole. */
@@ -176,8 +180,10 @@ export class SourceTextMap {
     if (!Number.isInteger(start) || !Number.isInteger(end)) return { error: `positions ${start}-${end} are not whole numbers` };
     if (start < 0 || end > length) return { error: `positions ${start}-${end} fall outside the text (0-${length} in ${modeLabel(mode)})` };
     if (end < start) return { error: `selection ends (${end}) before it starts (${start})` };
-    const s = this.floor[this.toRaw(start, mode)]!;
-    const e = this.ceil[this.toRaw(end, mode)]!;
+    const rawStart = this.toRaw(start, mode);
+    const rawEnd = this.toRaw(end, mode);
+    const s = this.floor ? this.floor[rawStart]! : this.fastMap(rawStart, false);
+    const e = this.ceil ? this.ceil[rawEnd]! : this.fastMap(rawEnd, true);
     return { start: s, end: Math.max(s, e) };
   }
 }

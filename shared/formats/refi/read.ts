@@ -438,7 +438,9 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     if (!map.matchesWholeNormalization()) warn(`"${label}": Unicode normalisation of its text was done piece by piece to keep selections aligned`);
     const id = ids.assign('Source', el.attrs.guid);
     const text = map.text;
-    const structure = structureOf(text);
+    // Our own sources get their structure back from the extras; detecting it again would be wasted work.
+    const restoredLater = extras?.sources.some((x) => x.id === IdMap.key(el.attrs.guid)) ?? false;
+    const structure = restoredLater ? { paragraphs: [], turns: [], speakers: [] } : structureOf(text);
     const source: Source = {
       id,
       name: el.attrs.name?.trim() || basename(el.attrs.plainTextPath ?? '') || `Source ${sources.length + 1}`,

@@ -121,7 +121,7 @@ function writeCodes(w: XmlWriter, codes: readonly Code[], noteRefs: Map<string, 
 
 /** The first few words of a selection as its name, so other tools can show and check it. */
 function selectionName(text: string): string {
-  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  const chars = Array.from(text.slice(0, 400).replace(/\s+/g, ' ').trim());
   return chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : chars.join('');
 }
 

@@ -102,12 +102,18 @@ export function stripIllegalXml(text: string): string {
   return text.replace(ILLEGAL, '');
 }
 
+/** Anything escaping or stripping would touch; most values (GUIDs, numbers, plain names) have none. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[&<>"\x00-\x1f\ud800-\udfff\ufffe\uffff]/;
+
 export function escapeText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return stripIllegalXml(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 /** Attribute values also escape quotes and keep tabs and line breaks, which parsers would otherwise fold into spaces. */
 export function escapeAttr(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return escapeText(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
