@@ -63,6 +63,8 @@ export interface ProjectMergeReport {
   incoming: string;
   /** Rows added per table. */
   added: Partial<Record<TableName, number>>;
+  /** Rows of this project changed by the merge (a decision taken, codes or sources added to a theme or case). */
+  updated: Partial<Record<TableName, number>>;
   /** Rows recognised as already present (same text, same coding, same memo). */
   alreadyPresent: Partial<Record<TableName, number>>;
   coders: { incoming: string; mergedAs: string; how: 'id' | 'name' | 'user' | 'new' }[];
@@ -102,6 +104,11 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
   const add = <T extends TableName>(table: T, row: Parameters<typeof put<T>>[2]) => {
     changes.push(put(table, null, row) as Change);
     count(added, table);
+  };
+  const updated: Partial<Record<TableName, number>> = {};
+  const update = <T extends TableName>(table: T, before: Parameters<typeof put<T>>[1], row: Parameters<typeof put<T>>[2]) => {
+    changes.push(put(table, before, row) as Change);
+    count(updated, table);
   };
 
   // Coders: GUID, then name, unless the user said otherwise.
@@ -200,7 +207,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
         if (mapped) after.firstSourceId = mapped;
         else delete after.firstSourceId;
       }
-      changes.push(put('codes', before, after));
+      update('codes', before, after);
     }
   }
   const codableIds = new Set(book.codes.filter((c) => c.codable).map((c) => c.id));
@@ -215,7 +222,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       if (same.type !== attr.type) conflicts.push({ table: 'attributes', what: `attribute '${attr.name}' type`, kept: same.type, incoming: attr.type });
       const values = [...(same.values ?? [])];
       for (const v of attr.values ?? []) if (!values.includes(v)) values.push(v);
-      if (same.values && values.length !== same.values.length) changes.push(put('attributes', same, { ...same, values }));
+      if (same.values && values.length !== same.values.length) update('attributes', same, { ...same, values });
       continue;
     }
     const row: Attribute = { ...attr, id: freshId(attr.id) };
@@ -243,7 +250,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
           conflicts.push({ table: 'cases', what: `case '${kase.name}', ${name}`, kept: old, incoming: value });
         }
       }
-      if (JSON.stringify(next.values) !== JSON.stringify(same.values)) changes.push(put('cases', same, next));
+      if (JSON.stringify(next.values) !== JSON.stringify(same.values)) update('cases', same, next);
       continue;
     }
     const row: Case = { ...kase, id: freshId(kase.id), values };
@@ -268,7 +275,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       continue;
     }
     const baseSource = base.sources.find((s) => s.id === mergedId)!;
-    if (!baseSource.caseId) changes.push(put('sources', baseSource, { ...baseSource, caseId }));
+    if (!baseSource.caseId) update('sources', baseSource, { ...baseSource, caseId });
     else if (baseSource.caseId !== caseId) {
       conflicts.push({
         table: 'sources',
@@ -334,7 +341,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       else if (theme.definition.trim() && same.definition.trim() !== theme.definition.trim()) {
         conflicts.push({ table: 'themes', what: `definition of theme '${same.name}'`, kept: same.definition, incoming: theme.definition });
       }
-      if (JSON.stringify(next) !== JSON.stringify(same)) changes.push(put('themes', same, next));
+      if (JSON.stringify(next) !== JSON.stringify(same)) update('themes', same, next);
       continue;
     }
     const row: Theme = { ...theme, id: freshId(theme.id), codeIds: [...new Set(codeIds)] };
@@ -357,7 +364,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       documentSets[set.id] = same.id;
       count(present, 'documentSets');
       const union = [...same.sourceIds, ...sourceIds.filter((id) => !same.sourceIds.includes(id))];
-      if (union.length !== same.sourceIds.length) changes.push(put('documentSets', same, { ...same, sourceIds: union }));
+      if (union.length !== same.sourceIds.length) update('documentSets', same, { ...same, sourceIds: union });
       continue;
     }
     const row: DocumentSet = { ...set, id: freshId(set.id), sourceIds: [...new Set(sourceIds)] };
@@ -418,6 +425,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       base: base.meta.name,
       incoming: label,
       added,
+      updated,
       alreadyPresent: present,
       coders: coderLines,
       sources: sourceLines,
@@ -460,6 +468,7 @@ export function projectReportText(report: ProjectMergeReport): string {
   const lines = [
     `Merged '${report.incoming}' into '${report.base}'.`,
     `Added: ${tally(report.added)}.`,
+    `Updated: ${tally(report.updated)}.`,
     `Already present: ${tally(report.alreadyPresent)}.`,
     'Coders:',
     ...report.coders.map((c) => `  ${c.incoming} -> ${c.mergedAs} (${c.how === 'new' ? 'added' : `matched by ${c.how}`})`),

@@ -72,6 +72,17 @@ describe('project merge', () => {
     expect(bens).toHaveLength(2);
   });
 
+  it('counts the project rows a decision changes', () => {
+    const team = benProject();
+    const result = mergeProject(team.ana.project, team.project, context(team.ana.ana.id), {
+      codeResolutions: { [resolutionKey(1, team.transport.id)]: { action: 'keep-b' } },
+    });
+    expect(result.report.updated).toEqual({ codes: 1 });
+    expect(projectReportText(result.report)).toMatch(/Updated: 1 codes\./);
+    const project = applyChanges(team.ana.project, result.set);
+    expect(project.codes.find((c) => c.id === team.ana.transport.id)!.definition).toBe(team.transport.definition);
+  });
+
   it('is one undo step: inverting the change set gives the base project back', () => {
     const { base, project, result } = merged();
     expect(result.set.label).toBe("Merge 'ben.qdpx'");

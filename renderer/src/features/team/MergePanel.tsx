@@ -146,8 +146,9 @@ function Preview(props: {
   return (
     <>
       <p>
-        Will add {added('sources')} transcripts, {added('codes')} codes, {added('codings')} codings, {added('memos')} memos and {added('coders')} coders;{' '}
-        {report.alreadyPresent.sources ?? 0} transcripts are already here (same text).
+        Will add {added('sources')} transcripts, {added('codes')} codes, {added('codings')} codings, {added('memos')} memos and {added('coders')} coders
+        {report.updated.codes ? ` and change ${report.updated.codes} of your codes as decided below` : ''}; {report.alreadyPresent.sources ?? 0} transcripts
+        and {report.alreadyPresent.codings ?? 0} codings are already here.
       </p>
       <h2 className="team-section">Coders</h2>
       <table className="grid" aria-label="Coders">
