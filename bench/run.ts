@@ -54,7 +54,7 @@ const GROUPS: Group[] = [
   },
   {
     title: 'merge',
-    requires: [['../shared/merge/index', 'mergeCodebooks'], ['../shared/merge/index', 'mergeProjects']],
+    requires: [['../shared/merge/index', 'mergeCodebooks'], ['../shared/merge/index', 'mergeProject']],
     module: './measures/merge',
   },
   {
