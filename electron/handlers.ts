@@ -5,6 +5,7 @@
 import type { BrowserWindow, Dialog, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { CodedError } from '../shared/ipc/bridge';
 import { MAX_FILE_BYTES, type Channel, type IpcRequest } from '../shared/ipc/contract';
 import { writeFileAtomic, type WritablePaths } from './files';
 import type { Implementation } from './ipc';
@@ -106,7 +107,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'file:write': async (request) => {
       if (!deps.writable.has(request.path)) {
-        throw new Error(`Cannot save ${path.basename(request.path)}: choose where to save it with Save As first`);
+        throw new CodedError(`Cannot save ${path.basename(request.path)} in place: choose where to save it with Save As`, 'save-as-required');
       }
       await writeChosenFile(request.path, request.bytes, deps.backupRoot);
       return null;

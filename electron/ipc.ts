@@ -5,7 +5,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import type { IpcResult } from '../shared/ipc/bridge';
+import { CodedError, type IpcResult } from '../shared/ipc/bridge';
 import { ipcContract, type Channel, type IpcRequest, type IpcResponse } from '../shared/ipc/contract';
 
 export type Implementation<C extends Channel> = (request: IpcRequest<C>, event: IpcMainInvokeEvent) => Promise<IpcResponse<C>>;
@@ -39,6 +39,7 @@ export function makeHandler<C extends Channel>(
       return { ok: true, value: checked.data as IpcResponse<C> };
     } catch (error) {
       // Implementations throw messages written for the user (naming the file and the problem).
+      if (error instanceof CodedError) return { ok: false, error: error.message, code: error.code };
       console.error(`${channel} failed`, error);
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -4,8 +4,26 @@
  */
 import type { Channel, IpcRequest, IpcResponse } from './contract';
 
+/**
+ * Failures the renderer reacts to rather than just shows. `save-as-required`: file:write
+ * was refused because the path was not chosen in a dialog this session (e.g. a project
+ * reopened from yesterday), so the renderer should ask with a Save dialog instead.
+ */
+export const ipcErrorCodes = ['save-as-required'] as const;
+export type IpcErrorCode = (typeof ipcErrorCodes)[number];
+
 /** What crosses the bridge: errors become values, because Electron reduces thrown errors to a mangled message. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string; code?: IpcErrorCode };
+
+/** An error main throws to send a code along with its message. */
+export class CodedError extends Error {
+  constructor(
+    message: string,
+    readonly code: IpcErrorCode,
+  ) {
+    super(message);
+  }
+}
 
 /** Commands the application menu sends to the renderer (main -> renderer only). */
 export const menuCommands = ['new', 'open', 'save', 'saveAs', 'importTranscripts', 'export', 'undo', 'redo'] as const;

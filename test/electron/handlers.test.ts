@@ -111,9 +111,10 @@ describe('file:write', () => {
   it('refuses a path the user never chose', async () => {
     const target = path.join(dir, 'study.qdpx');
     await writeFile(target, 'original');
-    await expect(createHandlers(deps)['file:write']({ path: target, bytes: text('evil') }, event)).rejects.toThrow(
-      'Cannot save study.qdpx: choose where to save it with Save As first',
-    );
+    await expect(createHandlers(deps)['file:write']({ path: target, bytes: text('evil') }, event)).rejects.toMatchObject({
+      message: 'Cannot save study.qdpx in place: choose where to save it with Save As',
+      code: 'save-as-required',
+    });
     expect(await readFile(target, 'utf8')).toBe('original');
   });
 

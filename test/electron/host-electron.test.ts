@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { SaveAsRequired } from '../../renderer/src/host';
 import { electronHost } from '../../renderer/src/host/electron';
 import type { LanternBridge } from '../../shared/ipc/bridge';
 
@@ -37,6 +38,15 @@ describe('Electron host', () => {
     await expect(host.writeFile!('/home/r/a.qdpx', new Uint8Array([1]))).rejects.toThrow(
       new Error('Cannot save a.qdpx: the disk is full; the file on disk is unchanged'),
     );
+  });
+
+  it('throws SaveAsRequired when main will not overwrite a path without asking', async () => {
+    const host = electronHost(
+      fakeBridge({ writeFile: async () => ({ ok: false, error: 'Cannot save a.qdpx in place: choose where to save it with Save As', code: 'save-as-required' }) }),
+    );
+    const error = await host.writeFile!('/home/r/a.qdpx', new Uint8Array([1])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SaveAsRequired);
+    expect((error as Error).message).toBe('Cannot save a.qdpx in place: choose where to save it with Save As');
   });
 
   it('turns a broken bridge into a readable Error', async () => {

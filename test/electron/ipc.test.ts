@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { makeHandler, registerHandler, type SenderEvent } from '../../electron/ipc';
+import { CodedError } from '../../shared/ipc/bridge';
 import { isTrustedSender } from '../../electron/origin';
 
 const trusted = (url: string | undefined) => isTrustedSender(url, null);
@@ -52,6 +53,17 @@ describe('IPC handler helper', () => {
     await expect(handler(app, { path: '/tmp/a.qdpx', bytes })).resolves.toEqual({
       ok: false,
       error: 'Cannot save a.qdpx: the disk is full; the file on disk is unchanged',
+    });
+  });
+
+  it('passes the code of a coded error along, so the renderer can react to it', async () => {
+    const handler = makeHandler('file:write', async () => {
+      throw new CodedError('Cannot save a.qdpx in place: choose where to save it with Save As', 'save-as-required');
+    }, trusted);
+    expect(await handler(app, { path: '/tmp/a.qdpx', bytes })).toEqual({
+      ok: false,
+      error: 'Cannot save a.qdpx in place: choose where to save it with Save As',
+      code: 'save-as-required',
     });
   });
 

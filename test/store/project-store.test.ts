@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openCatalog } from '../../renderer/src/store/db';
-import { ProjectStore, StoreError } from '../../renderer/src/store/project-store';
+import { inDisplayOrder, ProjectStore, StoreError } from '../../renderer/src/store/project-store';
 import { listProjects, deleteProject } from '../../renderer/src/store/catalog';
 import { applyCode, createCode } from '../../shared/ops';
 import { combine } from '../../shared/model';
@@ -20,7 +20,8 @@ describe('ProjectStore', () => {
     const { env, catalog, store, project } = await setup();
     store.close();
     const reopened = await ProjectStore.open(catalog, project.meta.id, env);
-    expect(reopened.getProject()).toEqual(project);
+    expect(reopened.getProject()).toEqual(inDisplayOrder(project));
+    expect(reopened.getProject()).toEqual(store.getProject());
     expect((await listProjects(catalog)).map((p) => p.name)).toEqual(['Store test']);
   });
 

@@ -1,5 +1,6 @@
 /** The Host over the desktop shell's preload bridge (`window.lantern`, see electron/preload.ts). */
 import type { IpcResult, LanternBridge } from '../../../shared/ipc/bridge';
+import { SaveAsRequired } from './errors';
 import type { Host } from './types';
 
 declare global {
@@ -18,7 +19,7 @@ async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`The desktop app did not answer: ${detail}`, { cause: error });
   }
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw result.code === 'save-as-required' ? new SaveAsRequired(result.error) : new Error(result.error);
   return result.value;
 }
 

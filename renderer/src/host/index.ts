@@ -5,6 +5,7 @@ import { electronHost } from './electron';
 import type { Host } from './types';
 
 export type { FileFilter, Host, MenuCommand, PickedFile } from './types';
+export { SaveAsRequired } from './errors';
 
 let host: Host | undefined;
 

@@ -29,7 +29,11 @@ export interface Host {
    * download). Resolves to the saved path or name, or null when cancelled.
    */
   saveFile(options: { title: string; suggestedName: string; filters: FileFilter[]; bytes: Uint8Array }): Promise<string | null>;
-  /** Overwrite a file the user opened before (desktop only; the browser falls back to saveFile). */
+  /**
+   * Overwrite a file the user opened or saved before (desktop only; the browser falls back to
+   * saveFile). Throws SaveAsRequired (./errors) when the path was not chosen since the app
+   * started; then ask with saveFile.
+   */
   writeFile?(path: string, bytes: Uint8Array): Promise<void>;
   /**
    * Commands chosen in the native application menu (desktop only; in the browser the

@@ -55,12 +55,28 @@ function finalRows(set: ChangeSet): Map<string, Map<string, unknown>> {
 
 type HistoryOp = { kind: 'record'; entry: HistoryEntry } | { kind: 'mark'; entry: HistoryEntry; undone: 0 | 1 } | { kind: 'none' };
 
+const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+
+/**
+ * IndexedDB returns rows in key (GUID) order; lists the user sees must not shuffle on a
+ * reload, so documents, cases and memos get one stable order wherever a project loads.
+ */
+export function inDisplayOrder(project: Project): Project {
+  return {
+    ...project,
+    sources: project.sources.slice().sort((a, b) => byText(a.importedAt, b.importedAt) || byText(a.name, b.name)),
+    cases: project.cases.slice().sort((a, b) => byText(a.name, b.name)),
+    memos: project.memos.slice().sort((a, b) => byText(a.createdAt, b.createdAt)),
+    coders: project.coders.slice().sort((a, b) => byText(a.name, b.name)),
+  };
+}
+
 async function loadProject(db: ProjectDb): Promise<Project | null> {
   const meta = await db.meta.toCollection().first();
   if (!meta) return null;
   const project = { meta } as Project;
   for (const t of tableNames) (project as Record<TableName, unknown>)[t] = await db.table(t).toArray();
-  return project;
+  return inDisplayOrder(project);
 }
 
 export class ProjectStore {
@@ -131,7 +147,7 @@ export class ProjectStore {
       dirty: file.fileName ? 0 : 1,
       ...file,
     });
-    const store = new ProjectStore(db, catalog, project, !file.fileName);
+    const store = new ProjectStore(db, catalog, inDisplayOrder(project), !file.fileName);
     store.refreshLabels();
     return store;
   }

@@ -1,0 +1,390 @@
+/**
+ * The transcript in Slate: one block per paragraph, speaker and time beside a turn's
+ * first paragraph, codings as decorations (stacked underlines over a tinted background)
+ * and as stripes in the right margin. The text cannot be edited: Slate keeps the
+ * selection (mouse or keyboard), every other operation is dropped, and input events are
+ * cancelled. Text is always rendered as React text nodes, never as HTML.
+ */
+import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createEditor, Editor, Range, Text, Transforms, type BaseRange, type NodeEntry } from 'slate';
+import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
+import type { Code, Coder, Coding, Memo, Source } from '../../../../shared/model';
+import { memoPlainText } from '../../../../shared/ops';
+import '../../slate-types';
+import type { TranscriptBlockElement } from '../../slate-types';
+import type { Block, CodingIndex } from './transcript-model';
+import { blockAt, buildBlocks, coderName, formatTime } from './transcript-model';
+import { selection, type TextSelection } from './selection';
+import { CODE_DRAG_TYPE } from '../codebook/CodeTree';
+
+export interface TranscriptHandle {
+  /** Select a span of the source and scroll it into view. */
+  reveal(start: number, end: number): void;
+  focus(): void;
+}
+
+interface Props {
+  source: Source;
+  index: CodingIndex;
+  codes: ReadonlyMap<string, Code>;
+  coders: readonly Coder[];
+  memos: readonly Memo[];
+  codingsById: ReadonlyMap<string, Coding>;
+  onCommand: (command: TranscriptCommand) => void;
+  onSelectCoding: (codingId: string) => void;
+  onDropCode: (codeId: string) => void;
+  handleRef: (handle: TranscriptHandle | null) => void;
+}
+
+export type TranscriptCommand =
+  | { kind: 'palette' }
+  | { kind: 'in-vivo' }
+  | { kind: 'turn'; offset: number }
+  | { kind: 'shortcut'; key: string }
+  | { kind: 'escape' };
+
+/** Publishes the coding index to blocks without re-rendering every block on each change. */
+function createIndexStore(initial: CodingIndex) {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next: CodingIndex) {
+      value = next;
+      for (const l of listeners) l();
+    },
+    subscribe(l: () => void) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
+type IndexStore = ReturnType<typeof createIndexStore>;
+
+const NAVIGATION_KEYS = new Set([
+  'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Shift', 'Control', 'Alt', 'Meta',
+]);
+
+
+export function TranscriptView(props: Props) {
+  const { source, index } = props;
+  const blocks = useMemo(() => buildBlocks(source), [source]);
+  const editor = useMemo(() => {
+    const e = withReact(createEditor());
+    const { apply } = e;
+    // Read-only text with a live selection: only selection changes reach the document.
+    e.apply = (op) => {
+      if (op.type === 'set_selection') apply(op);
+    };
+    // Large transcripts render in chunks so Slate does not reconcile every block on each change.
+    e.getChunkSize = (node) => (Editor.isEditor(node) ? 48 : null);
+    return e;
+    // A new editor per source: Slate keeps its value from the first render.
+  }, [source.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const initialValue = useMemo<TranscriptBlockElement[]>(
+    () => blocks.map((b) => ({ type: 'tblock', index: b.index, children: [{ text: source.text.slice(b.offset, b.end) }] })),
+    [blocks, source.text],
+  );
+  const [indexStore] = useState(() => createIndexStore(index));
+  useEffect(() => indexStore.set(index), [index, indexStore]);
+
+  const toRange = useCallback(
+    (start: number, end: number): BaseRange | null => {
+      if (!blocks.length) return null;
+      const a = blocks[blockAt(blocks, start)]!;
+      const b = blocks[blockAt(blocks, Math.max(start, end - 1))]!;
+      const startOffset = Math.max(0, Math.min(start - a.offset, a.end - a.offset));
+      const endOffset = Math.max(0, Math.min(end - b.offset, b.end - b.offset));
+      return { anchor: { path: [a.index, 0], offset: startOffset }, focus: { path: [b.index, 0], offset: endOffset } };
+    },
+    [blocks],
+  );
+
+  const toSpan = useCallback(
+    (range: BaseRange | null): TextSelection | null => {
+      if (!range) return null;
+      const [s, e] = Range.edges(range);
+      const a = blocks[s.path[0]!];
+      const b = blocks[e.path[0]!];
+      if (!a || !b) return null;
+      return { sourceId: source.id, start: a.offset + s.offset, end: b.offset + e.offset };
+    },
+    [blocks, source.id],
+  );
+
+  useEffect(() => {
+    selection.set(null);
+    return () => selection.set(null);
+  }, [source.id]);
+
+  const { handleRef } = props;
+  useEffect(() => {
+    handleRef({
+      reveal(start, end) {
+        const range = toRange(start, end);
+        if (!range) return;
+        Transforms.select(editor, range);
+        selection.set(toSpan(range));
+        try {
+          const dom = ReactEditor.toDOMRange(editor, range);
+          (dom.startContainer.parentElement ?? dom.startContainer.parentNode as HTMLElement | null)?.scrollIntoView({ block: 'center' });
+        } catch {
+          // The block may not be rendered yet; the selection still holds.
+        }
+        ReactEditor.focus(editor);
+      },
+      focus() {
+        ReactEditor.focus(editor);
+      },
+    });
+    return () => handleRef(null);
+  }, [editor, handleRef, toRange, toSpan]);
+
+  const decorate = useCallback(
+    ([node, path]: NodeEntry) => {
+      if (!Text.isText(node) || path.length !== 2) return [];
+      return index.segments(path[0]!).map((s) => ({
+        anchor: { path, offset: s.start },
+        focus: { path, offset: s.end },
+        codingIds: s.codingIds,
+        colors: s.colors,
+        active: s.active,
+      }));
+    },
+    [index],
+  );
+
+  const { onCommand, onDropCode } = props;
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key;
+      if (mod && !e.shiftKey && key.toLowerCase() === 'k') {
+        e.preventDefault();
+        onCommand({ kind: 'palette' });
+        return;
+      }
+      if (mod && e.shiftKey && key.toLowerCase() === 'v') {
+        e.preventDefault();
+        onCommand({ kind: 'in-vivo' });
+        return;
+      }
+      if (mod && ['a', 'c', 'z', 'y'].includes(key.toLowerCase())) return; // select all, copy; undo/redo go to the app
+      if (NAVIGATION_KEYS.has(key)) return;
+      if (key === 'Escape') {
+        onCommand({ kind: 'escape' });
+        return;
+      }
+      e.preventDefault();
+      if (mod || e.altKey) return;
+      const lower = key.toLowerCase();
+      if (lower === 'c') onCommand({ kind: 'palette' });
+      else if (lower === 't') {
+        const span = toSpan(editor.selection);
+        if (span) onCommand({ kind: 'turn', offset: span.start });
+      } else if (key.length === 1) onCommand({ kind: 'shortcut', key });
+    },
+    [editor, onCommand, toSpan],
+  );
+
+  const renderElement = useCallback(
+    (p: RenderElementProps) => <BlockView {...p} source={source} blocks={blocks} indexStore={indexStore} onCommand={onCommand} onSelectCoding={props.onSelectCoding} />,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [source, blocks, indexStore, onCommand],
+  );
+
+  const [hover, setHover] = useState<{ ids: string[]; x: number; y: number } | null>(null);
+  const onMouseOver = (e: React.MouseEvent) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-codings]');
+    if (!el) return setHover(null);
+    const ids = el.dataset.codings!.split(' ');
+    setHover((h) => (h && h.ids.join() === ids.join() ? h : { ids, x: e.clientX, y: e.clientY }));
+  };
+
+  if (!blocks.length)
+    return (
+      <div className="empty">
+        <strong>This document has no text</strong>
+      </div>
+    );
+
+  return (
+    <div
+      className="transcript-scroll"
+      onMouseOver={onMouseOver}
+      onMouseLeave={() => setHover(null)}
+      onFocus={(e) => {
+        const el = (e.target as HTMLElement).closest<HTMLElement>('[data-stripe-coding]');
+        if (el) {
+          const r = el.getBoundingClientRect();
+          setHover({ ids: el.dataset.stripeCoding!.split(' '), x: r.left - 320, y: r.top });
+        }
+      }}
+      onBlur={() => setHover(null)}
+    >
+      <Slate editor={editor} initialValue={initialValue} onSelectionChange={(sel) => selection.set(toSpan(sel))}>
+        <Editable
+          className="transcript"
+          style={{ ['--stripe-width' as string]: `${Math.max(1, Math.min(index.lanes, MAX_LANES)) * 17 + 12}px` }}
+          aria-label={`Transcript of ${source.name}`}
+          aria-readonly="true"
+          spellCheck={false}
+          autoCorrect="off"
+          autoCapitalize="off"
+          decorate={decorate}
+          renderElement={renderElement}
+          renderLeaf={renderLeaf}
+          onKeyDown={onKeyDown}
+          onDOMBeforeInput={(e: InputEvent) => e.preventDefault()}
+          onPaste={(e) => e.preventDefault()}
+          onCut={(e) => e.preventDefault()}
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes(CODE_DRAG_TYPE)) {
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'copy';
+            }
+            return true;
+          }}
+          onDrop={(e) => {
+            e.preventDefault();
+            const codeId = e.dataTransfer.getData(CODE_DRAG_TYPE);
+            if (codeId) onDropCode(codeId);
+            return true;
+          }}
+          onDragStart={(e) => {
+            // Dragging selected transcript text would move it; the transcript is read-only.
+            e.preventDefault();
+            return true;
+          }}
+          scrollSelectionIntoView={noScroll}
+        />
+      </Slate>
+      {hover && <HoverCard {...props} ids={hover.ids} x={hover.x} y={hover.y} />}
+    </div>
+  );
+}
+
+// Slate scrolls the caret into view on every selection change; a reader scrolling with the
+// wheel while text stays selected must not be pulled back, so only explicit reveals scroll.
+const noScroll = () => {};
+
+function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
+  if (!leaf.codingIds) return <span {...attributes}>{children}</span>;
+  const colors = (leaf.colors ?? '').split(' ');
+  const layers = colors.slice(0, 5);
+  const style = {
+    backgroundColor: `color-mix(in srgb, ${colors[0]} var(--highlight-alpha), transparent)`,
+    boxShadow: layers.map((c, i) => `0 ${2 * (i + 1)}px 0 ${c}`).join(', '),
+  };
+  return (
+    <span {...attributes} className={leaf.active ? 'coded active' : 'coded'} data-codings={leaf.codingIds} style={style}>
+      {children}
+    </span>
+  );
+}
+
+interface BlockProps extends RenderElementProps {
+  source: Source;
+  blocks: Block[];
+  indexStore: IndexStore;
+  onCommand: (c: TranscriptCommand) => void;
+  onSelectCoding: (id: string) => void;
+}
+
+function BlockView({ attributes, children, element, source, blocks, indexStore, onCommand, onSelectCoding }: BlockProps) {
+  const el = element as TranscriptBlockElement;
+  const block = blocks[el.index]!;
+  const turn = block.turnIndex !== null ? source.turns[block.turnIndex] : undefined;
+  const speaker = turn ? source.speakers.find((s) => s.name === turn.speaker) : undefined;
+  const role = speaker?.role ?? 'respondent';
+  return (
+    <div {...attributes} className={`t-block ${block.turnStart ? 'turn-start' : ''} ${turn ? role : ''}`}>
+      <div className={`t-speaker ${role}`} contentEditable={false}>
+        {block.turnStart && turn ? (
+          <>
+            {turn.speaker}
+            <span className="t-time">
+              {turn.timeMs !== undefined ? formatTime(turn.timeMs) : null}
+              <button
+                type="button"
+                className="t-turn-button"
+                tabIndex={-1}
+                onClick={() => onCommand({ kind: 'turn', offset: turn.start })}
+                aria-label={`Code this turn by ${turn.speaker}`}
+                title="Code the whole turn (T)"
+              >
+                ⊕ turn
+              </button>
+            </span>
+          </>
+        ) : null}
+      </div>
+      <div className="t-text">{children}</div>
+      <Stripes blockIndex={el.index} indexStore={indexStore} onSelectCoding={onSelectCoding} />
+    </div>
+  );
+}
+
+const MAX_LANES = 6;
+
+const Stripes = memo(function Stripes({ blockIndex, indexStore, onSelectCoding }: { blockIndex: number; indexStore: IndexStore; onSelectCoding: (id: string) => void }) {
+  const stripes = useSyncExternalStore(indexStore.subscribe, () => indexStore.get().stripes(blockIndex));
+  const hidden = stripes.filter((s) => s.lane >= MAX_LANES).length;
+  return (
+    <div className="t-stripes" contentEditable={false}>
+      {stripes.map((s) =>
+        s.lane >= MAX_LANES ? null : (
+          <button
+            key={s.codingId}
+            type="button"
+            className={`stripe ${s.starts ? '' : 'cont'} ${s.ends ? '' : 'open-end'} ${s.active ? 'active' : ''}`}
+            style={{ left: s.lane * 17, background: s.color, color: readableOn(s.color) }}
+            aria-label={`Coding: ${s.name}. Select it`}
+            data-stripe-coding={s.codingIds}
+            onClick={() => onSelectCoding(s.codingId)}
+            tabIndex={s.starts ? 0 : -1}
+          >
+            {s.starts && <span className="stripe-label">{s.name}</span>}
+          </button>
+        ),
+      )}
+      {hidden > 0 && <span className="stripe-more">+{hidden}</span>}
+    </div>
+  );
+});
+
+/** Black or white, whichever reads better on a code's colour. */
+function readableOn(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#1f2328' : '#ffffff';
+}
+
+function HoverCard({ ids, x, y, codingsById, codes, coders, memos }: Props & { ids: string[]; x: number; y: number }) {
+  const items: ReactNode[] = [];
+  for (const id of ids) {
+    const coding = codingsById.get(id);
+    if (!coding) continue;
+    const code = codes.get(coding.codeId);
+    const memo = memos.find((m) => m.target.kind === 'coding' && m.target.id === id);
+    items.push(
+      <li key={id}>
+        <span className="row">
+          <span className="swatch" style={{ background: code?.color }} />
+          <strong>{code?.name ?? 'Unknown code'}</strong>
+          {coding.exemplar && <span className="origin-tag">exemplar</span>}
+        </span>
+        <span className="muted small">by {coderName(coders, coding.coderId)}</span>
+        {memo && <div className="small">{memoPlainText(memo.body).slice(0, 160)}</div>}
+      </li>,
+    );
+  }
+  if (!items.length) return null;
+  const left = Math.max(8, Math.min(x + 12, window.innerWidth - 350));
+  const top = Math.min(y + 16, window.innerHeight - 40 - 60 * items.length);
+  return (
+    <div className="hover-card" role="tooltip" style={{ left, top }}>
+      <ul>{items}</ul>
+    </div>
+  );
+}

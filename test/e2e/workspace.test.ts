@@ -1,0 +1,138 @@
+/**
+ * A researcher's path through the coding workspace in Chromium: open the demo project,
+ * select a sentence, apply a code from the palette, create an in-vivo code, undo, redo,
+ * reload and find the codings still there; a transcript holding HTML shows it as text.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeQdpx } from '../../shared/formats/refi';
+import { emptyProject, applyChanges, seededGuids } from '../../shared/model';
+import { addCoder, addSource } from '../../shared/ops';
+import { composeTranscript } from '../../shared/text/compose';
+import { launchBrowser, newAppPage, pageErrors } from './browser';
+import { codingCount, mod, selectText } from './workspace-helpers';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shots = path.join(root, 'test-results', 'screens');
+
+describe('coding workspace', () => {
+  let browser: Browser;
+  let page: Page;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    browser = await launchBrowser();
+    page = await newAppPage(browser, baseUrl, { coder: 'Jordan Ellis' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the demo project on first start with the chosen coder', async () => {
+    expect(await page.locator('.project-name').textContent()).toContain('LEAD evaluation (demo)');
+    expect(await page.locator('.status-bar').textContent()).toContain('Coding as Jordan Ellis');
+    expect(await page.getByRole('combobox', { name: 'Document' }).locator('option').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('.t-block').count()).toBeGreaterThan(5);
+    // Demo codings are drawn as highlights and as margin stripes.
+    expect(await page.locator('.transcript .coded').count()).toBeGreaterThan(0);
+    expect(await page.locator('.t-stripes .stripe').count()).toBeGreaterThan(0);
+  });
+
+  it('applies a code to a selected sentence from the palette', async () => {
+    const before = await codingCount(page);
+    await selectText(page, 'Detox is the big one.');
+    await page.keyboard.press('c');
+    const input = page.getByRole('combobox', { name: /Find a code to apply/ });
+    await input.waitFor();
+    await input.fill('eligib');
+    expect(await page.getByRole('option', { name: /Eligibility rules/ }).count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => {
+      const m = /(\d+) codings/.exec(document.querySelector('.transcript-toolbar')?.textContent ?? '');
+      return m && Number(m[1]) === n + 1;
+    }, before);
+    // The sentence is highlighted, and the panel lists the new coding by this coder.
+    const panel = page.locator('.side.right');
+    await panel.getByText('Eligibility rules').first().waitFor();
+    expect(await panel.locator('.coding-card').filter({ hasText: 'Eligibility rules' }).filter({ hasText: 'Jordan Ellis' }).count()).toBe(1);
+    const highlighted = await page.locator('.transcript .coded').filter({ hasText: 'Detox is the big one.' }).count();
+    expect(highlighted).toBe(1);
+  });
+
+  it('creates an in-vivo code from the selected words, then undoes and redoes it', async () => {
+    const before = await codingCount(page);
+    await selectText(page, 'simply no bed');
+    await page.keyboard.press(`${mod}+Shift+V`);
+    const row = page.getByRole('treeitem', { name: /“simply no bed”/ });
+    await row.waitFor();
+    expect(await codingCount(page)).toBe(before + 1);
+
+    await page.keyboard.press(`${mod}+Z`);
+    await row.waitFor({ state: 'detached' });
+    expect(await codingCount(page)).toBe(before);
+
+    await page.keyboard.press(`${mod}+Shift+Z`);
+    await row.waitFor();
+    expect(await codingCount(page)).toBe(before + 1);
+  });
+
+  it('keeps codings, codes and the undo history across a reload', async () => {
+    const before = await codingCount(page);
+    await page.waitForFunction(() => !/Storing/.test(document.querySelector('[data-testid="save-state"]')?.textContent ?? ''));
+    await page.reload();
+    await page.locator('.transcript').waitFor();
+    await page.getByRole('treeitem', { name: /“simply no bed”/ }).waitFor();
+    expect(await codingCount(page)).toBe(before);
+    expect(await page.locator('.status-bar').textContent()).toContain('Coding as Jordan Ellis');
+    // Undo still knows the last step after the reload.
+    expect(await page.getByRole('button', { name: /^Undo Code in vivo/ }).count()).toBe(1);
+    await page.locator('.transcript .t-text').first().click();
+    await page.keyboard.press(`${mod}+Z`);
+    await page.getByRole('treeitem', { name: /“simply no bed”/ }).waitFor({ state: 'detached' });
+    await page.keyboard.press(`${mod}+Shift+Z`);
+    await page.getByRole('treeitem', { name: /“simply no bed”/ }).waitFor();
+  });
+
+  it('looks right in light and dark', async () => {
+    await page.screenshot({ path: path.join(shots, 'coding-light.png') });
+    const dark = await newAppPage(browser, baseUrl, { coder: 'Dark Mode', colorScheme: 'dark' });
+    await selectText(dark, 'Detox is the big one.');
+    await dark.screenshot({ path: path.join(shots, 'coding-dark.png') });
+    const bg = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(22, 24, 28)');
+    await dark.context().close();
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('shows a transcript that contains HTML as literal text', async () => {
+    const ids = seededGuids(99);
+    const ctx = { newId: ids, now: () => '2026-11-27T10:00:00Z', coderId: ids() };
+    let project = emptyProject({ id: ids(), name: 'Hostile input', now: ctx.now() });
+    const coder = addCoder(project, ctx, { name: 'Jordan Ellis' });
+    project = applyChanges(project, coder);
+    const payload = '<img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> & <b>bold?</b>';
+    const structure = composeTranscript([
+      { speaker: 'Interviewer', text: 'Paste what they wrote.' },
+      { speaker: 'P99', text: payload },
+    ]);
+    project = applyChanges(project, addSource(project, { ...ctx, coderId: coder.id }, { name: 'Hostile <i>name</i>', structure, format: 'txt' }));
+    const bytes = writeQdpx(project);
+
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'File ▾' }).click();
+    await page.getByRole('menuitem', { name: /Open \.qdpx/ }).click();
+    await (await chooser).setFiles({ name: 'hostile.qdpx', mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+    await page.locator('.project-name').filter({ hasText: 'Hostile input' }).waitFor();
+    const text = await page.locator('.transcript').innerText();
+    expect(text).toContain('<img src=x onerror="window.__xss=1">');
+    expect(text).toContain('<script>window.__xss=2</script>');
+    expect(await page.locator('.transcript img, .transcript script, .transcript b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.getByRole('combobox', { name: 'Document' }).locator('option').first().textContent()).toBe('Hostile <i>name</i>');
+  });
+});
