@@ -334,7 +334,8 @@ export function writeQdpx(project: Project): Uint8Array {
  * The codebook as a .qdc: codes with hierarchy, colours and definitions, and themes as
  * Sets. REFI has no empty codebook, so a project without codes cannot be written.
  */
-export function writeQdc(project: Pick<Project, 'codes' | 'themes'>): string {
+export function writeQdc(input: Pick<Project, 'codes' | 'themes'> | readonly Code[]): string {
+  const project = Array.isArray(input) ? { codes: input as readonly Code[], themes: [] as Theme[] } : (input as Pick<Project, 'codes' | 'themes'>);
   if (project.codes.length === 0) throw new Error('the project has no codes; a REFI-QDA codebook needs at least one');
   const w = new XmlWriter();
   w.open('CodeBook', { xmlns: CODEBOOK_NS, origin: LANTERN_ORIGIN });

@@ -15,6 +15,9 @@ describe('REFI-QDA round trip of our own projects', () => {
     const qdc = writeQdc(p);
     expect(await schemaErrors(qdc, 'codebook')).toEqual([]);
     expect(qdc).toContain('xmlns="urn:QDA-XML:codebook:1.0"');
+    const codesOnly = writeQdc(p.codes);
+    expect(await schemaErrors(codesOnly, 'codebook')).toEqual([]);
+    expect(codesOnly).not.toContain('<Sets>');
     const back = readQdc(qdc, 'book.qdc');
     expect(back.codes.map((c) => [c.id, c.name, c.parentId, c.color, c.definition, c.codable]).sort()).toEqual(
       p.codes.map((c) => [c.id, c.name, c.parentId, c.color, c.definition, c.codable]).sort(),
