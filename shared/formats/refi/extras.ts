@@ -135,6 +135,8 @@ export function applyExtras(project: Project, extras: LanternExtras): Project {
       // A note edited in another tool keeps its new text rather than our older rich body.
       const keepQdeBody =
         table === 'memos' && blocksToPlainText(row.body as RichBlock[]) !== blocksToPlainText(extra.body as RichBlock[]);
+      // Turns and paragraphs are offsets into the text: useless if another tool changed it.
+      if (table === 'sources' && extra.contentHash !== row.contentHash) return row;
       for (const f of EXTRA_FIELDS[table]) {
         if (keepQdeBody && f === 'body') continue;
         if (extra[f] !== undefined) merged[f] = extra[f];

@@ -439,7 +439,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     const id = ids.assign('Source', el.attrs.guid);
     const text = map.text;
     // Our own sources get their structure back from the extras; detecting it again would be wasted work.
-    const restoredLater = extras?.sources.some((x) => x.id === IdMap.key(el.attrs.guid)) ?? false;
+    const restoredLater = extras?.sources.some((x) => x.id === IdMap.key(el.attrs.guid) && x.contentHash === contentHash(text)) ?? false;
     const structure = restoredLater ? { paragraphs: [], turns: [], speakers: [] } : structureOf(text);
     const source: Source = {
       id,

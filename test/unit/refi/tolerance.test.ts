@@ -240,5 +240,12 @@ describe('tolerant REFI-QDA import', () => {
     const before = original.codes.find((c) => c.id === renamed.id)!;
     expect({ ...renamed, name: before.name }).toEqual(before);
     expect(b.project.themes).toEqual(original.themes);
+    // A text changed elsewhere keeps its new text and gets fresh structure, not stale offsets.
+    const s0 = original.sources[0]!;
+    const changed = zipSync({ ...files, [`sources/${s0.id}.txt`]: strToU8(`Interviewer: Changed?\nAna: ${s0.text}`) });
+    const c = read(changed).project.sources.find((s) => s.id === s0.id)!;
+    expect(c.text.startsWith('Interviewer: Changed?')).toBe(true);
+    expect(c.turns.every((t) => t.end <= c.text.length)).toBe(true);
+    expect(c.turns[0]).toMatchObject({ speaker: 'Interviewer', start: 13 });
   });
 });
