@@ -21,4 +21,5 @@ export const views: ViewDef[] = [
   { id: 'documents', label: 'Documents', icon: '▤', component: lazy(() => import('../features/documents/DocumentsView')) },
   { id: 'memos', label: 'Memos', icon: '✉', component: lazy(() => import('../features/memos/MemosView')) },
   { id: 'team', label: 'Team', icon: '⇄', component: lazy(() => import('../features/team/TeamView')) },
+  { id: 'report', label: 'Report', icon: '❡', component: lazy(() => import('../features/report/ReportView')) },
 ];

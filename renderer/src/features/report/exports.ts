@@ -1,0 +1,75 @@
+/**
+ * What the Report view writes, each loaded on demand (docx and exceljs are large) and
+ * saved through the host, so the desktop app gets a native dialog and the browser a download.
+ */
+import type { Project } from '../../../../shared/model';
+import type { ReportOptions, ReportProgress } from '../../../../shared/report';
+import { getHost } from '../../host';
+import { rasterizeInBrowser } from './rasterize';
+
+const DOCX = { name: 'Word document', extensions: ['docx'] };
+
+/** Characters no file system accepts in a name, control characters included. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f]+/g;
+
+/** A file name from the project's name that every system accepts. */
+export function fileStem(project: Project): string {
+  return project.meta.name.replace(UNSAFE_IN_FILE_NAMES, ' ').trim().slice(0, 80) || 'project';
+}
+
+export async function saveThemeReport(
+  project: Project,
+  options: ReportOptions,
+  onProgress: (p: ReportProgress) => void,
+): Promise<string | null> {
+  const { buildThemeReport } = await import('../../../../shared/report');
+  const bytes = await buildThemeReport(project, options, { rasterize: rasterizeInBrowser }, onProgress);
+  return getHost().saveFile({
+    title: 'Save the report',
+    suggestedName: `${fileStem(project)} - report.docx`,
+    filters: [DOCX],
+    bytes,
+  });
+}
+
+export type ExportKind = 'csv' | 'xlsx' | 'codebook-docx' | 'qdc';
+
+export async function saveExport(project: Project, kind: ExportKind): Promise<string | null> {
+  const stem = fileStem(project);
+  const save = (suggestedName: string, filter: { name: string; extensions: string[] }, bytes: Uint8Array) =>
+    getHost().saveFile({ title: 'Export', suggestedName, filters: [filter], bytes });
+  switch (kind) {
+    case 'csv':
+    case 'xlsx': {
+      const [{ buildAnalysisIndex }, exp] = await Promise.all([
+        import('../../../../shared/analysis'),
+        import('../../../../shared/export'),
+      ]);
+      const table = exp.excerptTable(buildAnalysisIndex(project));
+      return kind === 'csv'
+        ? save(
+            `${stem} - coded excerpts.csv`,
+            { name: 'CSV (Excel, R, SPSS)', extensions: ['csv'] },
+            exp.excerptsCsv(table),
+          )
+        : save(
+            `${stem} - coded excerpts.xlsx`,
+            { name: 'Excel workbook', extensions: ['xlsx'] },
+            await exp.excerptsXlsx(table, { sheetName: project.meta.name }),
+          );
+    }
+    case 'codebook-docx': {
+      const { buildCodebookDocx } = await import('../../../../shared/report');
+      return save(`${stem} - codebook.docx`, DOCX, await buildCodebookDocx(project));
+    }
+    case 'qdc': {
+      const { writeQdc } = await import('../../../../shared/formats/refi');
+      return save(
+        `${stem}.qdc`,
+        { name: 'REFI-QDA codebook', extensions: ['qdc'] },
+        new TextEncoder().encode(writeQdc(project)),
+      );
+    }
+  }
+}
