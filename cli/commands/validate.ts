@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { validateXML } from 'xmllint-wasm';
+import { memoryPages, validateXML } from 'xmllint-wasm';
 import { decodeXmlBytes, parseXml } from '../../shared/formats/refi/xml';
 import { isZip, readZip } from '../../shared/formats/zip';
 import type { Command } from '../main';
@@ -67,10 +67,17 @@ export async function checkFile(file: string): Promise<SchemaCheck> {
   const kind = rootName === 'CodeBook' ? 'codebook' : 'project';
   const schemaFile = kind === 'codebook' ? 'Codebook.xsd' : 'Project.xsd';
   const schema = await readFile(join(schemaDir(), schemaFile), 'utf8');
-  const result = await validateXML({
-    xml: [{ fileName: 'input.xml', contents: xml }],
-    schema: [{ fileName: schemaFile, contents: schema }],
-  });
+  let result: Awaited<ReturnType<typeof validateXML>>;
+  try {
+    result = await validateXML({
+      xml: [{ fileName: 'input.xml', contents: xml }],
+      schema: [{ fileName: schemaFile, contents: schema }],
+      // The default 32 MiB is too little for a large study's project.qde (tens of MB of XML).
+      maxMemoryPages: 2 * memoryPages.GiB,
+    });
+  } catch (error) {
+    throw new CliError(`${target} could not be checked: ${(error as Error).message.split('\n')[0]}`);
+  }
   return {
     target,
     kind,
