@@ -23,6 +23,10 @@ export interface KappaResult {
   reason?: string;
 }
 
+/** Why kappa is reported as 1 when both coders used one and the same category throughout. */
+export const SINGLE_CATEGORY_REASON =
+  'both coders used a single, identical category, so chance agreement is 1 and kappa is 0/0; reported as 1 (complete agreement), as NVivo does';
+
 /** Kappa from a square contingency table (rows: coder A, columns: coder B). */
 export function cohenKappa(table: readonly (readonly number[])[], categories?: readonly string[]): KappaResult {
   const k = table.length;
@@ -65,7 +69,7 @@ export function cohenKappa(table: readonly (readonly number[])[], categories?: r
       categories: names,
       table: copy,
       skipped: 0,
-      reason: 'both coders used a single, identical category, so chance agreement is 1 and kappa is 0/0; reported as 1 (complete agreement), as NVivo does',
+      reason: SINGLE_CATEGORY_REASON,
     };
   }
   return { kappa: (po - pe) / (1 - pe), percentAgreement: po, expectedAgreement: pe, n, categories: names, table: copy, skipped: 0 };

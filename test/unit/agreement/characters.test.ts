@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   charAgreement,
+  cohenKappa,
   charCounts,
   coveredLength,
   intersectionLength,
@@ -108,5 +109,26 @@ describe('segment agreement (MAXQDA)', () => {
   it('rejects an overlap that is not a percentage', () => {
     expect(() => segmentCounts([], [], 0)).toThrow(/percentage/);
     expect(() => segmentCounts([], [], 120)).toThrow(/percentage/);
+  });
+});
+
+describe('character kappa agrees with the general kappa', () => {
+  it('matches cohenKappa on the 2x2 table for assorted counts', () => {
+    for (const [both, aOnly, bOnly, neither] of [
+      [10, 20, 20, 50],
+      [0, 5, 0, 95],
+      [30, 0, 0, 0],
+      [1, 2, 3, 4],
+      [0, 0, 0, 7],
+    ] as const) {
+      const general = cohenKappa([
+        [both, aOnly],
+        [bOnly, neither],
+      ]);
+      const chars = charAgreement({ both, aOnly, bOnly, neither });
+      expect(chars.kappa).toBeCloseTo(general.kappa, 12);
+      expect(chars.expectedAgreement).toBeCloseTo(general.expectedAgreement, 12);
+      expect(chars.reason).toBe(general.reason);
+    }
   });
 });
