@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import path from 'node:path';
 import { MENU_COMMAND_CHANNEL, OPEN_REQUESTED_CHANNEL, type MenuCommand } from '../shared/ipc/bridge';
 import { ipcContract, menuCommandEvent, type Channel } from '../shared/ipc/contract';
+import { attachContextMenu } from './context-menu';
 import { isProjectFile, WritablePaths } from './files';
 import { denyNavigation, denyPermissions } from './guards';
 import { createHandlers } from './handlers';
@@ -85,7 +86,10 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  app.on('web-contents-created', (_event, contents) => denyNavigation(contents));
+  app.on('web-contents-created', (_event, contents) => {
+    denyNavigation(contents);
+    attachContextMenu(contents);
+  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

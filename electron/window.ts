@@ -1,5 +1,5 @@
 /** The one kind of window: the project workspace. */
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, dialog, type BrowserWindowConstructorOptions } from 'electron';
 
 export function mainWindowOptions(preloadPath: string, dev: boolean): BrowserWindowConstructorOptions {
   return {
@@ -32,6 +32,18 @@ export function mainWindowOptions(preloadPath: string, dev: boolean): BrowserWin
 export function createMainWindow(preloadPath: string, url: string, dev: boolean): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath, dev));
   window.once('ready-to-show', () => window.show());
+  // A page that sets beforeunload would otherwise make the window refuse to close without a word.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Close', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Close Lantern QDA?',
+      detail: 'Lantern asked to stay open, usually because it is still saving or exporting. Closing now may lose that work.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void window.loadURL(url);
   return window;
 }

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { SaveAsRequired } from '../../renderer/src/host';
 import { electronHost } from '../../renderer/src/host/electron';
@@ -120,5 +121,58 @@ describe('Electron host', () => {
     const onError = vi.fn();
     host.onOpenFiles!(vi.fn(), onError);
     await vi.waitFor(() => expect(onError).toHaveBeenCalledWith(new Error('Cannot open gone.qdpx: the file or its folder does not exist')));
+  });
+
+  describe('Undo and Redo from the menu', () => {
+    const setup = () => {
+      let forward: ((event: { command: 'undo' | 'redo' | 'save' }) => void) | undefined;
+      const host = electronHost(
+        fakeBridge({
+          onMenuCommand: (listener) => {
+            forward = listener;
+            return () => {};
+          },
+        }),
+      );
+      const listener = vi.fn();
+      host.onMenuCommand!(listener);
+      const execCommand = vi.fn(() => true);
+      document.execCommand = execCommand;
+      return { forward: forward!, listener, execCommand };
+    };
+
+    it.each([
+      ['a memo textarea', '<textarea></textarea>', 'textarea'],
+      ['a code name input', '<input type="text">', 'input'],
+      ['a rich text memo', '<div contenteditable="true" tabindex="0"></div>', 'div'],
+    ])('undo in %s stays the field’s own', (_label, html, selector) => {
+      document.body.innerHTML = html;
+      const element = document.querySelector(selector) as HTMLElement;
+      // jsdom does not compute isContentEditable; browsers do.
+      Object.defineProperty(element, 'isContentEditable', { value: element.getAttribute('contenteditable') === 'true' });
+      element.focus();
+      const { forward, listener, execCommand } = setup();
+      forward({ command: 'undo' });
+      forward({ command: 'redo' });
+      expect(execCommand.mock.calls).toEqual([['undo'], ['redo']]);
+      expect(listener).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      ['the transcript', '<div data-slate-editor="true" contenteditable="true" tabindex="0"><span>text</span></div>', 'div'],
+      ['a button', '<button>Apply</button>', 'button'],
+      ['a checkbox', '<input type="checkbox">', 'input'],
+      ['a read-only field', '<textarea readonly></textarea>', 'textarea'],
+    ])('undo in %s undoes the project', (_label, html, selector) => {
+      document.body.innerHTML = html;
+      const element = document.querySelector(selector) as HTMLElement;
+      // jsdom does not compute isContentEditable; browsers do.
+      Object.defineProperty(element, 'isContentEditable', { value: element.getAttribute('contenteditable') === 'true' });
+      element.focus();
+      const { forward, listener, execCommand } = setup();
+      forward({ command: 'undo' });
+      expect(listener).toHaveBeenCalledWith('undo');
+      expect(execCommand).not.toHaveBeenCalled();
+    });
   });
 });

@@ -32,7 +32,7 @@ vi.mock('electron', () => {
     static getAllWindows = () => fake.windows;
     static fromWebContents = () => null;
     record: (typeof fake.windows)[number];
-    webContents = { send: (...args: unknown[]) => this.record.sent.push(args) };
+    webContents = { send: (...args: unknown[]) => this.record.sent.push(args), on: () => {} };
     constructor(options: (typeof fake.windows)[number]['options']) {
       this.record = { options, sent: [] };
       fake.windows.push(this.record);
@@ -165,12 +165,13 @@ describe('electron main', () => {
     expect(fake.windows[0]!.url).toBe('app://lantern/');
   });
 
-  it('guards every web contents the app creates', async () => {
+  it('guards every web contents the app creates and gives it a context menu', async () => {
     await start();
     const on = vi.fn();
     const setWindowOpenHandler = vi.fn();
     fake.appListeners.get('web-contents-created')!({}, { on, setWindowOpenHandler });
     expect(on).toHaveBeenCalledWith('will-navigate', expect.any(Function));
+    expect(on).toHaveBeenCalledWith('context-menu', expect.any(Function));
     expect(setWindowOpenHandler).toHaveBeenCalledOnce();
   });
 

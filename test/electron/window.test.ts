@@ -1,16 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
 
-const created: { options: unknown; loadURL: ReturnType<typeof vi.fn>; once: ReturnType<typeof vi.fn> }[] = [];
+type Listener = (event: { preventDefault: () => void }) => void;
+const fake = vi.hoisted(() => ({
+  created: [] as { options: unknown; loadURL: (url: string) => Promise<void>; once: unknown; contentsListeners: Map<string, Listener> }[],
+  answer: 1,
+}));
+const created = fake.created;
 
 vi.mock('electron', () => ({
   BrowserWindow: class {
     loadURL = vi.fn(async () => {});
     once = vi.fn();
     show = vi.fn();
+    contentsListeners = new Map<string, Listener>();
+    webContents = { on: (name: string, listener: Listener) => this.contentsListeners.set(name, listener) };
     constructor(options: unknown) {
-      created.push({ options, loadURL: this.loadURL, once: this.once });
+      fake.created.push({ options, loadURL: this.loadURL, once: this.once, contentsListeners: this.contentsListeners });
     }
   },
+  dialog: { showMessageBoxSync: () => fake.answer },
 }));
 
 const { createMainWindow, mainWindowOptions } = await import('../../electron/window');
@@ -43,5 +51,18 @@ describe('main window', () => {
     expect(window.options).toEqual(mainWindowOptions('/p.cjs', false));
     expect(window.loadURL).toHaveBeenCalledWith('app://lantern/');
     expect(window.once).toHaveBeenCalledWith('ready-to-show', expect.any(Function));
+  });
+
+  it('asks before closing when the page tries to stay open, and closes only on Close', () => {
+    createMainWindow('/p.cjs', 'app://lantern/', false);
+    const onPreventUnload = created.at(-1)!.contentsListeners.get('will-prevent-unload')!;
+    const stay = { preventDefault: vi.fn() };
+    fake.answer = 1;
+    onPreventUnload(stay);
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    const close = { preventDefault: vi.fn() };
+    fake.answer = 0;
+    onPreventUnload(close);
+    expect(close.preventDefault).toHaveBeenCalledOnce();
   });
 });

@@ -23,6 +23,20 @@ async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
   return result.value;
 }
 
+/**
+ * Whether the keyboard focus is in a text field with its own undo history (a memo, a code's
+ * definition). The transcript is a Slate editor whose text never changes, so there undo means
+ * the project's undo.
+ */
+function focusIsInTextField(): boolean {
+  const element = document.activeElement;
+  if (element instanceof HTMLTextAreaElement) return !element.readOnly;
+  if (element instanceof HTMLInputElement) {
+    return !element.readOnly && ['text', 'search', 'email', 'url', 'tel', 'password', 'number'].includes(element.type);
+  }
+  return element instanceof HTMLElement && element.isContentEditable && !element.closest('[data-slate-editor]');
+}
+
 export function electronHost(bridge: LanternBridge): Host {
   return {
     kind: 'electron',
@@ -31,7 +45,15 @@ export function electronHost(bridge: LanternBridge): Host {
     writeFile: async (path, bytes) => {
       await unwrap(bridge.writeFile({ path, bytes }));
     },
-    onMenuCommand: (listener) => bridge.onMenuCommand((event) => listener(event.command)),
+    onMenuCommand: (listener) =>
+      bridge.onMenuCommand(({ command }) => {
+        // The menu's accelerators take Ctrl/Cmd+Z from every field, so give text fields theirs back.
+        if ((command === 'undo' || command === 'redo') && focusIsInTextField()) {
+          document.execCommand(command);
+          return;
+        }
+        listener(command);
+      }),
     onOpenFiles(listener, onError) {
       let active = true;
       const take = () => {
