@@ -6,8 +6,9 @@ import { CoderDialog } from './CoderDialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
-import { startSession, useSession } from './session';
-import { attempt, Toaster } from './toast';
+import { getHost } from '../host';
+import { newProject, startSession, useSession } from './session';
+import { attempt, toast, Toaster } from './toast';
 import { ui, useUi } from './ui-state';
 import { views } from './views';
 import { saveQdpx, openQdpx } from './project-files';
@@ -53,6 +54,34 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  // The desktop menu sends commands; the browser has no menu, so this is a no-op there.
+  useEffect(() => {
+    const h = getHost();
+    return h.onMenuCommand?.((command) => {
+      if (command === 'new') attempt(() => newProject('Untitled project'));
+      else if (command === 'open') attempt(() => openQdpx());
+      else if (command === 'save' || command === 'saveAs') attempt(async () => {
+        const saved = await saveQdpx(command === 'saveAs');
+        if (saved) toast.info(`Saved ${saved}`);
+      });
+      else if (command === 'undo' && store) attempt(() => store.undo());
+      else if (command === 'redo' && store) attempt(() => store.redo());
+      else if (command === 'importTranscripts') ui.set({ view: 'documents' });
+      else if (command === 'export') ui.set({ view: views.some((v) => v.id === 'report') ? 'report' : ui.get().view });
+    });
+  }, [store]);
+
+  // A failed write is rare and important: say so where the user is looking.
+  useEffect(() => {
+    if (!store) return;
+    let last = store.getStatus().error;
+    return store.subscribe(() => {
+      const { error } = store.getStatus();
+      if (error && error !== last) toast.error(error);
+      last = error;
+    });
   }, [store]);
 
   const needsCoder = !session.starting && !session.coderName;

@@ -6,6 +6,7 @@
 import type { Project } from '../../../shared/model';
 import type { Host } from '../host';
 import { getHost } from '../host';
+import { SaveAsRequired } from '../host/errors';
 import type { ReadResult } from '../../../shared/formats/refi';
 import { formatReport, readQdpx, writeQdpx } from '../../../shared/formats/refi';
 import { getSession, openProject } from './session';
@@ -45,9 +46,14 @@ export async function saveQdpx(saveAs = false): Promise<string | null> {
   const h = host();
   const entry = await getSession().catalog.projects.get(store.id);
   if (!saveAs && entry?.filePath && h.writeFile) {
-    await h.writeFile(entry.filePath, bytes);
-    await store.markSaved({ fileName: entry.fileName ?? fileNameFor(project), filePath: entry.filePath });
-    return entry.filePath;
+    try {
+      await h.writeFile(entry.filePath, bytes);
+      await store.markSaved({ fileName: entry.fileName ?? fileNameFor(project), filePath: entry.filePath });
+      return entry.filePath;
+    } catch (e) {
+      // The desktop shell only overwrites paths chosen in this session; otherwise ask where.
+      if (!(e instanceof SaveAsRequired)) throw e;
+    }
   }
   const saved = await h.saveFile({ title: 'Save project', suggestedName: entry?.fileName ?? fileNameFor(project), filters: QDPX, bytes });
   if (!saved) return null;

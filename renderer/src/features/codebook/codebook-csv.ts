@@ -1,0 +1,105 @@
+/**
+ * Importing a deductive codebook from CSV (name, parent, definition, inclusion,
+ * exclusion, example), before or after coding has started. Codes that exist already
+ * (same name under the same parent) keep their codings; only their empty fields are
+ * filled. Missing parents are created. The whole import is one change set (one undo).
+ */
+import Papa from 'papaparse';
+import type { ChangeSet, Code, OpContext, Project } from '../../../../shared/model';
+import { applyChanges } from '../../../../shared/model';
+import { createCode, updateCode } from '../../../../shared/ops';
+
+export interface CodebookImport {
+  set: ChangeSet;
+  created: number;
+  updated: number;
+  problems: string[];
+}
+
+const FIELDS = ['definition', 'inclusion', 'exclusion', 'example'] as const;
+const HEADER_ALIASES: Record<string, string> = {
+  code: 'name',
+  'code name': 'name',
+  parent: 'parent',
+  'parent code': 'parent',
+  description: 'definition',
+  'inclusion criteria': 'inclusion',
+  'exclusion criteria': 'exclusion',
+};
+
+export function importCodebookCsv(project: Project, ctx: OpContext, text: string, fileName: string): CodebookImport {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    // Blank lines are kept (and skipped below) so reported row numbers match the file.
+    skipEmptyLines: false,
+    transformHeader: (h) => {
+      const key = h.trim().toLowerCase();
+      return HEADER_ALIASES[key] ?? key;
+    },
+  });
+  const problems: string[] = [];
+  if (!parsed.meta.fields?.includes('name'))
+    throw new Error(`${fileName} has no 'name' column (expected columns: name, parent, definition, inclusion, exclusion, example)`);
+  const blank = (row: Record<string, string> | undefined) => !row || Object.values(row).every((v) => !v?.trim());
+  for (const e of parsed.errors.filter((e) => !blank(parsed.data[e.row ?? -1])).slice(0, 5))
+    problems.push(`${fileName} row ${(e.row ?? 0) + 2}: ${e.message}`);
+
+  let current = project;
+  const changes: ChangeSet['changes'] = [];
+  let created = 0;
+  let updated = 0;
+  const run = (set: ChangeSet) => {
+    current = applyChanges(current, set);
+    changes.push(...set.changes);
+  };
+  const find = (name: string, parentId: string | null): Code | undefined =>
+    current.codes.find((c) => c.parentId === parentId && c.name.toLowerCase() === name.toLowerCase());
+  // A parent is named by its name (anywhere in the codebook) or a path "Parent/Child".
+  const resolveParent = (raw: string): string | null => {
+    const parts = raw.split(/\s*[/>]\s*/).filter(Boolean);
+    if (!parts.length) return null;
+    if (parts.length === 1) {
+      const anywhere = current.codes.find((c) => c.name.toLowerCase() === parts[0]!.toLowerCase());
+      if (anywhere) return anywhere.id;
+    }
+    let parentId: string | null = null;
+    for (const part of parts) {
+      const existing = find(part, parentId);
+      if (existing) parentId = existing.id;
+      else {
+        const made = createCode(current, ctx, { name: part, parentId, origin: 'deductive' });
+        run(made);
+        created++;
+        parentId = made.id;
+      }
+    }
+    return parentId;
+  };
+
+  parsed.data.forEach((row, i) => {
+    const line = i + 2;
+    const name = (row.name ?? '').trim();
+    if (!name) {
+      if (Object.values(row).some((v) => v?.trim())) problems.push(`${fileName} row ${line}: no code name, row skipped`);
+      return;
+    }
+    try {
+      const parentId = resolveParent((row.parent ?? '').trim());
+      const texts = Object.fromEntries(FIELDS.map((f) => [f, (row[f] ?? '').trim()])) as Record<(typeof FIELDS)[number], string>;
+      const existing = find(name, parentId);
+      if (existing) {
+        const patch = Object.fromEntries(FIELDS.filter((f) => !existing[f] && texts[f]).map((f) => [f, texts[f]]));
+        if (Object.keys(patch).length) {
+          run(updateCode(current, ctx, existing.id, patch));
+          updated++;
+        }
+        return;
+      }
+      run(createCode(current, ctx, { name, parentId, origin: 'deductive', ...texts }));
+      created++;
+    } catch (e) {
+      problems.push(`${fileName} row ${line}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  return { set: { label: `Import codebook ${fileName}`, changes }, created, updated, problems };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { importCodebookCsv } from '../../renderer/src/features/codebook/codebook-csv';
+import { applyChanges, codePath, byId } from '../../shared/model';
+import { applyCode } from '../../shared/ops';
+import { ctxFor, smallProject } from './helpers';
+
+const CSV = `name,parent,definition,inclusion,exclusion,example
+Barriers,,Anything that keeps a participant from a service,,,
+Waitlists,Barriers,Waiting for a service,"Named waits, ""weeks""",Waiting for court,"""Six weeks for a bed"""
+Housing,,Housing found or sought,,,
+Detox beds,Services/Health,,,,
+,,,,,
+,Barriers,orphan row,,,
+`;
+
+describe('codebook CSV import', () => {
+  it('creates the hierarchy, fills empty fields of existing codes, and keeps their codings', () => {
+    const { project: p0, coderId, sourceId, codeId } = smallProject();
+    const ctx = ctxFor(3, coderId);
+    const project = applyChanges(p0, applyCode(p0, ctx, { sourceId, codeId, start: 60, end: 90 }));
+    const result = importCodebookCsv(project, ctx, CSV, 'codebook.csv');
+    const after = applyChanges(project, result.set);
+    const map = byId(after.codes);
+    const paths = after.codes.map((c) => codePath(c, map).join('/')).sort();
+    expect(paths).toEqual(['Barriers', 'Barriers/Waitlists', 'Housing', 'Services', 'Services/Health', 'Services/Health/Detox beds']);
+    const waitlists = after.codes.find((c) => c.name === 'Waitlists')!;
+    expect(waitlists).toMatchObject({ origin: 'deductive', inclusion: 'Named waits, "weeks"', example: '"Six weeks for a bed"', exclusion: 'Waiting for court' });
+    // The existing 'Housing' code keeps its id, origin and coding; its empty definition is filled.
+    const housing = after.codes.find((c) => c.name === 'Housing')!;
+    expect(housing.id).toBe(codeId);
+    expect(housing.definition).toBe('Housing found or sought');
+    expect(after.codings.filter((c) => c.codeId === codeId)).toHaveLength(1);
+    expect(result.created).toBe(5);
+    expect(result.updated).toBe(1);
+    expect(result.problems).toEqual(['codebook.csv row 7: no code name, row skipped']);
+    expect(result.set.label).toBe('Import codebook codebook.csv');
+  });
+
+  it('does not overwrite a definition the team already wrote', () => {
+    const { project, coderId } = smallProject();
+    const ctx = ctxFor(4, coderId);
+    const first = applyChanges(project, importCodebookCsv(project, ctx, 'name,definition\nHousing,Ours\n', 'a.csv').set);
+    const second = importCodebookCsv(first, ctx, 'name,definition\nHousing,Theirs\n', 'b.csv');
+    expect(second.set.changes).toEqual([]);
+    expect(first.codes.find((c) => c.name === 'Housing')!.definition).toBe('Ours');
+  });
+
+  it('names the file when the name column is missing', () => {
+    const { project, coderId } = smallProject();
+    expect(() => importCodebookCsv(project, ctxFor(5, coderId), 'label,definition\nA,B\n', 'wrong.csv')).toThrow(/wrong\.csv has no 'name' column/);
+  });
+});
