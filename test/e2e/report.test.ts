@@ -74,4 +74,15 @@ describe('report view', () => {
     expect(sheet.rowCount).toBe(demo.codings.length + 1);
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('offers the exports in the File menu', async () => {
+    await page.getByRole('button', { name: /File/ }).click();
+    await page.getByRole('menuitem', { name: /Export/ }).click();
+    const file = await download(page, () => page.getByRole('menuitem', { name: 'Codebook (Word)…' }).click());
+    expect(file.name).toBe('LEAD evaluation (demo) - codebook.docx');
+    const headings = [...(await docxDom(file.bytes)).querySelectorAll('h2, h3')].map((h) =>
+      h.textContent!.replace(/^[\d.]+ /, ''),
+    );
+    for (const code of demo.codes) expect(headings).toContain(code.name);
+  });
 });

@@ -7,6 +7,8 @@ import { openQdpx, saveQdpx } from './project-files';
 import { buildDemo, newProject, openProject, openStoredProject, useSession } from './session';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme';
 import { attempt, toast } from './toast';
+import { ui } from './ui-state';
+import { EXPORT_MENU, saveExport } from '../features/report/exports';
 
 const idle = { subscribe: () => () => {}, getStatus: () => null, getProject: () => null } as unknown as ProjectStore;
 
@@ -47,6 +49,27 @@ export function TopBar() {
             <Menu.Item className="menu-item" disabled={!status} onSelect={() => attempt(async () => saved(await saveQdpx(true)))}>
               Save as… <span className="kbd">Ctrl+Shift+S</span>
             </Menu.Item>
+            <Menu.Sub>
+              <Menu.SubTrigger className="menu-item" disabled={!status}>
+                Export ▸
+              </Menu.SubTrigger>
+              <Menu.Portal>
+                <Menu.SubContent className="menu">
+                  <Menu.Item className="menu-item" onSelect={() => ui.set({ view: 'report' })}>
+                    Theme report (Word)…
+                  </Menu.Item>
+                  {EXPORT_MENU.map((e) => (
+                    <Menu.Item
+                      key={e.kind}
+                      className="menu-item"
+                      onSelect={() => attempt(async () => saved(await saveExport(store.getProject(), e.kind)))}
+                    >
+                      {e.label}
+                    </Menu.Item>
+                  ))}
+                </Menu.SubContent>
+              </Menu.Portal>
+            </Menu.Sub>
             <Menu.Separator className="menu-separator" />
             <Menu.Item className="menu-item" onSelect={() => attempt(async () => openProject(await buildDemo()))}>
               Open the demo project

@@ -8,23 +8,8 @@ import type { ReportOptions, ReportProgress } from '../../../../shared/report';
 import { useProject, useProjectStore } from '../../store';
 import { attempt, toast } from '../../app/toast';
 import type { ExportKind } from './exports';
-import { saveExport, saveThemeReport } from './exports';
+import { EXPORT_MENU, saveExport, saveThemeReport } from './exports';
 import './report.css';
-
-const EXPORTS: { kind: ExportKind; label: string; hint: string }[] = [
-  {
-    kind: 'xlsx',
-    label: 'Coded excerpts (Excel)…',
-    hint: 'One row per coding: source, case, attributes, speaker, code levels, coder, text.',
-  },
-  { kind: 'csv', label: 'Coded excerpts (CSV)…', hint: 'The same rows as UTF-8 CSV, safe to open in Excel.' },
-  {
-    kind: 'codebook-docx',
-    label: 'Codebook (Word)…',
-    hint: 'Hierarchy, definitions, inclusion, exclusion, examples, origin.',
-  },
-  { kind: 'qdc', label: 'Codebook (REFI-QDA .qdc)…', hint: 'For NVivo, ATLAS.ti, MAXQDA and QualCoder.' },
-];
 
 export default function ReportView() {
   const store = useProjectStore();
@@ -187,7 +172,7 @@ export default function ReportView() {
         </div>
         <div className="panel-body">
           <ul className="report-exports">
-            {EXPORTS.map((e) => (
+            {EXPORT_MENU.map((e) => (
               <li key={e.kind}>
                 <button type="button" disabled={busy !== null} onClick={() => runExport(e.kind)}>
                   {e.label}

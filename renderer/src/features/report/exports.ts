@@ -35,6 +35,22 @@ export async function saveThemeReport(
 
 export type ExportKind = 'csv' | 'xlsx' | 'codebook-docx' | 'qdc';
 
+/** The exports the File menu and the Report view offer, in that order. */
+export const EXPORT_MENU: { kind: ExportKind; label: string; hint: string }[] = [
+  {
+    kind: 'xlsx',
+    label: 'Coded excerpts (Excel)…',
+    hint: 'One row per coding: source, case, attributes, speaker, code levels, coder, text.',
+  },
+  { kind: 'csv', label: 'Coded excerpts (CSV)…', hint: 'The same rows as UTF-8 CSV, safe to open in Excel.' },
+  {
+    kind: 'codebook-docx',
+    label: 'Codebook (Word)…',
+    hint: 'Hierarchy, definitions, inclusion, exclusion, examples, origin.',
+  },
+  { kind: 'qdc', label: 'Codebook (REFI-QDA .qdc)…', hint: 'For NVivo, ATLAS.ti, MAXQDA and QualCoder.' },
+];
+
 export async function saveExport(project: Project, kind: ExportKind): Promise<string | null> {
   const stem = fileStem(project);
   const save = (suggestedName: string, filter: { name: string; extensions: string[] }, bytes: Uint8Array) =>
