@@ -5,9 +5,9 @@
  * the same: one coded it and the other did not, or their boundaries differ.
  */
 import type { ChangeSet } from '../model/changes';
-import { applyChanges, combine } from '../model/changes';
+import { applyChanges, combine, put } from '../model/changes';
 import type { OpContext } from '../model/context';
-import type { Guid, Project } from '../model/schema';
+import type { Guid, Project, Setting } from '../model/schema';
 import type { Interval } from '../agreement/intervals';
 import { unionIntervals } from '../agreement/intervals';
 import { addCoder, applyCode, removeCode } from '../ops';
@@ -23,7 +23,7 @@ export interface Disagreement {
   a: Interval[];
   b: Interval[];
   kind: 'only-a' | 'only-b' | 'boundaries';
-  /** The consensus coder has coded this code somewhere in [start, end). */
+  /** The consensus coder has coded this code somewhere in [start, end), or the team decided it does not apply. */
   resolved: boolean;
 }
 
@@ -36,6 +36,21 @@ export interface DisagreementOptions {
 }
 
 export type ConsensusChoice = 'keep-a' | 'keep-b' | 'keep-both' | 'remove';
+
+/**
+ * "Remove" leaves no consensus coding behind, so the decision itself is kept: the
+ * stretches the team decided the code does not apply to, in one project setting.
+ */
+export const REMOVED_SETTING_ID = 'team.consensus.removed';
+
+function removedKeys(project: Project): Set<string> {
+  const value = project.settings.find((s) => s.id === REMOVED_SETTING_ID)?.value;
+  return new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+}
+
+function decisionKey(d: Pick<Disagreement, 'sourceId' | 'codeId' | 'start' | 'end'>): string {
+  return `${d.sourceId}:${d.codeId}:${d.start}-${d.end}`;
+}
 
 /** Disagreements in sources both coders coded, in source order, then code, then position. */
 export function listDisagreements(project: Project, options: DisagreementOptions): Disagreement[] {
@@ -55,6 +70,7 @@ export function listDisagreements(project: Project, options: DisagreementOptions
     if (!lists) spans.set(key, (lists = [[], [], []]));
     lists[who as 0 | 1 | 2].push(c);
   }
+  const removed = removedKeys(project);
   const sourceOrder = new Map(project.sources.map((s, i) => [s.id, i]));
   const codeOrder = new Map(project.codes.map((c, i) => [c.id, i]));
   const out: Disagreement[] = [];
@@ -78,7 +94,7 @@ export function listDisagreements(project: Project, options: DisagreementOptions
         a: inA,
         b: inB,
         kind: inB.length === 0 ? 'only-a' : inA.length === 0 ? 'only-b' : 'boundaries',
-        resolved: within(uc, piece).length > 0,
+        resolved: within(uc, piece).length > 0 || removed.has(decisionKey({ sourceId, codeId, ...piece })),
       });
     }
   }
@@ -128,6 +144,15 @@ export function resolveDisagreement(
   step(removeCode(current, ctx, { sourceId, codeId, start, end, coderId }));
   const keep = choice === 'keep-a' ? disagreement.a : choice === 'keep-b' ? disagreement.b : choice === 'keep-both' ? unionIntervals([...disagreement.a, ...disagreement.b]) : [];
   for (const span of keep) step(applyCode(current, ctx, { sourceId, codeId, start: span.start, end: span.end, coderId }));
+  const keys = removedKeys(current);
+  const key = decisionKey(disagreement);
+  if ((choice === 'remove') !== keys.has(key)) {
+    if (choice === 'remove') keys.add(key);
+    else keys.delete(key);
+    const before = current.settings.find((x) => x.id === REMOVED_SETTING_ID) ?? null;
+    const after: Setting = { id: REMOVED_SETTING_ID, value: [...keys].sort() };
+    step({ label: 'Record decision', changes: [put('settings', before, after)] });
+  }
   const words = { 'keep-a': 'keep first coder', 'keep-b': 'keep second coder', 'keep-both': 'keep both', remove: 'remove' }[choice];
   return { ...combine(`Resolve disagreement (${words})`, sets), consensusCoderId: coderId };
 }

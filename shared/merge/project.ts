@@ -359,6 +359,10 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
   const documentSets: Record<Guid, Guid> = {};
   for (const set of incoming.documentSets) {
     const sourceIds = set.sourceIds.map((id) => sources[id]).filter((id): id is Guid => !!id);
+    const lost = set.sourceIds.length - sourceIds.length;
+    if (lost > 0) {
+      notPlaced.push({ table: 'documentSets', id: set.id, what: `${lost} member(s) of set '${set.name}'`, reason: 'the sources are not in the incoming project' });
+    }
     const same = base.documentSets.find((d) => normalizeName(d.name) === normalizeName(set.name));
     if (same) {
       documentSets[set.id] = same.id;
@@ -410,7 +414,10 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
   }
 
   for (const q of incoming.savedQueries) {
-    if (base.savedQueries.some((b) => b.name === q.name)) continue;
+    if (base.savedQueries.some((b) => b.name === q.name)) {
+      count(present, 'savedQueries');
+      continue;
+    }
     notPlaced.push({ table: 'savedQueries', id: q.id, what: `saved query '${q.name}'`, reason: 'saved queries refer to the other project’s ids; re-create it here' });
   }
   if (incoming.settings.length > 0) {

@@ -1,6 +1,6 @@
 /** Disagreement review: where two coders differ, and recording the consensus. */
 import { describe, expect, it } from 'vitest';
-import { listDisagreements, resolveDisagreement } from '../../../shared/merge';
+import { REMOVED_SETTING_ID, listDisagreements, resolveDisagreement } from '../../../shared/merge';
 import type { OpContext } from '../../../shared/model';
 import { applyChanges, invert, seededGuids } from '../../../shared/model';
 import { NOW, ProjectBuilder } from '../agreement/build';
@@ -50,6 +50,7 @@ describe('disagreements', () => {
     // Undo removes both the coding and the consensus coder it created.
     const undone = applyChanges(after, invert(set));
     expect(undone.coders).toHaveLength(2);
+    expect(undone.settings).toEqual([]);
     expect(undone.codings).toHaveLength(b.project.codings.length);
   });
 
@@ -63,5 +64,9 @@ describe('disagreements', () => {
     expect(after.codings.filter((c) => c.coderId === consensusId).map((c) => [c.start, c.end])).toEqual([[20, 34]]);
     const removed = applyChanges(after, resolveDisagreement(after, ctx, boundaries!, 'remove'));
     expect(removed.codings.filter((c) => c.coderId === consensusId)).toEqual([]);
+    // "Remove" leaves no coding, yet the decision is kept: the stretch counts as resolved.
+    expect(listDisagreements(removed, { coderIds: [ana.id, ben.id] }).find((d) => d.start === 20)!.resolved).toBe(true);
+    const reopened = applyChanges(removed, resolveDisagreement(removed, ctx, boundaries!, 'keep-a'));
+    expect(reopened.settings.find((s) => s.id === REMOVED_SETTING_ID)!.value).toEqual([]);
   });
 });
