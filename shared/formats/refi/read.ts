@@ -274,13 +274,15 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   const ids = new IdMap(newId, warn);
   const projectCreated = parseDate(root.attrs.creationDateTime) ?? now;
   const isOurs = /lantern/i.test(origin ?? '');
+  // Our own values go back exactly as written; other tools' get the stray whitespace they often carry trimmed.
+  const tidy = (text: string | undefined) => (isOurs ? (text ?? '') : (text ?? '').trim());
 
   // Users
   const coders: Coder[] = [];
   for (const u of items(root, 'Users', 'User')) {
     const id = ids.assign('User', u.attrs.guid);
     if (coders.some((c) => c.id === id)) continue;
-    coders.push({ id, name: u.attrs.name?.trim() || u.attrs.id?.trim() || `User ${coders.length + 1}` });
+    coders.push({ id, name: tidy(u.attrs.name) || tidy(u.attrs.id) || `User ${coders.length + 1}` });
   }
 
   // Where each Note hangs: the first element that points at it.
@@ -295,33 +297,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   };
 
   // Codes
-  const codes: Code[] = [];
-  const readCodes = (parentEl: XmlElement, parentId: Guid | null) => {
-    let order = 0;
-    for (const el of childrenNamed(parentEl, 'Code')) {
-      const id = ids.assign('Code', el.attrs.guid);
-      const code: Code = {
-        id,
-        name: el.attrs.name?.trim() || 'Unnamed code',
-        parentId,
-        order: order++,
-        color: parseColor(el.attrs.color) ?? nextColor(codes.length),
-        definition: child(el, 'Description')?.text.trim() ?? '',
-        inclusion: '',
-        exclusion: '',
-        example: '',
-        origin: 'deductive',
-        codable: parseBool(el.attrs.isCodable, true),
-        createdAt: projectCreated,
-      };
-      if (el.attrs.color && !parseColor(el.attrs.color)) warn(`code "${code.name}" has an unreadable colour "${el.attrs.color}"; gave it a default`);
-      codes.push(code);
-      pointNotes(el, { kind: 'code', id });
-      readCodes(el, id);
-    }
-  };
-  const codesEl = child(child(root, 'CodeBook') ?? root, 'Codes');
-  if (codesEl) readCodes(codesEl, null);
+  const codes = readCodeTree(child(child(root, 'CodeBook') ?? root, 'Codes'), ids, tidy, projectCreated, warn, pointNotes);
   if (!isOurs) unflattenHierarchy(codes, newId, warn, projectCreated);
 
   // Variables
@@ -329,8 +305,8 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   for (const v of items(root, 'Variables', 'Variable')) {
     const id = ids.assign('Variable', v.attrs.guid);
     const type = VARIABLE_TYPES[(v.attrs.typeOfVariable ?? 'Text').trim().toLowerCase()] ?? 'text';
-    const attr: Attribute = { id, name: v.attrs.name?.trim() || `Variable ${attributes.length + 1}`, type };
-    const description = child(v, 'Description')?.text.trim();
+    const attr: Attribute = { id, name: tidy(v.attrs.name) || `Variable ${attributes.length + 1}`, type };
+    const description = tidy(child(v, 'Description')?.text);
     if (description) attr.description = description;
     attributes.push(attr);
   }
@@ -351,8 +327,8 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   const caseOfSource = new Map<string, Guid>();
   for (const c of items(root, 'Cases', 'Case')) {
     const id = ids.assign('Case', c.attrs.guid);
-    const kase: Case = { id, name: c.attrs.name?.trim() || `Case ${cases.length + 1}`, values: {} };
-    const description = child(c, 'Description')?.text.trim();
+    const kase: Case = { id, name: tidy(c.attrs.name) || `Case ${cases.length + 1}`, values: {} };
+    const description = tidy(child(c, 'Description')?.text);
     if (description) kase.description = description;
     readValues(c, kase.values);
     for (const ref of childrenNamed(c, 'SourceRef')) {
@@ -443,14 +419,14 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     const structure = restoredLater ? { paragraphs: [], turns: [], speakers: [] } : structureOf(text);
     const source: Source = {
       id,
-      name: el.attrs.name?.trim() || basename(el.attrs.plainTextPath ?? '') || `Source ${sources.length + 1}`,
+      name: tidy(el.attrs.name) || basename(el.attrs.plainTextPath ?? '') || `Source ${sources.length + 1}`,
       text,
       ...structure,
       format: 'refi',
       contentHash: contentHash(text),
       importedAt: now,
     };
-    const description = child(el, 'Description')?.text.trim();
+    const description = tidy(child(el, 'Description')?.text);
     if (description) source.description = description;
     const caseId = caseOfSource.get(IdMap.key(el.attrs.guid));
     if (caseId) source.caseId = caseId;
@@ -606,7 +582,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
       else if (asCode && codeIdsSet.has(asCode)) target = { kind: 'code', id: asCode };
       else if (link) warn(`note "${n.attrs.name ?? id}" is linked to something Lantern QDA did not import; kept it as a project memo`);
     }
-    const title = n.attrs.name?.trim() || text.split('\n').find((l) => l.trim())?.trim().slice(0, 60) || 'Note';
+    const title = tidy(n.attrs.name) || text.split('\n').find((l) => l.trim())?.trim().slice(0, 60) || 'Note';
     const createdAt = parseDate(n.attrs.creationDateTime) ?? projectCreated;
     const memo: Memo = {
       id,
@@ -640,14 +616,14 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   const themeIds = new Set(extras?.themes.map((t) => t.id) ?? []);
   const docSetIds = new Set(extras?.documentSets.map((d) => d.id) ?? []);
   for (const s of items(root, 'Sets', 'Set')) {
-    readSet(s, ids, themes, documentSets, themeIds, docSetIds, sourceIds, newId, warn);
+    readSet(s, ids, themes, documentSets, themeIds, docSetIds, sourceIds, newId, warn, tidy);
   }
 
   let project: Project = {
     meta: {
       id: newId(),
-      name: root.attrs.name?.trim() || basename(fileName).replace(/\.(qdpx|qde)$/i, '') || 'Imported project',
-      description: child(root, 'Description')?.text.trim() ?? '',
+      name: tidy(root.attrs.name) || basename(fileName).replace(/\.(qdpx|qde)$/i, '') || 'Imported project',
+      description: tidy(child(root, 'Description')?.text),
       createdAt: projectCreated,
       modifiedAt: parseDate(root.attrs.modifiedDateTime) ?? projectCreated,
     },
@@ -702,9 +678,10 @@ function readSet(
   sourceIds: ReadonlySet<string>,
   newId: () => Guid,
   warn: (w: string) => void,
+  tidy: (text: string | undefined) => string,
 ): void {
-  const name = s.attrs.name?.trim() || 'Unnamed set';
-  const description = child(s, 'Description')?.text.trim() ?? '';
+  const name = tidy(s.attrs.name) || 'Unnamed set';
+  const description = tidy(child(s, 'Description')?.text);
   // The project schema points with targetGUID, the codebook schema with guid.
   const ref = (el: XmlElement) => el.attrs.targetGUID ?? el.attrs.guid;
   const codeIds = childrenNamed(s, 'MemberCode').map((m) => ids.lookup('Code', ref(m))).filter((x): x is Guid => !!x);
@@ -727,6 +704,44 @@ function readSet(
     if (description) set.description = description;
     documentSets.push(set);
   }
+}
+
+/** Nested Code elements (the same in projects and codebooks) as rows, parents before children. */
+function readCodeTree(
+  codesEl: XmlElement | undefined,
+  ids: IdMap,
+  tidy: (text: string | undefined) => string,
+  createdAt: string,
+  warn: (w: string) => void,
+  pointNotes: (el: XmlElement, target: MemoTarget) => void,
+): Code[] {
+  const codes: Code[] = [];
+  const walk = (parentEl: XmlElement, parentId: Guid | null) => {
+    let order = 0;
+    for (const el of childrenNamed(parentEl, 'Code')) {
+      const id = ids.assign('Code', el.attrs.guid);
+      const code: Code = {
+        id,
+        name: tidy(el.attrs.name) || 'Unnamed code',
+        parentId,
+        order: order++,
+        color: parseColor(el.attrs.color) ?? nextColor(codes.length),
+        definition: tidy(child(el, 'Description')?.text),
+        inclusion: '',
+        exclusion: '',
+        example: '',
+        origin: 'deductive',
+        codable: parseBool(el.attrs.isCodable, true),
+        createdAt,
+      };
+      if (el.attrs.color && !parseColor(el.attrs.color)) warn(`code "${code.name}" has an unreadable colour "${el.attrs.color}"; gave it a default`);
+      codes.push(code);
+      pointNotes(el, { kind: 'code', id });
+      walk(el, id);
+    }
+  };
+  if (codesEl) walk(codesEl, null);
+  return codes;
 }
 
 /** ATLAS.ti 8 writes hierarchy as flat "Parent::Child" names; nest them and keep the last part as the name. */
@@ -782,36 +797,16 @@ export function readQdc(input: Uint8Array | string, fileName = 'codebook.qdc', o
   if (root.xmlns !== undefined && root.xmlns !== 'urn:QDA-XML:codebook:1.0')
     warn(`namespace "${root.xmlns}" is not urn:QDA-XML:codebook:1.0; read the file by element names`);
   const ids = new IdMap(newId, warn);
-  const codes: Code[] = [];
-  const readCodes = (parentEl: XmlElement, parentId: Guid | null) => {
-    let order = 0;
-    for (const el of childrenNamed(parentEl, 'Code')) {
-      const id = ids.assign('Code', el.attrs.guid);
-      codes.push({
-        id,
-        name: el.attrs.name?.trim() || 'Unnamed code',
-        parentId,
-        order: order++,
-        color: parseColor(el.attrs.color) ?? nextColor(codes.length),
-        definition: child(el, 'Description')?.text.trim() ?? '',
-        inclusion: '',
-        exclusion: '',
-        example: '',
-        origin: 'deductive',
-        codable: parseBool(el.attrs.isCodable, true),
-        createdAt: now,
-      });
-      readCodes(el, id);
-    }
-  };
+  const isOurs = /lantern/i.test(origin ?? '');
   const codesEl = child(root, 'Codes');
   if (!codesEl) warn('the codebook has no Codes element');
-  else readCodes(codesEl, null);
-  if (!/lantern/i.test(origin ?? '')) unflattenHierarchy(codes, newId, warn, now);
+  const tidy = (t: string | undefined) => (isOurs ? (t ?? '') : (t ?? '').trim());
+  const codes = readCodeTree(codesEl, ids, tidy, now, warn, () => undefined);
+  if (!isOurs) unflattenHierarchy(codes, newId, warn, now);
   const themes: Theme[] = [];
   const documentSets: DocumentSet[] = [];
   for (const s of items(root, 'Sets', 'Set')) {
-    readSet(s, ids, themes, documentSets, new Set(), new Set(), new Set(), newId, warn);
+    readSet(s, ids, themes, documentSets, new Set(), new Set(), new Set(), newId, warn, tidy);
   }
   report.counts.codes = codes.length;
   report.counts.sets = themes.length;

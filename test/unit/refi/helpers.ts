@@ -96,7 +96,7 @@ export function richProject(): Project {
     origin: 'inductive', createdBy: sam.id, firstSourceId: s1.id, shortcut: '1',
   });
   const inaccessible = code(id(), 'Services inaccessible', { parentId: parent.id, order: 0, origin: 'in-vivo', color: '#f28e2b' });
-  const phone = code(id(), 'Phone <lost> & "stolen"', { order: 1, definition: 'Line one\nLine two\ttabbed' });
+  const phone = code(id(), 'Phone <lost> & "stolen"', { order: 1, definition: '  Line one\r\nLine two\ttabbed\n' });
   const housing = code(id(), '住房', { order: 2, color: '#9467bd' });
   p.codes.push(phone, unavailable, parent, inaccessible, housing);
 
