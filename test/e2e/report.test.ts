@@ -3,7 +3,7 @@
  * on a canvas in the browser), get it as a download, read it back; the options are
  * remembered after a reload; the excerpts export downloads a workbook Excel can read.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -47,6 +47,8 @@ describe('report view', () => {
     await page.screenshot({ path: path.join(shots, 'report-view.png') });
     const file = await download(page, () => page.getByRole('button', { name: 'Write report…' }).click());
     expect(file.name).toBe('LEAD evaluation (demo) - report.docx');
+    // Kept for a look in LibreOffice or Word (the charts here come from the browser's canvas).
+    writeFileSync(path.join(shots, 'report-browser.docx'), file.bytes);
     const dom = await docxDom(file.bytes);
     const chapters = [...dom.querySelectorAll('h1')].map((h) => h.textContent);
     expect(chapters).toEqual(['Methods', ...themes.filter((_, i) => i !== 1).map((t) => t.name), 'Appendix: Codebook']);
