@@ -20,6 +20,8 @@ export const views: ViewDef[] = [
   { id: 'codebook', label: 'Codebook', icon: '☰', component: lazy(() => import('../features/codebook/CodebookView')) },
   { id: 'documents', label: 'Documents', icon: '▤', component: lazy(() => import('../features/documents/DocumentsView')) },
   { id: 'memos', label: 'Memos', icon: '✉', component: lazy(() => import('../features/memos/MemosView')) },
+  { id: 'themes', label: 'Themes', icon: '◇', component: lazy(() => import('../features/themes/ThemesView')) },
+  { id: 'analysis', label: 'Analysis', icon: '▦', component: lazy(() => import('../features/analysis/AnalysisView')) },
   { id: 'team', label: 'Team', icon: '⇄', component: lazy(() => import('../features/team/TeamView')) },
   { id: 'report', label: 'Report', icon: '❡', component: lazy(() => import('../features/report/ReportView')) },
 ];

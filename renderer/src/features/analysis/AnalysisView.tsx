@@ -1,0 +1,50 @@
+/** Analysis: retrieval, boolean and text queries, matrices and charts over the open project. */
+import { useState } from 'react';
+import { ChartsPanel } from './ChartsPanel';
+import { MatricesPanel } from './MatricesPanel';
+import { QueriesPanel } from './QueriesPanel';
+import { RetrieveTab } from './RetrieveTab';
+import { useAnalysisIndex } from './use-analysis';
+import './analysis.css';
+
+const TABS = [
+  { id: 'retrieve', label: 'Retrieve' },
+  { id: 'queries', label: 'Queries' },
+  { id: 'matrices', label: 'Matrices' },
+  { id: 'charts', label: 'Charts' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+export default function AnalysisView() {
+  const index = useAnalysisIndex();
+  const [tab, setTab] = useState<TabId>('retrieve');
+  return (
+    <div className="page analysis-view">
+      <div className="page-header">
+        <h1>Analysis</h1>
+        <div role="tablist" aria-label="Analysis tools" className="tabs">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`analysis-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`analysis-panel-${t.id}`}
+              className={tab === t.id ? 'tab active' : 'tab'}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div role="tabpanel" id={`analysis-panel-${tab}`} aria-labelledby={`analysis-tab-${tab}`}>
+        {tab === 'retrieve' && <RetrieveTab index={index} />}
+        {tab === 'queries' && <QueriesPanel index={index} />}
+        {tab === 'matrices' && <MatricesPanel index={index} />}
+        {tab === 'charts' && <ChartsPanel index={index} />}
+      </div>
+    </div>
+  );
+}

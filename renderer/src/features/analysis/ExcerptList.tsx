@@ -1,0 +1,60 @@
+/** Excerpts as a reader sees them: the quote in its context, who said it, and actions to open it or mark it as an exemplar. */
+import type { Excerpt } from '../../../../shared/analysis';
+import { setExemplar } from '../../../../shared/ops';
+import { attempt } from '../../app/toast';
+import { openSource, ui } from '../../app/ui-state';
+import { useProjectStore } from '../../store';
+
+export function openExcerpt(e: { sourceId: string; start: number; end: number; codingId?: string }): void {
+  openSource(e.sourceId, { start: e.start, end: e.end });
+  if (e.codingId) ui.set({ selectedCodingId: e.codingId });
+}
+
+export function ExcerptList(props: { excerpts: Excerpt[]; limit?: number }) {
+  const store = useProjectStore();
+  const limit = props.limit ?? 300;
+  const shown = props.excerpts.slice(0, limit);
+  if (!props.excerpts.length) return <p className="muted">No excerpts match.</p>;
+  return (
+    <>
+      <ol className="excerpt-list">
+        {shown.map((e) => (
+          <li key={e.codingId} className="excerpt" style={{ borderLeftColor: 'var(--accent)' }}>
+            <div className="excerpt-meta small">
+              <strong>{e.sourceName}</strong>
+              {e.speaker && <span> · {e.speaker}</span>}
+              {e.caseName && e.caseName !== e.speaker && <span> · {e.caseName}</span>}
+              {Object.entries(e.attributes).map(([k, v]) => (
+                <span key={k} className="chip attr-chip" title={k}>
+                  {v}
+                </span>
+              ))}
+            </div>
+            <blockquote className="excerpt-text">
+              {e.before && <span className="muted">…{e.before}</span>}
+              <mark>{e.text}</mark>
+              {e.after && <span className="muted">{e.after}…</span>}
+            </blockquote>
+            <div className="row small muted">
+              <span>{e.codePath.join(' / ')}</span>
+              <span>· {e.coderName}</span>
+              <span className="spacer" />
+              <button
+                type="button"
+                className={e.exemplar ? 'exemplar on' : 'exemplar'}
+                aria-pressed={e.exemplar}
+                onClick={() => attempt(() => store.run((p, ctx) => setExemplar(p, ctx, e.codingId, !e.exemplar)))}
+              >
+                {e.exemplar ? '★ Exemplar' : '☆ Mark exemplar'}
+              </button>
+              <button type="button" onClick={() => openExcerpt(e)}>
+                Open in transcript
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {props.excerpts.length > limit && <p className="muted small">Showing the first {limit} of {props.excerpts.length} excerpts; narrow the filter to see the rest.</p>}
+    </>
+  );
+}

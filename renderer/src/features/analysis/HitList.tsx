@@ -1,0 +1,39 @@
+/** Query and search hits: the text with its context and who said it, each openable in its transcript. */
+import type { HitRow } from '../../../../shared/analysis';
+import { openExcerpt } from './ExcerptList';
+
+export function HitList({ rows, limit = 300 }: { rows: HitRow[]; limit?: number }) {
+  if (!rows.length) return <p className="muted">Nothing found.</p>;
+  return (
+    <>
+      <ol className="excerpt-list">
+        {rows.slice(0, limit).map((r) => (
+          <li key={`${r.sourceId}:${r.start}:${r.end}`} className="excerpt">
+            <div className="excerpt-meta small">
+              <strong>{r.sourceName}</strong>
+              {r.speaker && <span> · {r.speaker}</span>}
+              {Object.entries(r.attributes).map(([k, v]) => (
+                <span key={k} className="chip attr-chip" title={k}>
+                  {v}
+                </span>
+              ))}
+            </div>
+            <blockquote className="excerpt-text">
+              {r.before && <span className="muted">…{r.before}</span>}
+              <mark>{r.text}</mark>
+              {r.after && <span className="muted">{r.after}…</span>}
+            </blockquote>
+            <div className="row small muted">
+              {r.codeNames.length > 0 && <span>{r.codeNames.join(', ')}</span>}
+              <span className="spacer" />
+              <button type="button" onClick={() => openExcerpt(r)}>
+                Open in transcript
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {rows.length > limit && <p className="muted small">Showing the first {limit} of {rows.length}.</p>}
+    </>
+  );
+}

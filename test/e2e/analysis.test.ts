@@ -1,0 +1,133 @@
+/**
+ * A researcher's path from codes to a theme and its evidence, in Chromium on the demo
+ * project: build a theme from three codes (two picked from the card's list, one dragged),
+ * filter to participants, read the theme's excerpts, open one in its transcript; then
+ * every chart, a matrix cell's excerpts and a text search. Screenshots go to
+ * test-results/screens for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildDemoProject } from '../../fixtures/demo';
+import { buildAnalysisIndex, countByGroup, findCode, retrieveExcerpts } from '../../shared/analysis';
+import { launchBrowser, newAppPage, pageErrors } from './browser';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shots = path.join(root, 'test-results', 'screens');
+
+const index = buildAnalysisIndex(buildDemoProject());
+const CODES = ['Waitlists', 'Transportation', 'Trust in staff'];
+const codeIds = CODES.map((n) => findCode(index, n)!.id);
+const participants = { where: [{ attribute: 'Participant type', values: ['Participant'] }] };
+
+describe('themes, retrieval and charts', () => {
+  let browser: Browser;
+  let page: Page;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    browser = await launchBrowser();
+    page = await newAppPage(browser, baseUrl, { coder: 'Rae Analyst', viewport: { width: 1500, height: 950 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const card = () => page.getByRole('article', { name: 'Theme Access barriers' });
+
+  it('builds a theme from three codes: two from the card’s list, one dragged', async () => {
+    await page.getByRole('tab', { name: /Themes/ }).click();
+    await page.getByRole('heading', { name: 'Themes' }).waitFor();
+    expect(await page.locator('.theme-card').count()).toBe(4);
+    await page.getByRole('button', { name: 'New theme' }).click();
+    const name = page.locator('.theme-card').last().getByLabel('Theme name');
+    await name.fill('Access barriers');
+    await name.press('Enter');
+    await card().waitFor();
+    await card().getByLabel('Add code to Access barriers').selectOption({ label: 'Barriers to services / Waitlists' });
+    await card().getByLabel('Add code to Access barriers').selectOption({ label: 'Barriers to services / Transportation' });
+    await page.locator('.codes-to-place').getByRole('button', { name: /Trust in staff/ }).dragTo(card());
+    await expect.poll(() => card().getByRole('list', { name: 'Codes in Access barriers' }).locator('li').count()).toBe(3);
+    const want = countByGroup(index, { codeIds, unit: 'excerpts' }).total;
+    expect(await card().locator('.count-line').textContent()).toContain(`${want} excerpts`);
+    await page.screenshot({ path: path.join(shots, 'themes-board.png') });
+  });
+
+  it('filters to participants: counts follow the engine', async () => {
+    await page.locator('.themes-header').getByLabel('Filter attribute').selectOption({ label: 'Participant type' });
+    await page.locator('.themes-header').getByLabel('Filter value').selectOption('Participant');
+    const unit = (u: 'excerpts' | 'sources' | 'cases') => countByGroup(index, { codeIds, unit: u, filter: participants }).total;
+    await expect
+      .poll(() => card().locator('.count-line').textContent())
+      .toBe(`${unit('excerpts')} excerpts · ${unit('sources')} sources · ${unit('cases')} cases`);
+  });
+
+  it('shows the theme’s participant excerpts and opens one in its transcript', async () => {
+    await card().getByRole('button', { name: /Show excerpts/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Excerpts of the selection' });
+    const expected = retrieveExcerpts(index, { codeIds, filter: participants });
+    await expect.poll(() => panel.locator('.excerpt').count()).toBe(expected.length);
+    const chips = await panel.locator('.excerpt .attr-chip[title="Participant type"]').allTextContents();
+    expect(chips.length).toBe(expected.length);
+    expect(new Set(chips)).toEqual(new Set(['Participant']));
+    await page.screenshot({ path: path.join(shots, 'themes-excerpts.png') });
+
+    const first = expected[0]!;
+    await panel.locator('.excerpt').first().getByRole('button', { name: 'Open in transcript' }).click();
+    await page.locator('.transcript').waitFor();
+    const documentSelect = page.getByRole('combobox', { name: 'Document' });
+    await expect.poll(async () => documentSelect.locator('option:checked').textContent()).toBe(first.sourceName);
+    await expect.poll(() => page.locator('.transcript').textContent()).toContain(first.text);
+    await page.screenshot({ path: path.join(shots, 'themes-open-excerpt.png') });
+  });
+
+  it('draws every chart with its data table', async () => {
+    await page.getByRole('tab', { name: /Analysis/ }).click();
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    const kinds = ['Frequency by group', 'Co-occurrence heatmap', 'Co-occurrence network', 'Theme map', 'Coding density per source', 'Saturation curve'];
+    for (const kind of kinds) {
+      await page.getByLabel('Chart', { exact: true }).selectOption({ label: kind });
+      const figure = page.locator('.chart-figure svg[role="img"]');
+      await figure.waitFor();
+      expect(await page.locator('.chart-table tbody tr').count()).toBeGreaterThan(0);
+      await page.locator('.chart-figure').screenshot({ path: path.join(shots, `chart-${kind.toLowerCase().replace(/\W+/g, '-')}.png`) });
+    }
+    expect(await page.locator('.chart-figure svg title').first().textContent()).toContain('New codes per transcript');
+  });
+
+  it('saves a chart as PNG through the host (a download in the browser)', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save PNG' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.png$/);
+    const saved = path.join(shots, `download-${file.suggestedFilename()}`);
+    await file.saveAs(saved);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(saved).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('opens a matrix cell’s excerpts', async () => {
+    await page.getByRole('tab', { name: 'Matrices' }).click();
+    await page.getByLabel('Attribute', { exact: true }).selectOption({ label: 'Site' });
+    const cell = page.locator('table.matrix .cell-button').first();
+    const value = Number(await cell.textContent());
+    await cell.click();
+    await expect.poll(() => page.locator('.cell-excerpts .excerpt').count()).toBe(value);
+    await page.screenshot({ path: path.join(shots, 'analysis-matrix.png') });
+  });
+
+  it('searches text and reports a bad pattern in words', async () => {
+    await page.getByRole('tab', { name: 'Queries' }).click();
+    await page.getByLabel('Search text').fill('bus');
+    await expect.poll(() => page.locator('.queries .panel').nth(1).locator('.excerpt').count()).toBeGreaterThan(0);
+    await page.getByLabel('Regular expression').check();
+    await page.getByLabel('Search text').fill('(bus');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Not a valid regular expression/);
+    await page.screenshot({ path: path.join(shots, 'analysis-queries.png') });
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
