@@ -6,7 +6,7 @@ import type { BrowserWindow, Dialog, IpcMainInvokeEvent, OpenDialogOptions, Save
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CodedError } from '../shared/ipc/bridge';
-import { MAX_FILE_BYTES, type Channel, type IpcRequest } from '../shared/ipc/contract';
+import { MAX_FILE_BYTES, type Channel } from '../shared/ipc/contract';
 import { writeFileAtomic, type WritablePaths } from './files';
 import type { Implementation } from './ipc';
 
@@ -24,7 +24,7 @@ export interface HandlerDeps {
 
 type Handlers = { [C in Channel]: Implementation<C> };
 
-function describe(error: unknown): string {
+function explain(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
@@ -45,24 +45,26 @@ function describe(error: unknown): string {
 
 async function readChosenFile(filePath: string): Promise<Uint8Array> {
   const name = path.basename(filePath);
-  try {
-    const info = await stat(filePath);
-    if (!info.isFile()) throw new Error(`Cannot open ${name}: it is not a file`);
-    if (info.size > MAX_FILE_BYTES) {
-      throw new Error(`Cannot open ${name}: it is ${Math.round(info.size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`);
-    }
-    return new Uint8Array(await readFile(filePath));
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith('Cannot open')) throw error;
-    throw new Error(`Cannot open ${name}: ${describe(error)}`, { cause: error });
+  const fail = (problem: string, cause?: unknown) => new Error(`Cannot open ${name}: ${problem}`, { cause });
+  const info = await stat(filePath).catch((error: unknown) => {
+    throw fail(explain(error), error);
+  });
+  if (!info.isFile()) throw fail('it is not a file');
+  // Checked before reading, so a huge file is refused without filling memory.
+  if (info.size > MAX_FILE_BYTES) {
+    throw fail(`it is ${Math.round(info.size / 1024 / 1024)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB limit`);
   }
+  // A Buffer is a Uint8Array, and IPC delivers it as one: no copy needed.
+  return readFile(filePath).catch((error: unknown) => {
+    throw fail(explain(error), error);
+  });
 }
 
 async function writeChosenFile(filePath: string, bytes: Uint8Array, backupRoot: string): Promise<void> {
   try {
     await writeFileAtomic(filePath, bytes, { backupRoot });
   } catch (error) {
-    throw new Error(`Cannot save ${path.basename(filePath)}: ${describe(error)}; the file on disk is unchanged`, { cause: error });
+    throw new Error(`Cannot save ${path.basename(filePath)}: ${explain(error)}; the file on disk is unchanged`, { cause: error });
   }
 }
 
@@ -77,16 +79,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
     return files;
   };
-  const modal = <T>(event: IpcMainInvokeEvent, show: (window: BrowserWindow | null) => Promise<T>) => show(deps.windowOf(event));
 
   return {
-    'dialog:openFiles': async (request: IpcRequest<'dialog:openFiles'>, event) => {
+    'dialog:openFiles': async (request, event) => {
       const options: OpenDialogOptions = {
         title: request.title,
         filters: request.filters,
         properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
       };
-      const result = await modal(event, (w) => (w ? deps.dialog.showOpenDialog(w, options) : deps.dialog.showOpenDialog(options)));
+      const parent = deps.windowOf(event);
+      const result = await (parent ? deps.dialog.showOpenDialog(parent, options) : deps.dialog.showOpenDialog(options));
       return result.canceled ? [] : readAll(result.filePaths);
     },
 
@@ -98,7 +100,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         filters: request.filters,
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
-      const result = await modal(event, (w) => (w ? deps.dialog.showSaveDialog(w, options) : deps.dialog.showSaveDialog(options)));
+      const parent = deps.windowOf(event);
+      const result = await (parent ? deps.dialog.showSaveDialog(parent, options) : deps.dialog.showSaveDialog(options));
       if (result.canceled || !result.filePath) return null;
       await writeChosenFile(result.filePath, request.bytes, deps.backupRoot);
       deps.writable.allowSaved(result.filePath);

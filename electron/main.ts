@@ -76,7 +76,10 @@ if (!app.requestSingleInstanceLock()) {
   // macOS delivers double-clicked files this way, possibly before ready.
   app.on('open-file', (event, filePath) => {
     event.preventDefault();
-    if (isProjectFile(filePath)) requestOpen([filePath]);
+    if (!isProjectFile(filePath)) return;
+    requestOpen([filePath]);
+    // On macOS the app may be running with every window closed.
+    if (app.isReady() && !mainWindow) openMainWindow();
   });
 
   app.on('second-instance', (_event, argv, workingDirectory) => {

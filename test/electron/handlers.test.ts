@@ -155,7 +155,7 @@ describe('app:takeOpenRequests', () => {
     await writeFile(project, 'PK');
     deps.takeOpenRequests = () => [project];
     const files = await createHandlers(deps)['app:takeOpenRequests'](undefined, event);
-    expect(files).toEqual([{ name: 'study.qdpx', path: project, bytes: new Uint8Array([80, 75]) }]);
+    expect(files.map((f) => ({ ...f, bytes: [...f.bytes] }))).toEqual([{ name: 'study.qdpx', path: project, bytes: [80, 75] }]);
     expect(deps.writable.has(project)).toBe(true);
   });
 
