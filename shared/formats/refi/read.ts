@@ -107,8 +107,20 @@ function decodeTextFile(bytes: Uint8Array, warn: (w: string) => void, what: stri
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     warn(`${what} is not valid UTF-8; read it as Windows-1252`);
-    return new TextDecoder('windows-1252').decode(body);
+    return decodeWindows1252(body);
   }
+}
+
+/** 0x80-0x9F in Windows-1252 (the rest is Latin-1); some runtimes' TextDecoder treats the label as plain Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
 }
 
 function parseDate(value: string | undefined): string | undefined {

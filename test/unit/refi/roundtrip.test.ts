@@ -10,6 +10,21 @@ describe('REFI-QDA round trip of our own projects', () => {
     expect(await schemaErrors(writeQde(richProject()), 'project')).toEqual([]);
   });
 
+  it('writes every GUID once, lowercase, with every reference and internal:// path resolving', () => {
+    const files = unzipSync(writeQdpx(richProject()));
+    const qde = strFromU8(files['project.qde']!);
+    const declared = [...qde.matchAll(/\sguid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(declared).size).toBe(declared.length);
+    for (const g of declared) expect(g).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const refs = [...qde.matchAll(/\s(?:targetGUID|creatingUser|creatingUserGUID|modifyingUser)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const r of refs) expect(declared, r).toContain(r);
+    const paths = [...qde.matchAll(/plainTextPath="internal:\/\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(paths).toHaveLength(3);
+    for (const path of paths) expect(Object.keys(files)).toContain(`sources/${path}`);
+    for (const d of qde.matchAll(/DateTime="([^"]+)"/g)) expect(d[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+
   it('writes a codebook that validates against Codebook.xsd and reads back with hierarchy and themes', async () => {
     const p = richProject();
     const qdc = writeQdc(p);

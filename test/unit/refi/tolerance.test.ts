@@ -119,6 +119,14 @@ describe('tolerant REFI-QDA import', () => {
     expect(result.project.sources[0]!.text.startsWith('Ana:')).toBe(true);
   });
 
+  it('reads a text file that is not UTF-8 as Windows-1252, and says so', () => {
+    const latin1 = new Uint8Array([...'Ana: caf'].map((c) => c.charCodeAt(0)).concat([0xe9, 0x20, 0x96, 0x20, 0x6f, 0x6b]));
+    const { project: p, report } = read(qdpx(project(users + codebook + textSource('internal://a.txt', selection(5, 9))), { 'sources/a.txt': latin1 }));
+    expect(p.sources[0]!.text).toBe('Ana: café – ok');
+    expect(codedText({ project: p, report })).toEqual(['café']);
+    expect(report.warnings.join('\n')).toMatch(/not valid UTF-8; read it as Windows-1252/);
+  });
+
   it('takes the text from the .docx when the plain-text file is missing', () => {
     const documentXml = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
       <w:p><w:r><w:t>Ana: We waited </w:t></w:r><w:r><w:t>three months.</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Bob: The shelter was full.</w:t></w:r></w:p></w:body></w:document>`;
