@@ -3,6 +3,8 @@ export class ImportError extends Error {
   constructor(
     readonly fileName: string,
     readonly problem: string,
+    /** For a row file refused for want of a text column: its columns, so the user can pick one. */
+    readonly headers?: string[],
   ) {
     super(`${fileName}: ${problem}`);
     this.name = 'ImportError';

@@ -122,11 +122,14 @@ export function planImport(project: Project, ctx: OpContext, previews: readonly 
           report.duplicates.push({ name: doc.name, existing: dup.name });
           continue;
         }
-        const sourceCase = doc.caseName ? caseId(doc.caseName, doc.caseValues) : undefined;
         const speakers = doc.structure.speakers.map((s) => {
           const caseName = preview.speakerCases?.[s.name];
           return caseName ? { ...s, caseId: caseId(caseName) } : s;
         });
+        // A one-respondent interview belongs to that respondent's case; a focus group (several cases) to none.
+        const respondentCases = new Set(speakers.filter((s) => s.role === 'respondent').map((s) => s.caseId));
+        const soleCase = respondentCases.size === 1 ? [...respondentCases][0] : undefined;
+        const sourceCase = doc.caseName ? caseId(doc.caseName, doc.caseValues) : soleCase;
         const added = step(addSource(local, ctx, { name: doc.name, structure: { ...doc.structure, speakers }, format: preview.format, ...(sourceCase ? { caseId: sourceCase } : {}) }));
         report.sources.push({
           sourceId: added.id,

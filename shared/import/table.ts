@@ -141,6 +141,7 @@ export function tableDocuments(
       throw new ImportError(
         fileName,
         `no text column: none of the columns (${headers.join(', ')}) is recognised as the spoken text; choose the text column (CLI: --columns text=NAME)`,
+        headers,
       );
     }
     return utteranceDocuments(headers, rows, mapping, baseName, numbersAreDays);
@@ -166,6 +167,7 @@ export function tableDocuments(
     throw new ImportError(
       fileName,
       `no text column: none of the columns (${headers.join(', ')}) holds open-ended text or utterances; choose the text column (CLI: --columns text=NAME)`,
+      headers,
     );
   }
   return surveyDocuments(headers, rows, mapping, openEnded, baseName);

@@ -53,8 +53,20 @@ describe('planning an import', () => {
       ['John Doe', 'respondent', 'Participant 7'],
       ['Maria', 'respondent', 'Participant 9'],
     ]);
+    // Two respondents in two cases: a focus group, so the source itself has no case.
+    expect(source.caseId).toBeUndefined();
     // Undo removes everything the import added.
     expect(applyChanges(after, invert(set))).toEqual({ ...project, sources: [], cases: [] });
+  });
+
+  it('an interview whose one respondent is mapped to a case belongs to that case', async () => {
+    const preview = await analyzeFile(utf8('Interviewer: Hi.\nR: Hello.\nInterviewer: Bye.'), 'one.txt');
+    const ctx = testContext();
+    const project = freshProject(ctx);
+    const after = applyChanges(project, planImport(project, ctx, [applyPreview(preview, { speakerCase: { R: 'P12' } })]).set);
+    const kase = after.cases.find((c) => c.name === 'P12')!;
+    expect(after.sources[0]!.caseId).toBe(kase.id);
+    expect(after.sources[0]!.speakers.find((s) => s.name === 'R')!.caseId).toBe(kase.id);
   });
 
   it('renaming a speaker of a rebuilt transcript relabels the text too', async () => {

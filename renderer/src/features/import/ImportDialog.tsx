@@ -1,0 +1,357 @@
+/**
+ * Import transcripts: pick or drop files, see what each holds (format, speakers, turns,
+ * a sample), correct the speakers or the spreadsheet columns, then commit everything as
+ * one undoable change. Parsing runs in a worker with a progress bar and Cancel.
+ */
+import * as Dialog from '@radix-ui/react-dialog';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AnalyzeOptions, FileReport, ImportPreview, TableInfo } from '../../../../shared/import';
+import { applyPreview, planImport, SUPPORTED_EXTENSIONS } from '../../../../shared/import';
+import type { ChangeSet } from '../../../../shared/model';
+import { isEmpty } from '../../../../shared/model';
+import type { PickedFile } from '../../host';
+import { getHost } from '../../host';
+import { useProject, useProjectStore } from '../../store';
+import { Analyzer } from './analyze-client';
+import { ColumnMapping } from './ColumnMapping';
+import { noChoices, SpeakerTable, toEdits } from './SpeakerTable';
+import type { SpeakerChoices } from './SpeakerTable';
+import './import.css';
+
+export interface ImportDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Receives the whole import as one change set (sources, cases, attributes); the caller applies it. */
+  onCommit: (set: ChangeSet) => void;
+  /** Files chosen before the dialog opened (e.g. dropped on the window); more can be added inside. */
+  files?: PickedFile[];
+}
+
+type Status = 'waiting' | 'reading' | 'ready' | 'refused' | 'cancelled';
+
+interface Entry {
+  key: string;
+  file: PickedFile;
+  status: Status;
+  preview?: ImportPreview;
+  problem?: string;
+  /** Columns of a row file refused for want of a text column, so one can be chosen. */
+  headers?: string[];
+  options: AnalyzeOptions;
+  choices: SpeakerChoices;
+  include: boolean;
+}
+
+const FILTERS = [{ name: 'Transcripts', extensions: [...SUPPORTED_EXTENSIONS] }];
+const number = (n: number) => n.toLocaleString();
+
+export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDialogProps) {
+  const store = useProjectStore();
+  const caseNames = useProject((p) => p.cases).map((c) => c.name);
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(null);
+  const [result, setResult] = useState<FileReport[] | null>(null);
+  const analyzer = useRef<Analyzer | null>(null);
+  const keyCounter = useRef(0);
+  const cancelled = useRef(false);
+
+  useEffect(() => {
+    analyzer.current = new Analyzer();
+    return () => analyzer.current?.dispose();
+  }, []);
+
+  const update = (key: string, patch: Partial<Entry>) => setEntries((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)));
+
+  const analyzeOne = async (entry: Entry, options: AnalyzeOptions) => {
+    update(entry.key, { status: 'reading', options });
+    const outcome = await analyzer.current!.analyze(entry.file.name, entry.file.bytes, options);
+    if (outcome.ok) update(entry.key, { status: 'ready', preview: outcome.preview, problem: undefined, headers: undefined, choices: noChoices(), include: true });
+    else if (cancelled.current) update(entry.key, { status: 'cancelled', problem: 'Not read: the import was cancelled' });
+    else update(entry.key, { status: 'refused', problem: outcome.problem, headers: outcome.headers, preview: undefined, include: false });
+  };
+
+  const addFiles = async (picked: PickedFile[]) => {
+    if (!picked.length) return;
+    const added: Entry[] = picked.map((file) => ({
+      key: `f${keyCounter.current++}`,
+      file,
+      status: 'waiting',
+      options: {},
+      choices: noChoices(),
+      include: true,
+    }));
+    setEntries((list) => [...list, ...added]);
+    setSelected((s) => s ?? added[0]!.key);
+    setResult(null);
+    cancelled.current = false;
+    for (const [i, entry] of added.entries()) {
+      if (cancelled.current) {
+        update(entry.key, { status: 'cancelled', problem: 'Not read: the import was cancelled', include: false });
+        continue;
+      }
+      setProgress({ done: i, total: added.length, name: entry.file.name });
+      await analyzeOne(entry, {});
+    }
+    setProgress(null);
+  };
+
+  const initial = useRef(files);
+  useEffect(() => {
+    if (initial.current?.length) void addFiles(initial.current);
+    initial.current = undefined;
+    // Only the files given when the dialog opened; later ones come through addFiles.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const choose = async () => {
+    try {
+      await addFiles(await getHost().openFiles({ title: 'Import transcripts', filters: FILTERS, multiple: true }));
+    } catch (error) {
+      setResult([{ fileName: '', status: 'refused', problem: error instanceof Error ? error.message : String(error), warnings: [], sources: [], duplicates: [] }]);
+    }
+  };
+
+  const onDrop = async (event: React.DragEvent) => {
+    event.preventDefault();
+    const dropped = await Promise.all(
+      Array.from(event.dataTransfer.files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
+    await addFiles(dropped);
+  };
+
+  const cancel = () => {
+    cancelled.current = true;
+    analyzer.current?.cancel();
+  };
+
+  const ready = entries.filter((e) => e.status === 'ready' && e.include && e.preview);
+  // The previews as they will be stored, with the user's speaker corrections applied.
+  const edited = useMemo(
+    () =>
+      new Map(
+        entries.filter((e) => e.status === 'ready' && e.preview).map((e) => [e.key, applyPreview(e.preview!, toEdits(e.preview!.speakers, e.choices))]),
+      ),
+    [entries],
+  );
+
+  const commit = () => {
+    const previews = ready.map((e) => edited.get(e.key)!);
+    const { set, report } = planImport(store.getProject(), store.context(), previews);
+    if (!isEmpty(set)) onCommit(set);
+    const refused: FileReport[] = entries
+      .filter((e) => e.status === 'refused')
+      .map((e) => ({ fileName: e.file.name, status: 'refused', problem: e.problem ?? '', warnings: [], sources: [], duplicates: [] }));
+    setResult([...report.files, ...refused]);
+    setEntries([]);
+    setSelected(null);
+  };
+
+  const current = entries.find((e) => e.key === selected) ?? null;
+  const busy = progress !== null;
+
+  return (
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next && busy) cancel();
+        onOpenChange(next);
+      }}
+    >
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog import-dialog" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
+          <Dialog.Title>Import transcripts</Dialog.Title>
+          <Dialog.Description className="muted">
+            Word (.docx), OpenDocument (.odt), text and Markdown, subtitles (.vtt, .srt), spreadsheets (.csv, .xlsx) and surveys. Choose or
+            drop files; nothing leaves this computer.
+          </Dialog.Description>
+
+          <div className="import-toolbar">
+            <button type="button" onClick={() => void choose()} disabled={busy}>
+              Choose files…
+            </button>
+            {busy && (
+              <div className="import-progress" role="status">
+                <progress aria-label="Reading files" max={progress.total} value={progress.done} />
+                <span className="small">
+                  Reading {progress.done + 1} of {progress.total}: {progress.name}
+                </span>
+                <button type="button" onClick={cancel}>
+                  Cancel
+                </button>
+              </div>
+            )}
+          </div>
+
+          {result && <ResultSummary files={result} />}
+
+          {entries.length > 0 && (
+            <div className="import-body">
+              <ul className="import-files" aria-label="Files to import">
+                {entries.map((e) => (
+                  <li key={e.key} className={e.key === selected ? 'selected' : undefined}>
+                    <input
+                      type="checkbox"
+                      aria-label={`Include ${e.file.name}`}
+                      checked={e.include && e.status === 'ready'}
+                      disabled={e.status !== 'ready'}
+                      onChange={(ev) => update(e.key, { include: ev.target.checked })}
+                    />
+                    <button type="button" className="link" aria-pressed={e.key === selected} onClick={() => setSelected(e.key)}>
+                      {e.file.name}
+                    </button>
+                    <span className={`import-status ${e.status}`}>{statusText(e)}</span>
+                  </li>
+                ))}
+              </ul>
+              <div className="import-detail">
+                {current && (
+                  <FileDetail
+                    entry={current}
+                    edited={edited.get(current.key)}
+                    caseNames={caseNames}
+                    onChoices={(choices) => update(current.key, { choices })}
+                    onColumns={(options) => void analyzeOne(current, options)}
+                  />
+                )}
+              </div>
+            </div>
+          )}
+
+          <div className="dialog-actions">
+            <span className="small muted import-summary">
+              {entries.length > 0 &&
+                `${ready.length} of ${entries.length} file${entries.length === 1 ? '' : 's'} ready` +
+                  (entries.some((e) => e.status === 'refused') ? `, ${entries.filter((e) => e.status === 'refused').length} refused` : '')}
+            </span>
+            <Dialog.Close asChild>
+              <button type="button">{result ? 'Close' : 'Cancel'}</button>
+            </Dialog.Close>
+            <button type="button" className="primary" disabled={busy || ready.length === 0} onClick={commit}>
+              {ready.length > 1 ? `Import ${ready.length} files` : 'Import'}
+            </button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function statusText(e: Entry): string {
+  switch (e.status) {
+    case 'waiting':
+      return 'waiting';
+    case 'reading':
+      return 'reading…';
+    case 'ready': {
+      const p = e.preview!;
+      return p.documents.length > 1 ? `${p.documents.length} sources` : p.speakers.length ? `${p.speakers.length} speakers` : 'text';
+    }
+    case 'refused':
+      return 'refused';
+    case 'cancelled':
+      return 'cancelled';
+  }
+}
+
+function FileDetail({
+  entry,
+  edited,
+  caseNames,
+  onChoices,
+  onColumns,
+}: {
+  entry: Entry;
+  edited: ImportPreview | undefined;
+  caseNames: string[];
+  onChoices: (choices: SpeakerChoices) => void;
+  onColumns: (options: AnalyzeOptions) => void;
+}) {
+  const p = entry.preview;
+  const headerTable: TableInfo | null = entry.headers
+    ? { headers: entry.headers, mode: 'utterances', mapping: {}, openEnded: [], attributeColumns: [], rowCount: 0 }
+    : null;
+  return (
+    <section aria-label={`Preview of ${entry.file.name}`}>
+      <h3>{entry.file.name}</h3>
+      {entry.problem && (
+        <p role="alert" className="import-problem">
+          {entry.problem}
+        </p>
+      )}
+      {headerTable && <ColumnMapping fileName={entry.file.name} table={headerTable} onChange={onColumns} />}
+      {p && (
+        <>
+          <p className="small muted">
+            {p.format.toUpperCase()}
+            {p.encoding ? `, ${p.encoding}` : ''} · {p.documents.length === 1 ? '1 source' : `${number(p.documents.length)} sources`} ·{' '}
+            {number(p.turns)} turns · {number(p.chars)} characters
+          </p>
+          {p.warnings.length > 0 && (
+            <ul className="import-warnings" aria-label="Warnings">
+              {p.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+          {p.table && <ColumnMapping fileName={entry.file.name} table={p.table} onChange={onColumns} />}
+          {p.speakers.length > 0 ? (
+            <SpeakerTable fileName={entry.file.name} speakers={p.speakers} choices={entry.choices} caseNames={caseNames} onChange={onChoices} />
+          ) : (
+            <p className="small muted">No speaker labels found: the text is imported as narrative paragraphs.</p>
+          )}
+          {edited && <Sample preview={edited} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The start of the first source as it will be stored, so the user can check the structure. */
+function Sample({ preview }: { preview: ImportPreview }) {
+  const doc = preview.documents[0]!;
+  const s = doc.structure;
+  const blocks = s.turns.length
+    ? s.turns.slice(0, 4).map((t) => ({ speaker: t.speaker, text: s.text.slice(t.start, t.end) }))
+    : s.paragraphs.slice(0, 3).map((p) => ({ speaker: '', text: s.text.slice(p.start, p.end) }));
+  return (
+    <figure className="import-sample" aria-label="Sample of the imported text">
+      <figcaption className="small muted">
+        {preview.documents.length > 1 ? `First of ${number(preview.documents.length)} sources: ${doc.name}` : doc.name}
+      </figcaption>
+      {blocks.map((b, i) => (
+        <p key={i}>
+          {b.speaker && <strong>{b.speaker}: </strong>}
+          {b.text.length > 280 ? `${b.text.slice(0, 280)}…` : b.text}
+        </p>
+      ))}
+    </figure>
+  );
+}
+
+function ResultSummary({ files }: { files: FileReport[] }) {
+  const imported = files.filter((f) => f.status === 'imported');
+  const sources = imported.reduce((n, f) => n + f.sources.length, 0);
+  return (
+    <div className="import-result" role="status" aria-label="Import result">
+      {imported.length > 0 && (
+        <p>
+          Imported {sources === 1 ? '1 source' : `${number(sources)} sources`} from {imported.length === 1 ? '1 file' : `${imported.length} files`}.
+        </p>
+      )}
+      <ul>
+        {files.flatMap((f) => [
+          ...f.duplicates.map((d) => (
+            <li key={`${f.fileName}-${d.name}`}>
+              Skipped {d.name}: the same text as {d.existing}, already in the project.
+            </li>
+          )),
+          ...(f.status === 'refused' ? [<li key={`${f.fileName}-refused`} className="import-problem">{f.problem}</li>] : []),
+        ])}
+      </ul>
+    </div>
+  );
+}
+
+export default ImportDialog;

@@ -1,0 +1,122 @@
+/**
+ * Importing through the app in Chromium: a Word interview and a Teams-style WebVTT file
+ * are chosen in the import dialog, parsed in the worker, shown with their speakers, one
+ * speaker is renamed, and both land in the Documents list with their turns.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildDocx } from '../unit/import/build-fixtures';
+import { launchBrowser, newAppPage, pageErrors } from './browser';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shots = path.join(root, 'test-results', 'screens');
+
+const VTT = [
+  'WEBVTT',
+  '',
+  '00:00:01.000 --> 00:00:04.000',
+  '<v Officer Reyes>We offered her LEAD instead of booking.</v>',
+  '',
+  '00:00:04.500 --> 00:00:07.000',
+  '<v Dana Cole>And I said yes – right there.</v>',
+  '',
+  '00:00:07.500 --> 00:00:09.000',
+  '<v Officer Reyes>That was in March.</v>',
+].join('\n');
+
+describe('import dialog', () => {
+  let browser: Browser;
+  let page: Page;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    browser = await launchBrowser();
+    page = await newAppPage(browser, baseUrl, { coder: 'Import Tester' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('imports a .docx and a .vtt, showing and correcting their speakers', async () => {
+    const docx = await buildDocx([
+      'Interviewer: How did you first hear about the program?',
+      'Participant 12: A case manager found me at the shelter.',
+      'It took two weeks to get a bed.',
+      'Interviewer: And after that?',
+    ]);
+    await page.getByRole('tab', { name: /Documents/ }).click();
+    // The demo's documents are listed before the import starts.
+    await page.locator('table.grid tbody tr').first().waitFor();
+    const before = await page.locator('table.grid tbody tr').count();
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+    await dialog.waitFor();
+
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles([
+      { name: 'interview-12.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docx) },
+      { name: 'stop-3.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) },
+    ]);
+
+    const files = dialog.getByRole('list', { name: 'Files to import' });
+    await files.getByText('2 speakers').nth(1).waitFor({ timeout: 30_000 });
+
+    const docxSpeakers = dialog.getByRole('table', { name: 'Speakers in interview-12.docx' });
+    await docxSpeakers.waitFor();
+    expect(await docxSpeakers.getByRole('textbox', { name: /^Name for speaker/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+      'Interviewer',
+      'Participant 12',
+    ]);
+    expect(await docxSpeakers.getByRole('checkbox', { name: 'Interviewer is the interviewer' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('figure', { name: 'Sample of the imported text' }).textContent()).toContain(
+      'A case manager found me at the shelter.It took two weeks to get a bed.'.replace('.It', '.\n\nIt'),
+    );
+
+    await files.getByRole('button', { name: 'stop-3.vtt' }).click();
+    const vttSpeakers = dialog.getByRole('table', { name: 'Speakers in stop-3.vtt' });
+    await vttSpeakers.waitFor();
+    expect(await vttSpeakers.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-speaker')))).toEqual(['Officer Reyes', 'Dana Cole']);
+    await vttSpeakers.getByRole('checkbox', { name: 'Officer Reyes is the interviewer' }).check();
+    await vttSpeakers.getByRole('textbox', { name: 'Name for speaker Dana Cole' }).fill('Participant 31');
+    await vttSpeakers.getByRole('combobox', { name: 'Case for Dana Cole' }).fill('P31');
+    await expect.poll(() => dialog.getByRole('figure', { name: 'Sample of the imported text' }).textContent()).toContain('Participant 31: And I said yes – right there.');
+    await page.screenshot({ path: path.join(shots, 'import-dialog.png') });
+
+    await dialog.getByRole('button', { name: 'Import 2 files' }).click();
+    await dialog.getByRole('status', { name: 'Import result' }).getByText('Imported 2 sources from 2 files.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    const rows = page.locator('table.grid tbody tr');
+    await expect.poll(() => rows.count()).toBe(before + 2);
+    expect(await page.locator('table.grid').getByRole('button', { name: 'interview-12' }).count()).toBe(1);
+    const vttRow = rows.filter({ has: page.getByRole('button', { name: 'stop-3' }) });
+    expect(await vttRow.textContent()).toContain('P31');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('shows a refused file with its reason and still imports the others', async () => {
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles([
+      { name: 'broken.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not really a zip') },
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Q: Where?\nA: Downtown.\nQ: When?\nA: Monday.') },
+    ]);
+    await dialog.getByText('1 of 2 files ready, 1 refused').waitFor({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'broken.docx' }).click();
+    expect(await dialog.getByRole('alert').textContent()).toMatch(/^broken\.docx: the Word document is damaged or truncated/);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = dialog.getByRole('status', { name: 'Import result' });
+    await result.getByText('Imported 1 source from 1 file.').waitFor();
+    expect(await result.textContent()).toContain('broken.docx: the Word document is damaged or truncated');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
