@@ -43,6 +43,24 @@ export function formatNumber(x: number, digits = 3): string {
  * non-numeric cell that occurs nowhere else in the matrix (so text labels in nominal data
  * are not mistaken for names).
  */
+/**
+ * A first row of unit names is recognised when it leaves the name cell blank above a column
+ * of coder names, or, at the metric levels, when it holds only text where the rest hold numbers.
+ */
+function dropHeader(rows: string[][], level: AlphaLevel): string[][] {
+  if (rows.length < 3) return rows;
+  const [head, ...rest] = rows as [string[], ...string[][]];
+  const namesBelow = rest.every((r) => r[0] !== undefined && r[0] !== '' && !isNumber(r[0]));
+  if (head[0] === '' && namesBelow) return rest;
+  if (level !== 'nominal') {
+    // Every cell must be text: one stray word in a coder's row is an error to report, not a header.
+    const allText = head.slice(1).every((c) => c !== '' && !isNumber(c));
+    const textIn = (r: string[]) => r.slice(1).some((c) => c !== '' && !isNumber(c));
+    if (head.length > 1 && allText && !rest.some(textIn)) return rest;
+  }
+  return rows;
+}
+
 function splitNames(rows: string[][], level: AlphaLevel): { names: string[]; cells: string[][] } {
   const first = rows.map((r) => r[0] ?? '');
   const rest = new Set(rows.flatMap((r) => r.slice(1)));
@@ -81,7 +99,7 @@ export const command: Command = {
     if (!ALPHA_LEVELS.includes(level)) throw usageError(`--level must be one of ${ALPHA_LEVELS.join(', ')}; got '${values.level}'`);
     const rows = await readCsvRows(file);
     if (rows.length < 2) throw new CliError(`${file} has ${rows.length} row; alpha needs one row per coder and at least two coders`);
-    const { names, cells } = splitNames(rows, level);
+    const { names, cells } = splitNames(dropHeader(rows, level), level);
     const matrix: (AlphaValue | null)[][] = cells.map((row, r) =>
       row.map((cell, u) => {
         if (cell === '') return null;

@@ -119,6 +119,22 @@ describe('qda alpha and qda kappa', () => {
     expect(interval.out).toMatch(/pairable units 12/);
   });
 
+  it('skips a first row of unit names', async () => {
+    writeFileSync(file('h.csv'), ',u1,u2,u3,u4\nAna,1,2,3,3\nBen,1,2,3,4\n');
+    const result = JSON.parse((await qda('alpha', file('h.csv'), '--json')).out);
+    expect(result.coders).toEqual(['Ana', 'Ben']);
+    expect(result.counts).toMatchObject({ coders: 2, units: 4, pairableValues: 8 });
+  });
+
+  it('at the metric levels, takes an all-text first row as unit names but reports a stray word', async () => {
+    writeFileSync(file('u.csv'), 'u1,u2,u3\n1,2,3\n1,2,4\n');
+    expect(JSON.parse((await qda('alpha', file('u.csv'), '--level', 'interval', '--json')).out).counts.units).toBe(3);
+    writeFileSync(file('s.csv'), '1,oops,3\n1,2,3\n1,2,4\n');
+    const stray = await qda('alpha', file('s.csv'), '--level', 'interval');
+    expect(stray.code).toBe(2);
+    expect(stray.err).toMatch(/row 1, unit 2: 'oops' is not a number/);
+  });
+
   it('refuses text at the interval level, naming the cell', async () => {
     writeFileSync(file('t.csv'), '1,2,x\n1,2,3\n');
     const result = await qda('alpha', file('t.csv'), '--level', 'interval');
