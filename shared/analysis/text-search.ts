@@ -46,6 +46,15 @@ export function compilePattern(search: Pick<TextSearch, 'pattern' | 'regex' | 'w
   const pattern = search.pattern;
   if (!pattern.trim()) return 'Type something to search for.';
   if (pattern.length > MAX_PATTERN_LENGTH) return `The pattern is longer than ${MAX_PATTERN_LENGTH} characters.`;
+  if (search.regex) {
+    // Check the user's own pattern first, so the message quotes what they typed, not our wrapping.
+    try {
+      new RegExp(pattern, 'u');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(error);
+      return `Not a valid regular expression: ${reason}`;
+    }
+  }
   let body = search.regex ? pattern : pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Letters and digits of any script count as word characters, not just ASCII \w.
   if (search.wholeWord) body = `(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`;

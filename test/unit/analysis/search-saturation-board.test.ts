@@ -159,3 +159,11 @@ describe('coding density', () => {
     expect(p1.coverage).toBeCloseTo(covered / index.sources.get(ids['int-P1']!)!.source.text.length);
   });
 });
+
+describe('regex errors', () => {
+  it('quote the problem, not the whole-word wrapping around the pattern', () => {
+    const r = searchText(index, { pattern: '(bus', regex: true, wholeWord: true });
+    expect(r.error).toMatch(/^Not a valid regular expression: /);
+    expect(r.error).not.toContain('p{L}');
+  });
+});

@@ -1,16 +1,18 @@
 /** Excerpts as a reader sees them: the quote in its context, who said it, and actions to open it or mark it as an exemplar. */
-import type { Excerpt } from '../../../../shared/analysis';
+import type { AnalysisIndex, Excerpt } from '../../../../shared/analysis';
 import { setExemplar } from '../../../../shared/ops';
 import { attempt } from '../../app/toast';
 import { openSource, ui } from '../../app/ui-state';
 import { useProjectStore } from '../../store';
+import { AttributeChips, Quote } from './quote-parts';
 
 export function openExcerpt(e: { sourceId: string; start: number; end: number; codingId?: string }): void {
   openSource(e.sourceId, { start: e.start, end: e.end });
   if (e.codingId) ui.set({ selectedCodingId: e.codingId });
 }
 
-export function ExcerptList(props: { excerpts: Excerpt[]; limit?: number }) {
+export function ExcerptList(props: { index: AnalysisIndex; excerpts: Excerpt[]; limit?: number }) {
+  const { index } = props;
   const store = useProjectStore();
   const limit = props.limit ?? 300;
   const shown = props.excerpts.slice(0, limit);
@@ -24,17 +26,9 @@ export function ExcerptList(props: { excerpts: Excerpt[]; limit?: number }) {
               <strong>{e.sourceName}</strong>
               {e.speaker && <span> · {e.speaker}</span>}
               {e.caseName && e.caseName !== e.speaker && <span> · {e.caseName}</span>}
-              {Object.entries(e.attributes).map(([k, v]) => (
-                <span key={k} className="chip attr-chip" title={k}>
-                  {v}
-                </span>
-              ))}
+              <AttributeChips index={index} attributes={e.attributes} />
             </div>
-            <blockquote className="excerpt-text">
-              {e.before && <span className="muted">…{e.before}</span>}
-              <mark>{e.text}</mark>
-              {e.after && <span className="muted">{e.after}…</span>}
-            </blockquote>
+            <Quote before={e.before} text={e.text} after={e.after} />
             <div className="row small muted">
               <span>{e.codePath.join(' / ')}</span>
               <span>· {e.coderName}</span>

@@ -1,8 +1,9 @@
 /** Query and search hits: the text with its context and who said it, each openable in its transcript. */
-import type { HitRow } from '../../../../shared/analysis';
+import type { AnalysisIndex, HitRow } from '../../../../shared/analysis';
 import { openExcerpt } from './ExcerptList';
+import { AttributeChips, Quote } from './quote-parts';
 
-export function HitList({ rows, limit = 300 }: { rows: HitRow[]; limit?: number }) {
+export function HitList({ index, rows, limit = 300 }: { index: AnalysisIndex; rows: HitRow[]; limit?: number }) {
   if (!rows.length) return <p className="muted">Nothing found.</p>;
   return (
     <>
@@ -12,17 +13,9 @@ export function HitList({ rows, limit = 300 }: { rows: HitRow[]; limit?: number 
             <div className="excerpt-meta small">
               <strong>{r.sourceName}</strong>
               {r.speaker && <span> · {r.speaker}</span>}
-              {Object.entries(r.attributes).map(([k, v]) => (
-                <span key={k} className="chip attr-chip" title={k}>
-                  {v}
-                </span>
-              ))}
+              <AttributeChips index={index} attributes={r.attributes} />
             </div>
-            <blockquote className="excerpt-text">
-              {r.before && <span className="muted">…{r.before}</span>}
-              <mark>{r.text}</mark>
-              {r.after && <span className="muted">{r.after}…</span>}
-            </blockquote>
+            <Quote before={r.before} text={r.text} after={r.after} />
             <div className="row small muted">
               {r.codeNames.length > 0 && <span>{r.codeNames.join(', ')}</span>}
               <span className="spacer" />

@@ -144,7 +144,7 @@ export function MatricesPanel({ index }: { index: AnalysisIndex }) {
             </button>
           </div>
           <div className="panel-body">
-            <ExcerptList excerpts={excerpts} />
+            <ExcerptList index={index} excerpts={excerpts} />
           </div>
         </section>
       )}

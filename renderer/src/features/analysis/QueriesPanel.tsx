@@ -193,7 +193,7 @@ export function QueriesPanel({ index }: { index: AnalysisIndex }) {
                   Save query
                 </button>
               </div>
-              <HitList rows={hits} />
+              <HitList index={index} rows={hits} />
             </>
           )}
         </div>
@@ -253,7 +253,7 @@ export function QueriesPanel({ index }: { index: AnalysisIndex }) {
                   Save search
                 </button>
               </div>
-              <HitList rows={searchRows} />
+              <HitList index={index} rows={searchRows} />
             </>
           )}
         </div>

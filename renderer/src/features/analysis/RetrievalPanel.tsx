@@ -59,7 +59,7 @@ export function RetrievalPanel(props: { index: AnalysisIndex; codeIds?: Guid[]; 
           {result.length} excerpts · {sources} sources · {cases} cases
         </span>
       </div>
-      <ExcerptList excerpts={result} />
+      <ExcerptList index={index} excerpts={result} />
     </section>
   );
 }
