@@ -38,7 +38,7 @@ describe('bad input', () => {
     const xlsx = await buildXlsx([['a'], ['b']]);
     expect(await problemOf(xlsx, 'renamed.docx')).toMatch(/^renamed\.docx: this zip archive is not a Word document/);
     const garbled = docx.slice();
-    for (let i = 200; i < garbled.length - 200; i += 37) garbled[i] ^= 0x5a;
+    for (let i = 200; i < garbled.length - 200; i += 37) garbled[i] = garbled[i]! ^ 0x5a;
     expect(await problemOf(garbled, 'garbled.docx')).toMatch(/^garbled\.docx: .*damaged/);
     expect(await problemOf(xlsx.subarray(0, 300), 'cut.xlsx')).toMatch(/^cut\.xlsx: the Excel workbook is damaged or truncated/);
     expect(await problemOf(utf8('PK not really'), 'pk.odt')).toMatch(/^pk\.odt: the OpenDocument text is damaged or truncated/);
