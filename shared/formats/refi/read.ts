@@ -179,17 +179,17 @@ class IdMap {
     const key = IdMap.key(raw);
     const map = this.byKind.get(kind) ?? new Map<string, Guid>();
     this.byKind.set(kind, map);
-    const existing = key ? map.get(key) : undefined;
-    if (existing) return existing;
     let id = normalizeGuid(raw ?? '');
     if (!id) {
       if (raw) this.warn(`${kind} GUID "${raw}" is not a valid GUID; gave it a new one`);
       id = this.newId();
     } else if (this.used.has(id)) {
+      // Declared twice: references keep pointing at the first.
+      if (map.has(key)) this.warn(`${kind} GUID ${raw} is declared more than once; the later one got a new GUID`);
       id = this.newId();
     }
     this.used.add(id);
-    if (key) map.set(key, id);
+    if (key && !map.has(key)) map.set(key, id);
     return id;
   }
 
@@ -292,8 +292,8 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   // Users
   const coders: Coder[] = [];
   for (const u of items(root, 'Users', 'User')) {
+    if (ids.lookup('User', u.attrs.guid)) continue;
     const id = ids.assign('User', u.attrs.guid);
-    if (coders.some((c) => c.id === id)) continue;
     coders.push({ id, name: tidy(u.attrs.name) || tidy(u.attrs.id) || `User ${coders.length + 1}` });
   }
 

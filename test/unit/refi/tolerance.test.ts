@@ -189,6 +189,14 @@ describe('tolerant REFI-QDA import', () => {
     expect(codedText({ project: p, report })).toEqual([text]);
   });
 
+  it('gives an element whose GUID was already declared a new one, keeping references on the first', () => {
+    const twice = selection(0, 3) + selection(text.indexOf('three'), text.indexOf('three') + 12);
+    const { project: p, report } = read(qdpx(project(users + codebook + textSource('internal://a.txt', twice)), { 'sources/a.txt': text }));
+    expect(new Set(p.codings.map((c) => c.id)).size).toBe(2);
+    expect(codedText({ project: p, report })).toEqual(['Ana', 'three months']);
+    expect(report.warnings.join('\n')).toMatch(/Coding GUID .* is declared more than once/);
+  });
+
   it('gives a case that reuses a code GUID (NVivo) its own id', () => {
     const qde = project(users + codebook + `<Cases><Case guid="${G.code}" name="P01"><SourceRef targetGUID="${G.src}"/></Case></Cases>` + textSource('internal://a.txt'));
     const { project: p } = read(qdpx(qde, { 'sources/a.txt': text }));
