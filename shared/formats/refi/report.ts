@@ -36,6 +36,9 @@ export function emptyCounts(): ImportCounts {
   return { sources: 0, codes: 0, codings: 0, users: 0, notes: 0, cases: 0, variables: 0, sets: 0 };
 }
 
+/** A summary stays readable; the full list is in the report object. */
+const SHOWN = 25;
+
 /** The report as lines of text for the CLI and the app's import summary. */
 export function formatReport(report: ImportReport): string {
   const c = report.counts;
@@ -47,7 +50,8 @@ export function formatReport(report: ImportReport): string {
   if (report.restoredLanternData) lines.push('  Lantern QDA details (themes, criteria, structure, memos) restored.');
   if (report.skipped.length) {
     lines.push(`  Skipped ${report.skipped.length}:`);
-    for (const s of report.skipped) lines.push(`    - ${s.kind} "${s.name}": ${s.reason}`);
+    for (const s of report.skipped.slice(0, SHOWN)) lines.push(`    - ${s.kind} "${s.name}": ${s.reason}`);
+    if (report.skipped.length > SHOWN) lines.push(`    ... and ${report.skipped.length - SHOWN} more`);
   }
   for (const w of report.warnings) lines.push(`  Warning: ${w}`);
   return `${lines.join('\n')}\n`;

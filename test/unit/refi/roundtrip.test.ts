@@ -1,7 +1,7 @@
 /** Our own files: schema-valid, lossless, and every coding on exactly the same characters. */
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import { readQdpx, readQdc, writeQdc, writeQde, writeQdpx } from '../../../shared/formats/refi';
+import { formatReport, readQdpx, readQdc, writeQdc, writeQde, writeQdpx } from '../../../shared/formats/refi';
 import { PositionMap } from '../../../shared/model/positions';
 import { richProject, schemaErrors } from './helpers';
 
@@ -113,5 +113,23 @@ describe('REFI-QDA round trip of our own projects', () => {
     expect(qde).not.toMatch(/<(Users|CodeBook|Variables|Cases|Sources|Notes|Sets)>\s*<\/\1>/);
     expect(await schemaErrors(qde, 'project')).toEqual([]);
     expect(() => writeQdc(bare)).toThrow(/no codes/);
+  });
+});
+
+describe('import report text', () => {
+  it('summarises counts, the position mode, and at most 25 skipped items', () => {
+    const report = {
+      fileName: 'x.qdpx', origin: 'NVivo 12', restoredLanternData: false, warnings: ['a warning'],
+      counts: { sources: 1, codes: 2, codings: 3, users: 1, notes: 0, cases: 0, variables: 0, sets: 0 },
+      positions: { mode: { unit: 'utf16' as const, crlf: 2 as const }, label: 'UTF-16 code units, CRLF counted as 2', chosenBy: 'origin' as const, evidence: '3/3 on word boundaries' },
+      skipped: Array.from({ length: 30 }, (_, i) => ({ kind: 'PDFSource', name: `doc ${i}`, reason: 'a PDF source' })),
+    };
+    const text = formatReport(report);
+    expect(text).toMatch(/Imported x\.qdpx \(from NVivo 12\):\n {2}1 sources, 2 codes, 3 codings/);
+    expect(text).toContain('Positions read as UTF-16 code units, CRLF counted as 2 (origin): 3/3 on word boundaries');
+    expect(text).toContain('PDFSource "doc 24"');
+    expect(text).not.toContain('doc 25"');
+    expect(text).toContain('... and 5 more');
+    expect(text).toContain('Warning: a warning');
   });
 });
