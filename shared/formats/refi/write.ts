@@ -151,7 +151,7 @@ function writeSource(w: XmlWriter, source: Source, codings: Coding[], noteRefs: 
     const end = Math.min(first.end, source.text.length);
     w.open('PlainTextSelection', {
       guid: derivedGuid(first.id, 'selection'),
-      name: selectionName(source.text.slice(start, end)),
+      name: selectionName(source.text.slice(start, end)) || undefined,
       startPosition: map.toCodePoint(start),
       endPosition: map.toCodePoint(end),
       creatingUser: guid(first.coderId),
