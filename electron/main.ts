@@ -15,7 +15,7 @@ import { menuTemplate } from './menu';
 import { OpenRequests, projectPathsFromArgv } from './open-requests';
 import { APP_SCHEME, APP_URL, devServerUrl, isTrustedSender } from './origin';
 import { createAppProtocolHandler } from './protocol';
-import { createMainWindow } from './window';
+import { createMainWindow, spellcheckStaysLocal } from './window';
 
 // Must happen before `ready`: a standard, secure scheme gets a real origin (and so its own
 // IndexedDB, see origin.ts), and every renderer runs sandboxed whatever its options say.
@@ -105,6 +105,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
     denyPermissions(session.defaultSession);
+    // Not just off per window: the session would still fetch dictionaries (see window.ts).
+    if (!spellcheckStaysLocal(process.platform)) session.defaultSession.setSpellCheckerEnabled(false);
     registerIpc();
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(menuTemplate(sendMenuCommand, { platform: process.platform, dev: devUrl !== null, appName: app.name })),

@@ -1,7 +1,13 @@
 /** The one kind of window: the project workspace. */
 import { BrowserWindow, dialog, type BrowserWindowConstructorOptions } from 'electron';
 
-export function mainWindowOptions(preloadPath: string, dev: boolean): BrowserWindowConstructorOptions {
+/**
+ * Spell checking only where it is local: on Windows and Linux Chromium would download its
+ * dictionaries from Google, and this app makes no network requests.
+ */
+export const spellcheckStaysLocal = (platform: NodeJS.Platform): boolean => platform === 'darwin';
+
+export function mainWindowOptions(preloadPath: string, dev: boolean, platform: NodeJS.Platform = process.platform): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -24,6 +30,7 @@ export function mainWindowOptions(preloadPath: string, dev: boolean): BrowserWin
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      spellcheck: spellcheckStaysLocal(platform),
       devTools: dev,
     },
   };

@@ -79,6 +79,7 @@ vi.mock('electron', () => {
       defaultSession: {
         setPermissionRequestHandler: () => fake.permissionHandlers++,
         setPermissionCheckHandler: () => fake.permissionHandlers++,
+        setSpellCheckerEnabled: (enabled: boolean) => fake.log.push(`spellchecker ${enabled}`),
       },
     },
     ipcMain: { handle: (channel: string, handler: never) => fake.handlers.set(channel, handler) },
@@ -128,7 +129,14 @@ describe('electron main', () => {
 
   it('after ready, serves app://, denies permissions, registers every channel, sets the menu, then opens the window', async () => {
     await start();
-    expect(fake.log.slice(fake.log.indexOf('ready'))).toEqual(['ready', 'handle app', 'menu', 'window']);
+    expect(fake.log.slice(fake.log.indexOf('ready'))).toEqual([
+      'ready',
+      'handle app',
+      // Dictionaries would be downloaded on Windows and Linux; macOS checks locally.
+      ...(process.platform === 'darwin' ? [] : ['spellchecker false']),
+      'menu',
+      'window',
+    ]);
     expect(fake.permissionHandlers).toBe(2);
     expect([...fake.handlers.keys()].sort()).toEqual(Object.keys(ipcContract).sort());
     const [window] = fake.windows;

@@ -41,6 +41,12 @@ describe('main window', () => {
     });
   });
 
+  it('spell-checks only on macOS, where no dictionary has to be downloaded', () => {
+    expect(mainWindowOptions('/p.cjs', false, 'darwin').webPreferences!.spellcheck).toBe(true);
+    expect(mainWindowOptions('/p.cjs', false, 'linux').webPreferences!.spellcheck).toBe(false);
+    expect(mainWindowOptions('/p.cjs', false, 'win32').webPreferences!.spellcheck).toBe(false);
+  });
+
   it('opens developer tools only in development', () => {
     expect(mainWindowOptions('/p.cjs', true).webPreferences!.devTools).toBe(true);
   });
