@@ -72,35 +72,29 @@ export function countByGroup(index: AnalysisIndex, q: CountQuery): GroupCounts {
   if (q.themeId) codeIds.sort((a, b) => treeRank(index, a) - treeRank(index, b));
 
   const seenGroups = new Set<string>();
-  const allKeys = new Map<string, Set<string>>();
-  const allTotal = new Set<string>();
+  // Each coding belongs to one code, so excerpts are counted; sources and cases need distinct sets.
+  const distinct = q.unit !== 'excerpts';
+  const all = new Tally(distinct);
   const rows: CountRow[] = [];
   for (const codeId of codeIds) {
-    const perGroup = new Map<string, Set<string>>();
-    const total = new Set<string>();
+    const tally = new Tally(distinct);
     const ids: Record<string, Guid[]> = {};
     for (const item of index.byCode.get(codeId) ?? []) {
       if (!keep(item)) continue;
       const group = groupOf(item);
       seenGroups.add(group);
-      const key = unitKey(item, q.unit);
       if (q.withIds) (ids[group] ??= []).push(item.coding.id);
+      const key = unitKey(item, q.unit);
       if (key === null) continue;
-      total.add(key);
-      allTotal.add(key);
-      let set = perGroup.get(group);
-      if (!set) perGroup.set(group, (set = new Set()));
-      set.add(key);
-      let all = allKeys.get(group);
-      if (!all) allKeys.set(group, (all = new Set()));
-      all.add(key);
+      tally.add(group, key);
+      all.add(group, key);
     }
     const code = index.codes.get(codeId)!;
     rows.push({
       codeId,
       codeName: code.name,
-      total: total.size,
-      byGroup: Object.fromEntries([...perGroup].map(([g, s]) => [g, s.size])),
+      total: tally.total(),
+      byGroup: tally.byGroup(),
       ...(q.withIds ? { idsByGroup: ids } : {}),
     });
   }
@@ -109,9 +103,44 @@ export function countByGroup(index: AnalysisIndex, q: CountQuery): GroupCounts {
   const groups = bySource ? index.sourceOrder.map((e) => e.source.id) : orderGroups(attribute ?? null, seenGroups);
   const groupLabels = Object.fromEntries(groups.map((g) => [g, bySource ? index.sources.get(g)!.source.name : g]));
   for (const row of rows) for (const g of groups) row.byGroup[g] ??= 0;
-  const byGroup = Object.fromEntries(groups.map((g) => [g, allKeys.get(g)?.size ?? 0]));
+  const byGroup = Object.fromEntries(groups.map((g) => [g, all.count(g)]));
   for (const g of groups) sizes[g] ??= { sources: 0, cases: 0 };
-  return { unit: q.unit, attribute: attribute ?? null, groups, groupLabels, rows, total: allTotal.size, byGroup, groupSizes: sizes };
+  return { unit: q.unit, attribute: attribute ?? null, groups, groupLabels, rows, total: all.total(), byGroup, groupSizes: sizes };
+}
+
+/** Counts per group: plain counts when every key is new, distinct keys otherwise. */
+class Tally {
+  private readonly counts = new Map<string, number>();
+  private readonly sets = new Map<string, Set<string>>();
+  private readonly all = new Set<string>();
+  private n = 0;
+  constructor(private readonly distinct: boolean) {}
+
+  add(group: string, key: string): void {
+    if (!this.distinct) {
+      this.counts.set(group, (this.counts.get(group) ?? 0) + 1);
+      this.n++;
+      return;
+    }
+    let set = this.sets.get(group);
+    if (!set) this.sets.set(group, (set = new Set()));
+    set.add(key);
+    this.all.add(key);
+  }
+
+  count(group: string): number {
+    return this.distinct ? (this.sets.get(group)?.size ?? 0) : (this.counts.get(group) ?? 0);
+  }
+
+  total(): number {
+    return this.distinct ? this.all.size : this.n;
+  }
+
+  byGroup(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const g of this.distinct ? this.sets.keys() : this.counts.keys()) out[g] = this.count(g);
+    return out;
+  }
 }
 
 function unitKey(item: IndexedCoding, unit: CountUnit): string | null {

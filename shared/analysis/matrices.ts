@@ -88,6 +88,8 @@ export function coOccurrenceMatrix(index: AnalysisIndex, q: CodeMatrixQuery & { 
   const counts = new Float64Array(n * n);
   const ids: Guid[][][] | undefined = q.withIds ? codeIds.map(() => codeIds.map(() => [])) : undefined;
   const keep = compileFilter(index, q.filter);
+  const stamp = new Int32Array(n);
+  let stampSerial = 0;
 
   for (const entry of index.sourceOrder) {
     const all = index.bySource.get(entry.source.id);
@@ -121,6 +123,37 @@ export function coOccurrenceMatrix(index: AnalysisIndex, q: CodeMatrixQuery & { 
           open.push(cur);
         }
       }
+    } else if (!ids) {
+      // Counts only: slots per unit in flat arrays, de-duplicated with a stamp per code.
+      const list = unitsOf(entry);
+      const perUnit = new Map<number, number[]>();
+      for (const { item, k } of items) {
+        const range = unitRange(entry, list, item);
+        if (!range) continue;
+        for (let u = range[0]; u <= range[1]; u++) {
+          const slots = perUnit.get(u);
+          if (slots) slots.push(k);
+          else perUnit.set(u, [k]);
+        }
+      }
+      for (const slots of perUnit.values()) {
+        stampSerial++;
+        let m = 0;
+        for (const k of slots) {
+          if (stamp[k] === stampSerial) continue;
+          stamp[k] = stampSerial;
+          slots[m++] = k;
+        }
+        for (let x = 0; x < m; x++) {
+          const a = slots[x]!;
+          counts[a * n + a]! += 1;
+          for (let y = x + 1; y < m; y++) {
+            const b = slots[y]!;
+            counts[a * n + b]! += 1;
+            counts[b * n + a]! += 1;
+          }
+        }
+      }
     } else {
       const list = unitsOf(entry);
       const perUnit = new Map<number, Map<number, Guid[]>>();
@@ -140,7 +173,7 @@ export function coOccurrenceMatrix(index: AnalysisIndex, q: CodeMatrixQuery & { 
         for (const a of present) {
           for (const b of present) {
             counts[a * n + b]! += 1;
-            if (ids) ids[a]![b]!.push(...(a === b ? codes.get(a)! : codes.get(a)!.concat(codes.get(b)!)));
+            ids[a]![b]!.push(...(a === b ? codes.get(a)! : codes.get(a)!.concat(codes.get(b)!)));
           }
         }
       }

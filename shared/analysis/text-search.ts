@@ -170,7 +170,9 @@ export function autoCode(
   ctx: OpContext,
   args: { codeId: Guid; spans: readonly (TextHit & Span)[]; coderId?: Guid; label?: string },
 ): ChangeSet {
-  let current = project;
+  // applyCode only reads codings of the code it applies (to join with them), so working on
+  // that slice gives the same change sets without copying every coding for every hit.
+  let current: Project = { ...project, codings: project.codings.filter((c) => c.codeId === args.codeId) };
   const sets: ChangeSet[] = [];
   for (const span of args.spans) {
     const set = applyCode(current, ctx, {

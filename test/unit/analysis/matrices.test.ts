@@ -77,6 +77,13 @@ describe('co-occurrence', () => {
     expect(m.cells[cl]![row(m, 'Services / Housing')]).toBe(1); // field notes paragraph
   });
 
+  it('counts the same with and without click-through ids (two code paths)', () => {
+    for (const scope of ['turn', 'overlap'] as const) {
+      const filter = { roles: ['interviewer' as const, 'respondent' as const] };
+      expect(coOccurrenceMatrix(index, { scope, filter }).cells).toEqual(coOccurrenceMatrix(index, { scope, filter, withIds: true }).cells);
+    }
+  });
+
   it('click-through ids for one cell name both codes’ codings', () => {
     const got = coOccurrenceIds(index, { a: ids.Housing!, b: ids.Waitlists!, scope: 'overlap' });
     expect(got.sort()).toEqual([ids['c-fg-housing']!, ids['c-fg-wait']!].sort());
