@@ -288,6 +288,8 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   const isOurs = /lantern/i.test(origin ?? '');
   // Our own values go back exactly as written; other tools' get the stray whitespace they often carry trimmed.
   const tidy = (text: string | undefined) => (isOurs ? (text ?? '') : (text ?? '').trim());
+  // An optional description: ours keep even an empty one; other tools' empty <Description/> means none.
+  const optionalText = (el: XmlElement | undefined) => (el === undefined ? undefined : isOurs ? el.text : el.text.trim() || undefined);
 
   // Users
   const coders: Coder[] = [];
@@ -318,8 +320,8 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     const id = ids.assign('Variable', v.attrs.guid);
     const type = VARIABLE_TYPES[(v.attrs.typeOfVariable ?? 'Text').trim().toLowerCase()] ?? 'text';
     const attr: Attribute = { id, name: tidy(v.attrs.name) || `Variable ${attributes.length + 1}`, type };
-    const description = tidy(child(v, 'Description')?.text);
-    if (description) attr.description = description;
+    const description = optionalText(child(v, 'Description'));
+    if (description !== undefined) attr.description = description;
     attributes.push(attr);
   }
   const readValues = (el: XmlElement, into: Record<string, string>) => {
@@ -340,8 +342,8 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   for (const c of items(root, 'Cases', 'Case')) {
     const id = ids.assign('Case', c.attrs.guid);
     const kase: Case = { id, name: tidy(c.attrs.name) || `Case ${cases.length + 1}`, values: {} };
-    const description = tidy(child(c, 'Description')?.text);
-    if (description) kase.description = description;
+    const description = optionalText(child(c, 'Description'));
+    if (description !== undefined) kase.description = description;
     readValues(c, kase.values);
     for (const ref of childrenNamed(c, 'SourceRef')) {
       const key = IdMap.key(ref.attrs.targetGUID);
@@ -438,8 +440,8 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
       contentHash: contentHash(text),
       importedAt: now,
     };
-    const description = tidy(child(el, 'Description')?.text);
-    if (description) source.description = description;
+    const description = optionalText(child(el, 'Description'));
+    if (description !== undefined) source.description = description;
     const caseId = caseOfSource.get(IdMap.key(el.attrs.guid));
     if (caseId) source.caseId = caseId;
     const importer = el.attrs.creatingUser ? ids.lookup('User', el.attrs.creatingUser) : undefined;
@@ -628,7 +630,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   const themeIds = new Set(extras?.themes.map((t) => t.id) ?? []);
   const docSetIds = new Set(extras?.documentSets.map((d) => d.id) ?? []);
   for (const s of items(root, 'Sets', 'Set')) {
-    readSet(s, ids, themes, documentSets, themeIds, docSetIds, sourceIds, newId, warn, tidy);
+    readSet(s, ids, themes, documentSets, themeIds, docSetIds, sourceIds, newId, warn, tidy, isOurs);
   }
 
   let project: Project = {
@@ -691,9 +693,11 @@ function readSet(
   newId: () => Guid,
   warn: (w: string) => void,
   tidy: (text: string | undefined) => string,
+  keepEmpty = false,
 ): void {
   const name = tidy(s.attrs.name) || 'Unnamed set';
-  const description = tidy(child(s, 'Description')?.text);
+  const descriptionEl = child(s, 'Description');
+  const description = tidy(descriptionEl?.text);
   // The project schema points with targetGUID, the codebook schema with guid.
   const ref = (el: XmlElement) => el.attrs.targetGUID ?? el.attrs.guid;
   const codeIds = childrenNamed(s, 'MemberCode').map((m) => ids.lookup('Code', ref(m))).filter((x): x is Guid => !!x);
@@ -713,7 +717,7 @@ function readSet(
     const id = wantsTheme ? newId() : ids.assign('Set', s.attrs.guid);
     if (wantsTheme) warn(`set "${name}" groups both codes and sources; made a theme and a document set of the same name`);
     const set: DocumentSet = { id, name, sourceIds: srcIds };
-    if (description) set.description = description;
+    if (descriptionEl && (description || keepEmpty)) set.description = description;
     documentSets.push(set);
   }
 }

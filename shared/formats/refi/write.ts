@@ -134,7 +134,7 @@ function writeSource(w: XmlWriter, source: Source, codings: Coding[], noteRefs: 
     creationDateTime: refiDate(source.importedAt),
   };
   w.open('TextSource', attrs);
-  if (source.description) w.textElement('Description', source.description);
+  if (source.description !== undefined) w.textElement('Description', source.description);
   const map = new PositionMap(source.text);
   // Codings on the same span share one selection, as other tools write them.
   const groups = new Map<string, Coding[]>();
@@ -249,12 +249,12 @@ export function writeQde(project: Project): string {
     for (const kase of project.cases) {
       const members = project.sources.filter((s) => s.caseId === kase.id);
       const values = Object.entries(kase.values).filter(([attrId]) => attrs.has(attrId));
-      if (!kase.description && !members.length && !values.length) {
+      if (kase.description === undefined && !members.length && !values.length) {
         w.empty('Case', { guid: guid(kase.id), name: kase.name });
         continue;
       }
       w.open('Case', { guid: guid(kase.id), name: kase.name });
-      if (kase.description) w.textElement('Description', kase.description);
+      if (kase.description !== undefined) w.textElement('Description', kase.description);
       for (const attr of project.attributes) {
         const value = kase.values[attr.id];
         if (value === undefined) continue;
@@ -291,12 +291,12 @@ export function writeQde(project: Project): string {
     for (const theme of themesInOrder(project.themes)) writeThemeSet(w, theme, codeIds, 'targetGUID');
     for (const set of project.documentSets) {
       const members = set.sourceIds.filter((id) => sourceIds.has(id));
-      if (!set.description && !members.length) {
+      if (set.description === undefined && !members.length) {
         w.empty('Set', { guid: guid(set.id), name: set.name });
         continue;
       }
       w.open('Set', { guid: guid(set.id), name: set.name });
-      if (set.description) w.textElement('Description', set.description);
+      if (set.description !== undefined) w.textElement('Description', set.description);
       for (const id of members) w.empty('MemberSource', { targetGUID: guid(id) });
       w.close('Set');
     }
@@ -310,7 +310,7 @@ export function writeQde(project: Project): string {
 
 function writeVariable(w: XmlWriter, attr: Attribute): void {
   const attrs: Attrs = { guid: guid(attr.id), name: attr.name, typeOfVariable: VARIABLE_TYPES[attr.type] };
-  if (!attr.description) {
+  if (attr.description === undefined) {
     w.empty('Variable', attrs);
     return;
   }

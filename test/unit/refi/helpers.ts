@@ -72,6 +72,7 @@ export function richProject(): Project {
   ]);
   const s3 = source(id(), 'Notes without speakers', [{ speaker: null, text: 'Plain narrative, naïve café façade.\nSecond line with 🎉 party.' }]);
   s1.description = 'First site visit';
+  s2.description = ''; // present but empty must survive too
   p.sources.push(s1, s2, s3);
 
   const attrType = { id: id(), name: 'Participant type', type: 'text' as const, values: ['partner', 'participant'], description: 'Role in LEAD' };
@@ -85,7 +86,7 @@ export function richProject(): Project {
     id: id(), name: 'P01', description: 'Site A participant',
     values: { [attrType.id]: 'participant', [attrMonths.id]: '7', [attrActive.id]: 'true', [attrScore.id]: '3.5', [attrDate.id]: '2026-03-01', [attrWhen.id]: '2026-03-01T09:30:00Z' },
   };
-  const case2 = { id: id(), name: 'Officer 2', values: { [attrType.id]: 'partner', [attrMonths.id]: 'unknown' } };
+  const case2 = { id: id(), name: 'Officer 2', description: '', values: { [attrType.id]: 'partner', [attrMonths.id]: 'unknown' } };
   p.cases.push(case1, case2);
   s1.caseId = case1.id;
   s2.caseId = case2.id;
@@ -122,7 +123,7 @@ export function richProject(): Project {
   const t2 = { id: id(), name: 'Continuum of care disrupted', definition: '', codeIds: [phone.id], parentId: null, order: 0 };
   const t3 = { id: id(), name: 'Staff workarounds', definition: 'Sub-theme', codeIds: [], parentId: t2.id, order: 0 };
   p.themes.push(t1, t2, t3);
-  p.documentSets.push({ id: id(), name: 'Site A', description: 'Seattle', sourceIds: [s1.id, s3.id] }, { id: id(), name: 'Empty set', sourceIds: [] });
+  p.documentSets.push({ id: id(), name: 'Site A', description: 'Seattle', sourceIds: [s1.id, s3.id] }, { id: id(), name: 'Empty set', description: '', sourceIds: [] });
 
   const memo = (target: Project['memos'][number]['target'], title: string, body: Project['memos'][number]['body']) => ({
     id: id(), title, target, body, authorId: alex.id, createdAt: NOW, modifiedAt: '2026-11-27T11:00:00Z',
