@@ -1,29 +1,85 @@
 /**
- * Word .docx to plain paragraphs, through mammoth (tracked changes, fields and text boxes
- * handled as Word shows them). Imported statically: the app's import worker is built as a
- * single script, which cannot load chunks on demand.
+ * Word .docx to plain paragraphs, read from word/document.xml the way Word shows the
+ * text: tracked insertions kept and deletions dropped, field results kept and field codes
+ * dropped, tables and text boxes as their own paragraphs, formatting ignored. A direct
+ * read with fflate and saxes is many times faster than a full document model and runs
+ * unchanged in the CLI and in the app's import worker.
  */
-import mammoth from 'mammoth';
+import type { SaxesTagPlain } from 'saxes';
 import { ImportError } from './errors';
-import { openZip } from './zip';
+import { openZip, utf8Xml, walkXml } from './zip';
+
+/** Elements whose text Word does not show: deletions, field codes, the fallback copy of drawings, comments' anchors. */
+const HIDDEN = new Set(['w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:delInstrText', 'mc:Fallback', 'w:commentReference', 'w:footnoteReference', 'w:endnoteReference']);
 
 export async function readDocx(bytes: Uint8Array, fileName: string): Promise<string> {
-  // Check the container first, so a damaged file gets our message rather than a zip library's.
-  const parts = openZip(bytes, fileName, 'Word document', (p) => p === 'word/document.xml' || p === '[Content_Types].xml');
-  if (!parts['word/document.xml']) throw new ImportError(fileName, 'this zip archive is not a Word document, or it is damaged (it has no word/document.xml)');
-  const copy = bytes.slice();
-  // mammoth reads { arrayBuffer } in its browser build and { buffer } under Node; give both.
-  const input = { arrayBuffer: copy.buffer, buffer: copy } as unknown as Parameters<typeof mammoth.extractRawText>[0];
-  let raw: string;
-  try {
-    raw = (await mammoth.extractRawText(input)).value;
-  } catch (error) {
-    throw new ImportError(fileName, `the Word document is damaged and cannot be read (${error instanceof Error ? error.message : String(error)})`);
-  }
-  return raw
-    .replace(/\r\n?/g, '\n')
-    .split(/\n{2,}/)
-    .map((p) => p.replace(/[ \t]+$/gm, ''))
-    .filter((p) => p.trim())
-    .join('\n\n');
+  const parts = openZip(bytes, fileName, 'Word document', (p) => p === 'word/document.xml');
+  const document = parts['word/document.xml'];
+  if (!document) throw new ImportError(fileName, 'this zip archive is not a Word document, or it is damaged (it has no word/document.xml)');
+  const paragraphs: string[] = [];
+  /** Open paragraphs, innermost last: a text box inside a paragraph is a paragraph of its own. */
+  const open: string[] = [];
+  let hidden = 0;
+  let inText = false;
+  /** Inside a complex field: between 'begin' and 'separate' is the code, after it the shown result. */
+  const fields: ('code' | 'result')[] = [];
+  const flush = (text: string) => {
+    const clean = text.replace(/[ \t]+$/gm, '');
+    if (clean.trim()) paragraphs.push(clean);
+  };
+  const append = (s: string) => {
+    if (hidden || fields.at(-1) === 'code' || open.length === 0) return;
+    open[open.length - 1] += s;
+  };
+  walkXml(
+    utf8Xml(document),
+    {
+      open: (tag: SaxesTagPlain) => {
+        if (HIDDEN.has(tag.name)) {
+          if (!tag.isSelfClosing) hidden++;
+          return;
+        }
+        switch (tag.name) {
+          case 'w:p':
+            open.push('');
+            break;
+          case 'w:t':
+            inText = true;
+            break;
+          case 'w:tab':
+            // w:tab inside w:tabs (paragraph properties) defines a tab stop, not a character.
+            if (!tag.attributes['w:val']) append('\t');
+            break;
+          case 'w:br':
+          case 'w:cr':
+            append('\n');
+            break;
+          case 'w:noBreakHyphen':
+            append('-');
+            break;
+          case 'w:fldChar': {
+            const type = tag.attributes['w:fldCharType'];
+            if (type === 'begin') fields.push('code');
+            else if (type === 'separate' && fields.length) fields[fields.length - 1] = 'result';
+            else if (type === 'end') fields.pop();
+            break;
+          }
+        }
+      },
+      close: (tag: SaxesTagPlain) => {
+        if (HIDDEN.has(tag.name)) {
+          if (!tag.isSelfClosing) hidden--;
+          return;
+        }
+        if (tag.name === 'w:t') inText = false;
+        else if (tag.name === 'w:p') flush(open.pop() ?? '');
+      },
+      text: (t) => {
+        if (inText) append(t);
+      },
+    },
+    fileName,
+    'word/document.xml',
+  );
+  return paragraphs.join('\n\n');
 }

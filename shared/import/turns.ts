@@ -103,7 +103,8 @@ function splitLines(text: string): Line[] {
 function matchLine(line: Line, index: number): Candidate | null {
   const indent = line.text.length - line.text.trimStart().length;
   const body = line.text.slice(indent);
-  if (!body) return null;
+  // Every convention has a colon, a bracket or a voice tag; most lines of a transcript have none, so skip the patterns.
+  if (!body || (!body.includes(':') && body[0] !== '[' && body[0] !== '<')) return null;
   for (const p of PATTERNS) {
     const m = p.re.exec(body);
     if (!m?.groups) continue;

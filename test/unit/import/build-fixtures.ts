@@ -35,3 +35,10 @@ export async function buildXlsx(rows: (string | number | Date | null)[][]): Prom
   for (const row of rows) sheet.addRow(row);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+/** A .docx with hand-written document XML, for what the docx library does not write (tracked changes, fields). */
+export function buildRawDocx(bodyXml: string): Uint8Array {
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>${bodyXml}</w:body></w:document>`;
+  return zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) });
+}

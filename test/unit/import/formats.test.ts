@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../../shared/import';
 import type { ImportPreview } from '../../../shared/import';
-import { buildDocx, buildOdt, buildXlsx } from './build-fixtures';
+import { buildDocx, buildOdt, buildRawDocx, buildXlsx } from './build-fixtures';
 import { paragraphTexts, STRAY_MARKUP, turnTexts, utf8 } from './helpers';
 
 const doc = (p: ImportPreview, i = 0) => p.documents[i]!.structure;
@@ -29,6 +29,34 @@ describe('formats', () => {
     ]);
     expect(paragraphTexts(doc(p))[0]).toBe('Interview 4 – Site C');
     expect(doc(p).text).not.toMatch(STRAY_MARKUP);
+  });
+
+  it('.docx as Word shows it: tracked insertions in, deletions and field codes out, tables and text boxes as paragraphs', async () => {
+    const run = (t: string) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`;
+    const bytes = buildRawDocx(
+      [
+        `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>${run('Interviewer:')}<w:r><w:tab/></w:r>${run('Was the van ')}<w:del><w:r><w:delText>never</w:delText></w:r></w:del><w:ins>${run('often')}</w:ins>${run(' late?')}</w:p>`,
+        `<w:p>${run('P07: See ')}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run('the schedule')}<w:r><w:fldChar w:fldCharType="end"/></w:r>${run('.')}<w:r><w:br/></w:r>${run('Second line.')}</w:p>`,
+        `<w:tbl><w:tr><w:tc><w:p>${run('Cell one')}</w:p></w:tc><w:tc><w:p>${run('Cell two')}</w:p></w:tc></w:tr></w:tbl>`,
+        `<w:p>${run('Interviewer: Thanks')}<w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p>${run('Box text')}</w:p></w:txbxContent></mc:Choice><mc:Fallback><w:p>${run('Box text')}</w:p></mc:Fallback></mc:AlternateContent></w:r>${run('.')}</w:p>`,
+        `<w:p>${run('P07: Bye &amp; thanks.')}</w:p>`,
+      ].join(''),
+    );
+    const p = await analyzeFile(bytes, 'tracked.docx');
+    expect(paragraphTexts(doc(p))).toEqual([
+      'Interviewer:\tWas the van often late?',
+      'P07: See the schedule.',
+      'Second line.',
+      'Cell one',
+      'Cell two',
+      'Box text',
+      'Interviewer: Thanks.',
+      'P07: Bye & thanks.',
+    ]);
+    expect(p.speakers.map((s) => [s.name, s.turns])).toEqual([
+      ['Interviewer', 2],
+      ['P07', 2],
+    ]);
   });
 
   it('.odt: paragraphs, headings, spaces and tabs; notes and tracked deletions left out', async () => {
