@@ -96,6 +96,14 @@ describe('team view', () => {
     await expect.poll(cells).toEqual(figures);
     await page.screenshot({ path: path.join(shots, 'team-agreement.png') });
     await page.getByLabel('Coder B').selectOption({ label: sam.name });
+    // A code's name leads to its disagreements.
+    const code = demo.codes.find((c) => c.codable)!;
+    await page.getByRole('table', { name: 'Agreement per code' }).getByRole('button', { name: code.name, exact: true }).click();
+    await expect.poll(() => tab(page, 'Disagreements').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByLabel('Code', { exact: true }).inputValue()).toBe(code.id);
+    const forCode = listDisagreements(demo, { coderIds: [alex.id, sam.id], codeIds: [code.id] }).length;
+    await expect.poll(() => page.locator('section.team-card').count()).toBe(forCode);
+    await page.getByLabel('Code', { exact: true }).selectOption('');
   });
 
   it('lists disagreements side by side and records a consensus decision, undoable', async () => {

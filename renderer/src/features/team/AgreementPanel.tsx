@@ -1,5 +1,5 @@
 /** Agreement tables: per code, per source and overall, each figure beside the counts it comes from. */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { AgreementUnit, CharComparison, Comparison, SegmentComparison, UnitComparison } from '../../../../shared/agreement';
 import { DEFAULT_OVERLAP_PERCENT, compareCoders } from '../../../../shared/agreement';
 import { useProject } from '../../store';
@@ -15,7 +15,7 @@ const UNITS: { id: AgreementUnit; label: string }[] = [
 const fixed = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 const percent = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—');
 
-export default function AgreementPanel({ pair, onPair }: { pair: [string, string]; onPair: (p: [string, string]) => void }) {
+export default function AgreementPanel({ pair, onPair, onReview }: { pair: [string, string]; onPair: (p: [string, string]) => void; onReview: (codeId: string) => void }) {
   const project = useProject((p) => p);
   const [unit, setUnit] = useState<AgreementUnit>('char');
   const [overlap, setOverlap] = useState(DEFAULT_OVERLAP_PERCENT);
@@ -57,14 +57,25 @@ export default function AgreementPanel({ pair, onPair }: { pair: [string, string
       {result instanceof Error ? (
         <div className="empty">{result.message}</div>
       ) : (
-        <Tables result={result} />
+        <Tables result={result} onReview={onReview} />
       )}
     </div>
   );
 }
 
-function Tables({ result }: { result: Comparison }) {
-  const names = useMemo(() => new Map([...result.codes, ...result.sources].map((x) => [x.id, x.name])), [result]);
+type Names = Map<string, string>;
+
+function Tables({ result, onReview }: { result: Comparison; onReview: (codeId: string) => void }) {
+  const names = useMemo(() => {
+    const out: Names = new Map([...result.codes, ...result.sources].map((x) => [x.id, x.name]));
+    return out;
+  }, [result]);
+  // A code's name opens its disagreements: the figure and the text behind it, one click apart.
+  const codeName = (id: string) => (
+    <button type="button" className="link" title="Review the disagreements on this code" onClick={() => onReview(id)}>
+      {names.get(id) ?? id}
+    </button>
+  );
   if (result.sources.length === 0) {
     return (
       <div className="empty">
@@ -79,12 +90,12 @@ function Tables({ result }: { result: Comparison }) {
       {result.skippedSources.length > 0 && ` Left out: ${result.skippedSources.map((s) => `${s.name} (${s.reason})`).join('; ')}.`}
     </p>
   );
-  if (result.unit === 'char') return <>{scope}<CharTables c={result} names={names} /></>;
-  if (result.unit === 'segment') return <>{scope}<SegmentTables c={result} names={names} /></>;
-  return <>{scope}<UnitTables c={result} names={names} /></>;
+  if (result.unit === 'char') return <>{scope}<CharTables c={result} names={names} codeName={codeName} /></>;
+  if (result.unit === 'segment') return <>{scope}<SegmentTables c={result} names={names} codeName={codeName} /></>;
+  return <>{scope}<UnitTables c={result} names={names} codeName={codeName} /></>;
 }
 
-function CharTables({ c, names }: { c: CharComparison; names: Map<string, string> }) {
+function CharTables({ c, names, codeName }: { c: CharComparison; names: Names; codeName: (id: string) => ReactNode }) {
   const head = (first: string) => (
     <thead>
       <tr>
@@ -99,7 +110,7 @@ function CharTables({ c, names }: { c: CharComparison; names: Map<string, string
       </tr>
     </thead>
   );
-  const row = (key: string, name: string, s: CharComparison['overall']) => (
+  const row = (key: string, name: ReactNode, s: CharComparison['overall']) => (
     <tr key={key}>
       <td>{name}</td>
       <td className="team-figure" title={s.pooled.reason}>{fixed(s.pooled.kappa)}</td>
@@ -125,7 +136,7 @@ function CharTables({ c, names }: { c: CharComparison; names: Map<string, string
       <h2 className="team-section">Per code</h2>
       <table className="grid" aria-label="Agreement per code">
         {head('Code')}
-        <tbody>{c.perCode.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
+        <tbody>{c.perCode.map((s) => row(s.id, codeName(s.id), s))}</tbody>
       </table>
       <h2 className="team-section">Per source</h2>
       <table className="grid" aria-label="Agreement per source">
@@ -136,7 +147,7 @@ function CharTables({ c, names }: { c: CharComparison; names: Map<string, string
   );
 }
 
-function SegmentTables({ c, names }: { c: SegmentComparison; names: Map<string, string> }) {
+function SegmentTables({ c, names, codeName }: { c: SegmentComparison; names: Names; codeName: (id: string) => ReactNode }) {
   const head = (first: string) => (
     <thead>
       <tr>
@@ -149,7 +160,7 @@ function SegmentTables({ c, names }: { c: SegmentComparison; names: Map<string, 
       </tr>
     </thead>
   );
-  const row = (key: string, name: string, s: SegmentComparison['overall']) => (
+  const row = (key: string, name: ReactNode, s: SegmentComparison['overall']) => (
     <tr key={key}>
       <td>{name}</td>
       <td className="team-figure">{percent(s.pooled.percentAgreement)}</td>
@@ -170,7 +181,7 @@ function SegmentTables({ c, names }: { c: SegmentComparison; names: Map<string, 
       <h2 className="team-section">Per code</h2>
       <table className="grid" aria-label="Agreement per code">
         {head('Code')}
-        <tbody>{c.perCode.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
+        <tbody>{c.perCode.map((s) => row(s.id, codeName(s.id), s))}</tbody>
       </table>
       <h2 className="team-section">Per source</h2>
       <table className="grid" aria-label="Agreement per source">
@@ -181,7 +192,7 @@ function SegmentTables({ c, names }: { c: SegmentComparison; names: Map<string, 
   );
 }
 
-function UnitTables({ c, names }: { c: UnitComparison; names: Map<string, string> }) {
+function UnitTables({ c, names, codeName }: { c: UnitComparison; names: Names; codeName: (id: string) => ReactNode }) {
   const head = (first: string) => (
     <thead>
       <tr>
@@ -194,7 +205,7 @@ function UnitTables({ c, names }: { c: UnitComparison; names: Map<string, string
       </tr>
     </thead>
   );
-  const row = (key: string, name: string, s: { histogram: number[]; result: UnitComparison['overall']['result'] }) => (
+  const row = (key: string, name: ReactNode, s: { histogram: number[]; result: UnitComparison['overall']['result'] }) => (
     <tr key={key}>
       <td>{name}</td>
       <td className="team-figure" title={s.result.reason}>{fixed(s.result.alpha)}</td>
@@ -215,7 +226,7 @@ function UnitTables({ c, names }: { c: UnitComparison; names: Map<string, string
       <h2 className="team-section">Per code</h2>
       <table className="grid" aria-label="Agreement per code">
         {head('Code')}
-        <tbody>{c.perCode.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
+        <tbody>{c.perCode.map((s) => row(s.id, codeName(s.id), s))}</tbody>
       </table>
       <h2 className="team-section">Per source</h2>
       <table className="grid" aria-label="Agreement per source">

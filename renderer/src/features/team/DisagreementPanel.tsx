@@ -15,10 +15,16 @@ const CONTEXT = 60;
 
 const KIND_LABEL = { 'only-a': 'only A coded this', 'only-b': 'only B coded this', boundaries: 'boundaries differ' } as const;
 
-export default function DisagreementPanel({ pair, onPair }: { pair: [string, string]; onPair: (p: [string, string]) => void }) {
+export default function DisagreementPanel(props: {
+  pair: [string, string];
+  onPair: (p: [string, string]) => void;
+  /** '' for every code. */
+  codeId: string;
+  onCode: (codeId: string) => void;
+}) {
+  const { pair, onPair, codeId, onCode: setCodeId } = props;
   const project = useProject((p) => p);
   const store = useProjectStore();
-  const [codeId, setCodeId] = useState('');
   const [showResolved, setShowResolved] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const all = useMemo(() => listDisagreements(project, { coderIds: pair, ...(codeId ? { codeIds: [codeId] } : {}) }), [project, pair, codeId]);
@@ -36,7 +42,7 @@ export default function DisagreementPanel({ pair, onPair }: { pair: [string, str
         <CoderPair coders={project.coders} pair={pair} onPair={onPair} />
         <label className="field">
           <span>Code</span>
-          <select value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+          <select aria-label="Code" value={codeId} onChange={(e) => setCodeId(e.target.value)}>
             <option value="">All codes</option>
             {project.codes.filter((c) => c.codable).map((c) => (
               <option key={c.id} value={c.id}>

@@ -4,16 +4,27 @@
  * merge as one undoable step and show its report.
  */
 import { useMemo, useState } from 'react';
-import { readQdpx } from '../../../../shared/formats/refi';
+import { readQdc, readQdpx } from '../../../../shared/formats/refi';
 import type { MergeEntry, Resolution, Resolutions } from '../../../../shared/merge';
 import { mergeProject, projectReportText } from '../../../../shared/merge';
 import type { Guid, Project } from '../../../../shared/model';
-import { isoNow, newGuid } from '../../../../shared/model';
+import { emptyProject, isoNow, newGuid } from '../../../../shared/model';
 import { host } from '../../app/project-files';
 import { attempt, toast } from '../../app/toast';
 import { useProject, useProjectStore } from '../../store';
 
-const QDPX = [{ name: 'REFI-QDA project', extensions: ['qdpx'] }];
+const FILES = [
+  { name: 'REFI-QDA project or codebook', extensions: ['qdpx', 'qdc'] },
+  { name: 'REFI-QDA project', extensions: ['qdpx'] },
+  { name: 'REFI-QDA codebook', extensions: ['qdc'] },
+];
+
+/** A codebook on its own merges as a project with nothing but codes and themes. */
+function readIncoming(bytes: Uint8Array, name: string): Project {
+  if (!name.toLowerCase().endsWith('.qdc')) return readQdpx(bytes, name).project;
+  const { codes, themes } = readQdc(bytes, name);
+  return { ...emptyProject({ id: newGuid(), name, now: isoNow() }), codes, themes };
+}
 
 export default function MergePanel() {
   const project = useProject((p) => p);
@@ -34,11 +45,10 @@ export default function MergePanel() {
   }, [project, incoming, resolutions, coderMap, store.coderId]);
 
   const choose = async () => {
-    const [file] = await host().openFiles({ title: 'Import a coder’s project', filters: QDPX, multiple: false });
+    const [file] = await host().openFiles({ title: 'Import a coder’s project or codebook', filters: FILES, multiple: false });
     if (!file) return;
     try {
-      const { project: other } = readQdpx(file.bytes, file.name);
-      setIncoming({ name: file.name, project: other });
+      setIncoming({ name: file.name, project: readIncoming(file.bytes, file.name) });
       setResolutions({});
       setCoderMap({});
       setDone(null);
@@ -60,7 +70,7 @@ export default function MergePanel() {
     <div>
       <div className="team-controls">
         <button type="button" className={incoming ? '' : 'primary'} onClick={() => attempt(choose)}>
-          Import a coder’s project (.qdpx)…
+          Import a coder’s project or codebook (.qdpx, .qdc)…
         </button>
         {incoming && <span className="muted">{incoming.name}</span>}
         <span className="spacer" />
@@ -78,8 +88,8 @@ export default function MergePanel() {
       {!incoming && !done && (
         <div className="empty">
           <strong>Bring a colleague’s coding in</strong>
-          Choose the .qdpx they exported. You will see how every code, coder and transcript will be matched before anything changes; the merge is one
-          step you can undo.
+          Choose the .qdpx they exported (or a .qdc codebook). You will see how every code, coder and transcript will be matched before anything
+          changes; the merge is one step you can undo.
         </div>
       )}
       {done && (
@@ -120,6 +130,8 @@ function withCoder(old: Record<Guid, Guid | 'new'>, id: Guid, to: Guid | 'new' |
   return next;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const KIND_LABEL: Record<MergeEntry['kind'], string> = {
   identical: 'identical',
   matched: 'matched',
@@ -146,7 +158,8 @@ function Preview(props: {
   return (
     <>
       <p>
-        Will add {added('sources')} transcripts, {added('codes')} codes, {added('codings')} codings, {added('memos')} memos and {added('coders')} coders
+        Will add {plural(added('sources'), 'transcript')}, {plural(added('codes'), 'code')}, {plural(added('codings'), 'coding')}, {plural(added('memos'), 'memo')}{' '}
+        and {plural(added('coders'), 'coder')}
         {report.updated.codes ? ` and change ${report.updated.codes} of your codes as decided below` : ''}; {report.alreadyPresent.sources ?? 0} transcripts
         and {report.alreadyPresent.codings ?? 0} codings are already here.
       </p>

@@ -21,6 +21,7 @@ export default function TeamView() {
   const coders = useProject((p) => p.coders);
   const people = useMemo(() => coders.filter((c) => !c.isConsensus), [coders]);
   const [pair, setPair] = useState<[string, string] | null>(null);
+  const [codeFilter, setCodeFilter] = useState('');
   // The chosen pair, or the first two coders, as long as they still exist.
   const chosen: [string, string] | null =
     pair && people.some((c) => c.id === pair[0]) && people.some((c) => c.id === pair[1])
@@ -50,8 +51,17 @@ export default function TeamView() {
             Merge a second coder’s project first, or code as another person.
           </div>
         )}
-        {tab === 'agreement' && chosen && <AgreementPanel pair={chosen} onPair={setPair} />}
-        {tab === 'disagreements' && chosen && <DisagreementPanel pair={chosen} onPair={setPair} />}
+        {tab === 'agreement' && chosen && (
+          <AgreementPanel
+            pair={chosen}
+            onPair={setPair}
+            onReview={(codeId) => {
+              setCodeFilter(codeId);
+              setTab('disagreements');
+            }}
+          />
+        )}
+        {tab === 'disagreements' && chosen && <DisagreementPanel pair={chosen} onPair={setPair} codeId={codeFilter} onCode={setCodeFilter} />}
       </div>
     </div>
   );
