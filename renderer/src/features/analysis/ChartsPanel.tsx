@@ -4,7 +4,16 @@
  */
 import { useMemo, useState } from 'react';
 import type { AnalysisIndex, CountUnit } from '../../../../shared/analysis';
-import { codingDensity, coOccurrenceMatrix, countByGroup, orderedThemes, saturation, themeBoard, UnknownAttributeError } from '../../../../shared/analysis';
+import {
+  codingDensity,
+  coOccurrenceMatrix,
+  countByGroup,
+  findAttribute,
+  orderedThemes,
+  saturation,
+  themeBoard,
+  UnknownAttributeError,
+} from '../../../../shared/analysis';
 import type { Chart } from '../../../../shared/charts';
 import { cooccurrenceHeatmap, cooccurrenceNetwork, densityChart, frequencyChart, saturationChart, themeMap } from '../../../../shared/charts';
 import { getHost } from '../../host';
@@ -45,12 +54,27 @@ export async function svgToPng(chart: Chart, scale = 2): Promise<Uint8Array> {
   }
 }
 
+/** Sources grouped by an attribute's values (in the attribute's order), import order within each group. */
+function sourcesByAttribute(index: AnalysisIndex, attributeId: string): string[] {
+  const attr = index.attributes.find((a) => a.id === attributeId);
+  const rank = (v: string | undefined) => {
+    const i = v === undefined ? -1 : (attr?.values ?? []).indexOf(v);
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const valueOf = (caseId: string | null) => (caseId ? index.cases.get(caseId)?.values[attributeId] : undefined);
+  return index.sourceOrder
+    .map((e) => ({ id: e.source.id, order: e.order, value: valueOf(e.caseId ?? e.turnCaseIds.find((c) => c) ?? null) }))
+    .sort((a, b) => rank(a.value) - rank(b.value) || (a.value ?? '').localeCompare(b.value ?? '') || a.order - b.order)
+    .map((x) => x.id);
+}
+
 export function ChartsPanel({ index }: { index: AnalysisIndex }) {
   const [kind, setKind] = useState<Kind>('frequency');
   const [themeId, setThemeId] = useState(() => orderedThemes(index)[0]?.theme.id ?? '');
   const [groupBy, setGroupBy] = useState(() => index.attributes[0]?.id ?? '');
   const [unit, setUnit] = useState<CountUnit>('excerpts');
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  const [order, setOrder] = useState('');
 
   const chart: Chart | null = useMemo(() => {
     const f = toExcerptFilter(filter);
@@ -72,14 +96,18 @@ export function ChartsPanel({ index }: { index: AnalysisIndex }) {
           return themeMap(themeBoard(index, { filter: f }), { unit });
         case 'density':
           return densityChart(codingDensity(index, { filter: f }));
-        case 'saturation':
-          return saturationChart(saturation(index, { filter: f }));
+        case 'saturation': {
+          const by = order ? findAttribute(index, order) : undefined;
+          return saturationChart(saturation(index, { filter: f, order: by ? sourcesByAttribute(index, by.id) : [] }), {
+            title: by ? `New codes per transcript, ${by.name} in turn (saturation)` : undefined,
+          });
+        }
       }
     } catch (error) {
       if (error instanceof UnknownAttributeError) return null;
       throw error;
     }
-  }, [index, kind, themeId, groupBy, unit, filter]);
+  }, [index, kind, themeId, groupBy, unit, filter, order]);
 
   const save = (format: 'svg' | 'png') =>
     chart &&
@@ -122,6 +150,16 @@ export function ChartsPanel({ index }: { index: AnalysisIndex }) {
               ))}
             </select>
           </>
+        )}
+        {kind === 'saturation' && (
+          <select aria-label="Transcript order" value={order} onChange={(e) => setOrder(e.target.value)}>
+            <option value="">In import order</option>
+            {index.attributes.map((a) => (
+              <option key={a.id} value={a.id}>
+                Grouped by {a.name}
+              </option>
+            ))}
+          </select>
         )}
         {(kind === 'frequency' || kind === 'theme-map') && (
           <select aria-label="Count" value={unit} onChange={(e) => setUnit(e.target.value as CountUnit)}>

@@ -129,7 +129,18 @@ export function ThemeCard(props: {
         {item.codes.map((c) => (
           <li key={c.code.id} className="row">
             <span className="swatch" style={{ background: c.code.color }} />
-            <button type="button" className="link code-link" onClick={() => props.onSelectCode(c.code.id)} title={index.codePaths.get(c.code.id)?.join(' / ')}>
+            <button
+              type="button"
+              className="link code-link"
+              draggable
+              onDragStart={(e) => {
+                // A code may feed several themes, so dragging it to another card adds it there too.
+                e.dataTransfer.setData(CODE_DRAG_TYPE, c.code.id);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
+              onClick={() => props.onSelectCode(c.code.id)}
+              title={index.codePaths.get(c.code.id)?.join(' / ')}
+            >
               {c.code.name}
             </button>
             <span className="spacer" />
