@@ -1,6 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../electron/build.mjs';
 
@@ -39,5 +41,54 @@ describe('electron build', () => {
     expect(requires(main).every((name) => name === 'electron' || name.startsWith('node:'))).toBe(true);
     expect(main).toContain('registerSchemesAsPrivileged');
     expect(main).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  it('runs: the main bundle starts against a stand-in electron module and opens app://lantern/', async () => {
+    // A CommonJS stand-in for electron, found by the bundle's require("electron") from outdir.
+    const fakeElectron = `
+      const log = (...entry) => process.stdout.write(JSON.stringify(entry) + '\\n');
+      class BrowserWindow {
+        static getFocusedWindow() { return null; }
+        static getAllWindows() { return []; }
+        static fromWebContents() { return null; }
+        constructor(options) { log('window', options.webPreferences); this.webContents = { on() {}, send() {} }; }
+        once() {} on() {}
+        loadURL(url) { log('loadURL', url); return Promise.resolve(); }
+      }
+      module.exports = {
+        app: {
+          isPackaged: true, name: 'Lantern QDA',
+          enableSandbox: () => log('enableSandbox'),
+          getAppPath: () => '/opt/lantern/app.asar', getPath: (n) => '/tmp/' + n, getVersion: () => '0.1.0',
+          requestSingleInstanceLock: () => true, quit() {}, isReady: () => true, on() {},
+          whenReady: () => Promise.resolve(),
+        },
+        protocol: { registerSchemesAsPrivileged: (s) => log('schemes', s), handle: (scheme) => log('handle', scheme) },
+        session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setSpellCheckerEnabled() {} } },
+        ipcMain: { handle: (channel) => log('ipc', channel) },
+        dialog: {},
+        Menu: { buildFromTemplate: (t) => t, setApplicationMenu: () => log('menu') },
+        BrowserWindow,
+      };`;
+    await mkdir(path.join(outdir, 'node_modules', 'electron'), { recursive: true });
+    await writeFile(path.join(outdir, 'node_modules', 'electron', 'index.js'), fakeElectron);
+    const { stdout } = await promisify(execFile)(process.execPath, [out.main], { cwd: outdir });
+    const entries = stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown[]);
+    const names = entries.map((e) => e[0]);
+    expect(names[0]).toBe('schemes');
+    expect(entries.filter((e) => e[0] === 'ipc').map((e) => e[1])).toEqual([
+      'dialog:openFiles',
+      'dialog:saveFile',
+      'file:write',
+      'app:getVersion',
+      'app:takeOpenRequests',
+    ]);
+    expect(entries.find((e) => e[0] === 'window')![1]).toMatchObject({
+      preload: '/opt/lantern/app.asar/dist-electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    expect(entries.find((e) => e[0] === 'loadURL')![1]).toBe('app://lantern/');
   });
 });

@@ -61,6 +61,41 @@ function createIndexStore(initial: CodingIndex) {
 }
 type IndexStore = ReturnType<typeof createIndexStore>;
 
+/** Blocks rendered before the first paint; the rest follow in slices (see loadUpTo). */
+const FIRST_PAINT_BLOCKS = 40;
+const LATER_SLICE_BLOCKS = 60;
+
+// Typed as the app's Slate editor; it has no history because its document never changes.
+type TranscriptEditor = Editor & { loaded: number; loadUpTo(count: number): void };
+
+/**
+ * A Slate editor whose document cannot change: only selection operations pass, except
+ * while it appends the blocks of its own transcript (loadUpTo).
+ */
+function createTranscriptEditor(all: TranscriptBlockElement[]): TranscriptEditor {
+  const e = withReact(createEditor()) as unknown as TranscriptEditor;
+  const { apply } = e;
+  let appending = false;
+  e.apply = (op) => {
+    if (op.type === 'set_selection' || (appending && op.type === 'insert_node')) apply(op);
+  };
+  // Large transcripts render in chunks so Slate does not reconcile every block on each change.
+  e.getChunkSize = (node) => (Editor.isEditor(node) ? 48 : null);
+  e.loaded = Math.min(all.length, FIRST_PAINT_BLOCKS);
+  e.loadUpTo = (count) => {
+    const target = Math.min(all.length, count);
+    if (target <= e.loaded) return;
+    appending = true;
+    try {
+      Editor.withoutNormalizing(e, () => Transforms.insertNodes(e, all.slice(e.loaded, target), { at: [e.loaded] }));
+    } finally {
+      appending = false;
+    }
+    e.loaded = target;
+  };
+  return e;
+}
+
 const NAVIGATION_KEYS = new Set([
   'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Shift', 'Control', 'Alt', 'Meta',
 ]);
@@ -69,22 +104,28 @@ const NAVIGATION_KEYS = new Set([
 export function TranscriptView(props: Props) {
   const { source, index } = props;
   const blocks = useMemo(() => buildBlocks(source), [source]);
-  const editor = useMemo(() => {
-    const e = withReact(createEditor());
-    const { apply } = e;
-    // Read-only text with a live selection: only selection changes reach the document.
-    e.apply = (op) => {
-      if (op.type === 'set_selection') apply(op);
-    };
-    // Large transcripts render in chunks so Slate does not reconcile every block on each change.
-    e.getChunkSize = (node) => (Editor.isEditor(node) ? 48 : null);
-    return e;
-    // A new editor per source: Slate keeps its value from the first render.
-  }, [source.id]); // eslint-disable-line react-hooks/exhaustive-deps
-  const initialValue = useMemo<TranscriptBlockElement[]>(
+  const allNodes = useMemo<TranscriptBlockElement[]>(
     () => blocks.map((b) => ({ type: 'tblock', index: b.index, children: [{ text: source.text.slice(b.offset, b.end) }] })),
     [blocks, source.text],
   );
+  const editor = useMemo(() => createTranscriptEditor(allNodes), [allNodes]);
+  const initialValue = useMemo(() => allNodes.slice(0, FIRST_PAINT_BLOCKS), [allNodes]);
+  // Mount the rest of a long transcript in slices after the first paint, so the reader sees
+  // the beginning at once and the page stays responsive while the remainder arrives.
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const step = () => {
+      if (cancelled || editor.loaded >= allNodes.length) return;
+      editor.loadUpTo(editor.loaded + LATER_SLICE_BLOCKS);
+      timer = setTimeout(() => requestAnimationFrame(step), 0);
+    };
+    timer = setTimeout(() => requestAnimationFrame(step), 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [editor, allNodes]);
   const [indexStore] = useState(() => createIndexStore(index));
   useEffect(() => indexStore.set(index), [index, indexStore]);
 
@@ -123,6 +164,7 @@ export function TranscriptView(props: Props) {
       reveal(start, end) {
         const range = toRange(start, end);
         if (!range) return;
+        editor.loadUpTo(Math.max(range.anchor.path[0]!, range.focus.path[0]!) + 1);
         Transforms.select(editor, range);
         selection.set(toSpan(range));
         try {

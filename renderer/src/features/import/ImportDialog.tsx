@@ -5,8 +5,8 @@
  */
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AnalyzeOptions, FileReport, ImportPreview, TableInfo } from '../../../../shared/import';
-import { applyPreview, planImport, SUPPORTED_EXTENSIONS } from '../../../../shared/import';
+import type { AnalyzeOptions, AttributeImportReport, FileReport, ImportPreview, TableInfo } from '../../../../shared/import';
+import { applyPreview, importAttributes, planImport, SUPPORTED_EXTENSIONS } from '../../../../shared/import';
 import type { ChangeSet } from '../../../../shared/model';
 import { isEmpty } from '../../../../shared/model';
 import type { PickedFile } from '../../host';
@@ -52,6 +52,7 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
   const [selected, setSelected] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(null);
   const [result, setResult] = useState<FileReport[] | null>(null);
+  const [attributeResult, setAttributeResult] = useState<{ fileName: string; report?: AttributeImportReport; problem?: string } | null>(null);
   const analyzer = useRef<Analyzer | null>(null);
   const keyCounter = useRef(0);
   const cancelled = useRef(false);
@@ -109,6 +110,19 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
       await addFiles(await getHost().openFiles({ title: 'Import transcripts', filters: FILTERS, multiple: true }));
     } catch (error) {
       setResult([{ fileName: '', status: 'refused', problem: error instanceof Error ? error.message : String(error), warnings: [], sources: [], duplicates: [] }]);
+    }
+  };
+
+  /** Case attributes keyed by file name or case, applied at once as their own undoable step. */
+  const chooseAttributes = async () => {
+    const [file] = await getHost().openFiles({ title: 'Case attributes', filters: [{ name: 'CSV', extensions: ['csv'] }], multiple: false });
+    if (!file) return;
+    try {
+      const { set, report } = importAttributes(store.getProject(), store.context(), file.bytes, file.name);
+      if (!isEmpty(set)) onCommit(set);
+      setAttributeResult({ fileName: file.name, report });
+    } catch (error) {
+      setAttributeResult({ fileName: file.name, problem: error instanceof Error ? error.message : String(error) });
     }
   };
 
@@ -171,6 +185,9 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
             <button type="button" onClick={() => void choose()} disabled={busy}>
               Choose files…
             </button>
+            <button type="button" onClick={() => void chooseAttributes()} disabled={busy}>
+              Case attributes from CSV…
+            </button>
             {busy && (
               <div className="import-progress" role="status">
                 <progress aria-label="Reading files" max={progress.total} value={progress.done} />
@@ -185,6 +202,7 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
           </div>
 
           {result && <ResultSummary files={result} />}
+          {attributeResult && <AttributeSummary {...attributeResult} />}
 
           {entries.length > 0 && (
             <div className="import-body">
@@ -350,6 +368,35 @@ function ResultSummary({ files }: { files: FileReport[] }) {
           ...(f.status === 'refused' ? [<li key={`${f.fileName}-refused`} className="import-problem">{f.problem}</li>] : []),
         ])}
       </ul>
+    </div>
+  );
+}
+
+function AttributeSummary({ fileName, report, problem }: { fileName: string; report?: AttributeImportReport; problem?: string }) {
+  return (
+    <div className="import-result" role="status" aria-label="Attribute import result">
+      {problem && <p className="import-problem">{problem}</p>}
+      {report && (
+        <>
+          <p>
+            {fileName}: {report.rowsMatched} row{report.rowsMatched === 1 ? '' : 's'} matched by “{report.keyColumn}”
+            {report.attributesCreated.length > 0 && `; new attributes ${report.attributesCreated.join(', ')}`}
+            {report.casesCreated.length > 0 && `; ${report.casesCreated.length} new case${report.casesCreated.length === 1 ? '' : 's'}`}.
+          </p>
+          <ul>
+            {report.unmatched.map((u) => (
+              <li key={`u${u.line}`}>
+                Row {u.line}: “{u.key}” matches no document or case.
+              </li>
+            ))}
+            {report.badValues.map((b) => (
+              <li key={`b${b.line}-${b.attribute}`} className="import-problem">
+                Row {b.line} ({b.key}): {b.problem}; not stored.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }
