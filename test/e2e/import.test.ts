@@ -100,6 +100,20 @@ describe('import dialog', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('applies case attributes from a CSV keyed by file name and reports the rows that matched nothing', async () => {
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Case attributes from CSV…' }).click();
+    await (await chooser).setFiles([{ name: 'attrs.csv', mimeType: 'text/csv', buffer: Buffer.from('file,Stakeholder group\ninterview-12.docx,Participant\nghost.docx,Police\n') }]);
+    const result = dialog.getByRole('status', { name: 'Attribute import result' });
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Row 3: “ghost.docx” matches no document or case.');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const row = page.locator('table.grid tbody tr').filter({ has: page.getByRole('button', { name: 'interview-12' }) });
+    await expect.poll(() => row.textContent()).toContain('Participant');
+  });
+
   it('shows a refused file with its reason and still imports the others', async () => {
     await page.getByRole('button', { name: 'Import transcripts…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
