@@ -332,7 +332,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
         warn(`a variable value refers to an unknown variable ${child(vv, 'VariableRef')?.attrs.targetGUID ?? ''}; skipped it`);
         continue;
       }
-      into[attrId] = valueEl?.text ?? '';
+      into[attrId] = tidy(valueEl?.text);
     }
   };
 

@@ -56,22 +56,21 @@ const VARIABLE_TYPES: Record<AttributeType, string> = {
 
 /** The typed value element for an attribute value, or TextValue when the text does not fit the type. */
 function valueElement(type: AttributeType, value: string): [string, string] {
-  const v = value.trim();
   switch (type) {
     case 'boolean':
-      if (/^(true|false|1|0)$/.test(v)) return ['BooleanValue', v];
+      if (/^(true|false|1|0)$/.test(value)) return ['BooleanValue', value];
       break;
     case 'integer':
-      if (/^[+-]?\d+$/.test(v)) return ['IntegerValue', v];
+      if (/^[+-]?\d+$/.test(value)) return ['IntegerValue', value];
       break;
     case 'float':
-      if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v)) return ['FloatValue', v];
+      if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(value)) return ['FloatValue', value];
       break;
     case 'date':
-      if (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))) return ['DateValue', v];
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return ['DateValue', value];
       break;
     case 'datetime':
-      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(v) && !Number.isNaN(Date.parse(v))) return ['DateTimeValue', v];
+      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(value) && !Number.isNaN(Date.parse(value))) return ['DateTimeValue', value];
       break;
     default:
       break;
