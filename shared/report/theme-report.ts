@@ -5,6 +5,7 @@
  * what the app shows.
  */
 import type { FileChild } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import { Document, ImageRun, Packer, Paragraph, TableOfContents, TextRun } from 'docx';
 import type { AnalysisIndex, Excerpt, GroupCounts } from '../analysis';
 import { buildAnalysisIndex, countByGroup, findAttribute, findTheme, retrieveExcerpts } from '../analysis';
@@ -51,6 +52,8 @@ export class ReportError extends Error {}
 
 /** Charts are drawn at twice their printed size so they stay sharp on paper and on high-density screens. */
 const CHART_SCALE = 2;
+/** Blocks up to which the contents' page numbers are worked out here (about 1.5 s on a laptop). */
+const LAYOUT_LIMIT = 500;
 
 export async function buildThemeReport(
   project: Project,
@@ -96,6 +99,9 @@ export async function buildThemeReport(
     ...documentStyles(),
     // Word recomputes the table of contents' page numbers on opening (after asking).
     features: { updateFields: true },
+    // Page numbers laid out here, so the contents show them in viewers that never update fields;
+    // laying out costs a few milliseconds a paragraph, so a long report leaves them to Word.
+    ...(children.length <= LAYOUT_LIMIT ? { pageNumbers: estimatePageNumbers } : {}),
     sections: [
       {
         properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: allMargins() } },

@@ -170,6 +170,22 @@ describe('buildThemeReport', () => {
     ]);
   });
 
+  it('fills the contents with the chapters and their pages, so viewers that never update fields show them', async () => {
+    const { project } = buildStudy();
+    const xml = docxPart(await buildThemeReport(project, { groupBy: 'group' }, deps), 'word/document.xml');
+    const entries = paragraphsInStyle(xml, 'TOC1').map((e) => /^(.*?)(\d+)$/.exec(e)!);
+    expect(entries.map((m) => m[1])).toEqual([
+      'Methods',
+      'Services unavailable',
+      'Staff workarounds',
+      'Appendix: Codebook',
+    ]);
+    const pages = entries.map((m) => Number(m[2]));
+    // The title page is page 1 and every chapter starts a new page.
+    expect(pages[0]).toBe(2);
+    for (let i = 1; i < pages.length; i++) expect(pages[i]!).toBeGreaterThan(pages[i - 1]!);
+  });
+
   it('opens with a title page and a methods paragraph written from the project', async () => {
     const { project } = buildStudy();
     const dom = await docxDom(await buildThemeReport(project, { groupBy: 'group' }, deps));
