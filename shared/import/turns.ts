@@ -81,11 +81,55 @@ const NAME_LIKE_WORD = /^[\p{Lu}\p{N}(]/u;
 
 export function detectTurns(text: string): DetectedTranscript {
   const lines = splitLines(text);
+  const timed = timedBlocks(lines);
+  if (timed) return { structure: withRoles(composeTranscript(timed)), utterances: timed };
   const candidates = lines.map((line, i) => matchLine(line, i)).filter((c): c is Candidate => c !== null);
   const chosen = chooseFamily(candidates, lines);
   if (!chosen) return { structure: narrative(text) };
   const rebuild = chosen.some((c) => c.markup);
   return rebuild ? rebuilt(lines, chosen) : inPlace(text, lines, chosen);
+}
+
+const TIMING_LINE = new RegExp(String.raw`^\s*(${T})\s*-->\s*${T}\s*$`);
+
+/**
+ * Microsoft Teams' Word transcripts (and captions pasted into a document) put a cue
+ * timing line above each block, the speaker's name on the next line, then the words:
+ *
+ *   0:0:0.0 --> 0:0:3.960
+ *   John Smith
+ *   Hello everyone.
+ *
+ * The timing lines go; the names become speakers when they look like names and recur.
+ */
+function timedBlocks(lines: Line[]): Utterance[] | null {
+  const starts = lines.flatMap((l, i) => (TIMING_LINE.test(l.text) ? [i] : []));
+  if (starts.length < 2) return null;
+  const blocks = starts.map((start, k) => {
+    const body = lines.slice(start + 1, starts[k + 1] ?? lines.length).map((l) => l.text.trim()).filter(Boolean);
+    return { timeMs: parseClock(TIMING_LINE.exec(lines[start]!.text)![1]!), body };
+  });
+  const nameLike = (line: string | undefined) =>
+    !!line && line.length <= 40 && !/[.?!,;:]$/.test(line) && line.split(' ').length <= 5 && line.split(' ').every((w) => NAME_LIKE_WORD.test(w));
+  const named = blocks.filter((b) => b.body.length >= 2 && nameLike(b.body[0]));
+  const counts = new Map<string, number>();
+  for (const b of named) counts.set(b.body[0]!, (counts.get(b.body[0]!) ?? 0) + 1);
+  const withNames = named.length >= blocks.length * 0.8 && [...counts.values()].some((n) => n >= 2);
+  const utterances: Utterance[] = lines
+    .slice(0, starts[0])
+    .filter((l) => l.text.trim())
+    .map((l) => ({ speaker: null, text: l.text }));
+  for (const b of blocks) {
+    const hasName = withNames && b.body.length >= 2 && nameLike(b.body[0]);
+    const words = (hasName ? b.body.slice(1) : b.body).map(stripMarkup).join(' ').trim();
+    if (!words) continue;
+    const speaker = hasName ? b.body[0]! : null;
+    const last = utterances[utterances.length - 1];
+    // The same voice across consecutive cues is one turn.
+    if (speaker && last && last.speaker === speaker) last.text += ' ' + words;
+    else utterances.push({ speaker, text: words, ...(speaker && b.timeMs !== undefined ? { timeMs: b.timeMs } : {}) });
+  }
+  return utterances;
 }
 
 function splitLines(text: string): Line[] {

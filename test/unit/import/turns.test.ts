@@ -105,6 +105,30 @@ describe('speaker turns in plain text', () => {
     expect(turnTexts(b).map((t) => t.speaker)).toEqual(['Speaker 1', 'Speaker 2']);
   });
 
+  it('Teams Word transcripts: a cue timing line, then the name, then the words', () => {
+    const text = [
+      'Meeting transcript',
+      '0:0:0.0 --> 0:0:3.960',
+      'Jordan Lee',
+      'Thanks for joining.',
+      '',
+      '0:0:4.100 --> 0:0:6.0',
+      'Jordan Lee',
+      'Shall we start?',
+      '0:0:6.500 --> 0:0:9.120',
+      'Sam Ortiz',
+      'Yes, go ahead.',
+    ].join('\n');
+    const { structure } = detectTurns(text);
+    expect(turnTexts(structure)).toEqual([
+      { speaker: 'Jordan Lee', text: 'Thanks for joining. Shall we start?' },
+      { speaker: 'Sam Ortiz', text: 'Yes, go ahead.' },
+    ]);
+    expect(structure.turns.map((t) => t.timeMs)).toEqual([0, 6_500]);
+    expect(paragraphTexts(structure)[0]).toBe('Meeting transcript');
+    expect(structure.text).not.toMatch(STRAY_MARKUP);
+  });
+
   it('<v Name> voice tags in plain text lose the tags', () => {
     const { structure } = detectTurns('<v Ann>Hello there.</v>\n<v Bo>Hi.</v>');
     expect(turnTexts(structure)).toEqual([
