@@ -9,7 +9,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { readProjectFile, writeProjectFile } from '../../cli/project-file';
+import { writeQdc } from '../../shared/formats/refi';
+import { applyChanges } from '../../shared/model/changes';
+import { seededGuids } from '../../shared/model/ids';
 import { emptyProject } from '../../shared/model/project';
+import { createCode } from '../../shared/ops';
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
@@ -105,6 +109,20 @@ describe('qda import', () => {
     expect(out).toContain(`merged   ${file('other.qdpx')}`);
     const project = await readProjectFile(file('study.qdpx'));
     expect(project.sources.map((s) => s.name)).toContain(seed.sources[0]!.name);
+  });
+
+  it('a .qdc codebook input brings its codes into the project', async () => {
+    const newId = seededGuids(3);
+    const ctx = { newId, now: () => '2026-11-27T10:00:00Z', coderId: newId() };
+    let book = emptyProject({ id: newId(), name: 'Book', now: ctx.now() });
+    for (const name of ['Services unavailable', 'Staff workarounds']) book = applyChanges(book, createCode(book, ctx, { name }));
+    writeFileSync(file('codebook.qdc'), writeQdc(book));
+    const { code } = await qda('import', file('study.qdpx'), file('codebook.qdc'));
+    expect(code).toBe(0);
+    const project = await readProjectFile(file('study.qdpx'));
+    expect(project.codes.map((c) => c.name)).toEqual(expect.arrayContaining(['Services unavailable', 'Staff workarounds']));
+    const broken = await qda('import', file('study.qdpx'), file('batch/p01.txt'), file('rows.csv').replace('rows.csv', 'nope.qdc'));
+    expect(broken.code).toBe(2);
   });
 
   it('usage errors exit 1', async () => {
