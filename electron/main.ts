@@ -2,7 +2,7 @@
  * The desktop shell's entry point: wires the hardened pieces together in order.
  * Everything with logic lives in the modules it imports, which are tested as plain Node code.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import path from 'node:path';
 import { MENU_COMMAND_CHANNEL, OPEN_REQUESTED_CHANNEL, type MenuCommand } from '../shared/ipc/bridge';
 import { ipcContract, menuCommandEvent, type Channel } from '../shared/ipc/contract';
@@ -38,7 +38,13 @@ function requestOpen(paths: string[]): void {
 }
 
 function openMainWindow(): void {
-  mainWindow = createMainWindow(preloadPath, devUrl?.href ?? APP_URL, devUrl !== null);
+  mainWindow = createMainWindow({
+    preloadPath,
+    url: devUrl?.href ?? APP_URL,
+    dev: devUrl !== null,
+    stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+    screens: screen.getAllDisplays().map((display) => display.workArea),
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

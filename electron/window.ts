@@ -1,5 +1,6 @@
 /** The one kind of window: the project workspace. */
 import { BrowserWindow, dialog, type BrowserWindowConstructorOptions } from 'electron';
+import { readWindowState, writeWindowState, type Rectangle } from './window-state';
 
 /**
  * Spell checking only where it is local: on Windows and Linux Chromium would download its
@@ -36,9 +37,24 @@ export function mainWindowOptions(preloadPath: string, dev: boolean, platform: N
   };
 }
 
-export function createMainWindow(preloadPath: string, url: string, dev: boolean): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, dev));
+export interface MainWindowSetup {
+  preloadPath: string;
+  url: string;
+  dev: boolean;
+  /** Where the window's size and position are remembered between sessions. */
+  stateFile: string;
+  /** Work areas of the connected screens, to check the remembered position is still visible. */
+  screens: Rectangle[];
+}
+
+export function createMainWindow(setup: MainWindowSetup): BrowserWindow {
+  const state = readWindowState(setup.stateFile, setup.screens);
+  const window = new BrowserWindow({ ...mainWindowOptions(setup.preloadPath, setup.dev), ...state?.bounds });
+  if (state?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    writeWindowState(setup.stateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  });
   // A page that sets beforeunload would otherwise make the window refuse to close without a word.
   window.webContents.on('will-prevent-unload', (event) => {
     const choice = dialog.showMessageBoxSync(window, {
@@ -51,6 +67,6 @@ export function createMainWindow(preloadPath: string, url: string, dev: boolean)
     });
     if (choice === 0) event.preventDefault();
   });
-  void window.loadURL(url);
+  void window.loadURL(setup.url);
   return window;
 }

@@ -67,6 +67,7 @@ describe('electron build', () => {
         session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setSpellCheckerEnabled() {} } },
         ipcMain: { handle: (channel) => log('ipc', channel) },
         dialog: {},
+        screen: { getAllDisplays: () => [] },
         Menu: { buildFromTemplate: (t) => t, setApplicationMenu: () => log('menu') },
         BrowserWindow,
       };`;

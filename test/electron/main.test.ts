@@ -40,6 +40,7 @@ vi.mock('electron', () => {
     }
     once() {}
     on() {}
+    maximize() {}
     isMinimized = () => false;
     restore() {}
     focus() {
@@ -84,6 +85,7 @@ vi.mock('electron', () => {
     },
     ipcMain: { handle: (channel: string, handler: never) => fake.handlers.set(channel, handler) },
     dialog: {},
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     Menu: {
       buildFromTemplate: (template: unknown) => (fake.menuTemplate = template),
       setApplicationMenu: () => fake.log.push('menu'),
