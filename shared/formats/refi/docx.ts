@@ -7,6 +7,9 @@ import { readZip } from '../zip';
 import type { XmlElement } from './xml';
 import { decodeXmlBytes, parseXml } from './xml';
 
+/** Text Word does not show: tracked deletions, field codes, the fallback copy of drawings. */
+const HIDDEN = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'Fallback']);
+
 export function docxText(bytes: Uint8Array, fileName: string): string {
   const zip = readZip(bytes, fileName);
   const xml = zip.get('word/document.xml');
@@ -22,7 +25,7 @@ export function docxText(bytes: Uint8Array, fileName: string): string {
         const inner: string[] = [];
         runText(c, inner);
         lines.push(inner.join(''));
-      } else if (c.name !== 'delText' && c.name !== 'instrText') runText(c, out);
+      } else if (!HIDDEN.has(c.name)) runText(c, out);
     }
   };
   const stray: string[] = [];
