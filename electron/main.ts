@@ -19,9 +19,9 @@ import { createMainWindow, spellcheckStaysLocal } from './window';
 
 // Must happen before `ready`: a standard, secure scheme gets a real origin (and so its own
 // IndexedDB, see origin.ts), and every renderer runs sandboxed whatever its options say.
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
-]);
+// No corsEnabled: the bundle only loads from its own origin, and without it no other
+// origin can read app:// responses.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
 const devUrl = devServerUrl(process.env, app.isPackaged);

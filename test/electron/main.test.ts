@@ -125,7 +125,7 @@ describe('electron main', () => {
     expect(schemeAt).toBeLessThan(readyAt);
     expect(fake.log.indexOf('enableSandbox')).toBeLessThan(readyAt);
     expect(JSON.parse(fake.log[schemeAt]!.slice('registerSchemes '.length))).toEqual([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
   });
 
