@@ -8,7 +8,8 @@
  */
 import type { Code, Guid } from '../model/schema';
 import { codePath, codeTree } from '../model/project';
-import { normalizeName, tokenSimilarity, trigramSimilarity } from './similarity';
+import type { NameFeatures } from './similarity';
+import { featureTokenSimilarity, featureTrigramSimilarity, nameFeatures, normalizeName } from './similarity';
 
 export interface CodebookInput {
   /** Who or what this codebook is, for the report: a file name or a coder. */
@@ -110,6 +111,7 @@ export function mergeCodebooks(
   const merged = new Map<Guid, Code>();
   for (const { code } of codeTree(inputs[0]!.codes)) merged.set(code.id, { ...code });
   // Codes whose parent is missing are still codes: codeTree shows them at the top.
+  const index = new MergedIndex(merged);
   const mapping: Record<Guid, Guid>[] = [Object.fromEntries(inputs[0]!.codes.map((c) => [c.id, c.id]))];
   const entries: MergeEntry[] = [];
 
@@ -119,7 +121,7 @@ export function mergeCodebooks(
     mapping.push(map);
     const own = new Map(input.codes.map((c) => [c.id, c]));
     for (const { code } of codeTree(input.codes)) {
-      const entry = placeCode(code, i, input, own, map, merged, resolutions, threshold, options.newId);
+      const entry = placeCode(code, i, input, own, map, merged, index, resolutions, threshold, options.newId);
       map[code.id] = entry.mergedId;
       entries.push(entry);
     }
@@ -145,6 +147,77 @@ function pathKey(path: readonly string[]): string {
   return path.map(normalizeName).join('\u0000');
 }
 
+/**
+ * Lookups over the merged codebook by normalised path and name, and each code's name
+ * features for proposals. Built once and kept up to date as codes are added; rebuilt only
+ * after a decision renames or moves a code (which can change the paths below it).
+ */
+class MergedIndex {
+  private byPath = new Map<string, Guid>();
+  private byName = new Map<string, Guid[]>();
+  private keys = new Map<Guid, string>();
+  private features = new Map<Guid, { name: string; features: NameFeatures }>();
+  private dirty = true;
+
+  constructor(private readonly merged: ReadonlyMap<Guid, Code>) {}
+
+  invalidate(): void {
+    this.dirty = true;
+  }
+
+  private keyOf(id: Guid, visiting = new Set<Guid>()): string {
+    const known = this.keys.get(id);
+    if (known !== undefined) return known;
+    const code = this.merged.get(id)!;
+    visiting.add(id);
+    const parent = code.parentId && this.merged.has(code.parentId) && !visiting.has(code.parentId) ? code.parentId : null;
+    const key = parent ? `${this.keyOf(parent, visiting)}\u0000${normalizeName(code.name)}` : normalizeName(code.name);
+    this.keys.set(id, key);
+    return key;
+  }
+
+  private index(code: Code): void {
+    this.byPath.set(this.keyOf(code.id), code.id);
+    const n = normalizeName(code.name);
+    const list = this.byName.get(n);
+    if (list) list.push(code.id);
+    else this.byName.set(n, [code.id]);
+  }
+
+  private build(): void {
+    if (!this.dirty) return;
+    this.byPath.clear();
+    this.byName.clear();
+    this.keys.clear();
+    for (const code of this.merged.values()) this.index(code);
+    this.dirty = false;
+  }
+
+  /** A code just added (its parent is indexed already). */
+  add(code: Code): void {
+    if (!this.dirty) this.index(code);
+  }
+
+  atPath(path: readonly string[]): Code | undefined {
+    this.build();
+    const id = this.byPath.get(pathKey(path));
+    return id ? this.merged.get(id) : undefined;
+  }
+
+  named(name: string): Code[] {
+    this.build();
+    return (this.byName.get(normalizeName(name)) ?? []).map((id) => this.merged.get(id)!);
+  }
+
+  featuresOf(code: Code): NameFeatures {
+    const cached = this.features.get(code.id);
+    if (cached && cached.name === code.name) return cached.features;
+    const features = nameFeatures(code.name);
+    this.features.set(code.id, { name: code.name, features });
+    return features;
+  }
+}
+
 /** Match, classify and place one code of input `i` into the merged codebook. */
 function placeCode(
   code: Code,
@@ -153,6 +226,7 @@ function placeCode(
   own: ReadonlyMap<Guid, Code>,
   map: Record<Guid, Guid>,
   merged: Map<Guid, Code>,
+  index: MergedIndex,
   resolutions: Resolutions,
   threshold: number,
   newId: () => Guid,
@@ -160,13 +234,6 @@ function placeCode(
   const key = resolutionKey(i, code.id);
   const resolution = resolutions[key];
   const path = codePath(code, own);
-  const mergedPaths = new Map<string, Code>();
-  const mergedByName = new Map<string, Code[]>();
-  for (const c of merged.values()) {
-    mergedPaths.set(pathKey(codePath(c, merged)), c);
-    const n = normalizeName(c.name);
-    mergedByName.set(n, [...(mergedByName.get(n) ?? []), c]);
-  }
   // The parent this code would have in the merged codebook.
   const mappedParent = code.parentId ? (map[code.parentId] ?? null) : null;
 
@@ -179,11 +246,11 @@ function placeCode(
   } else if (merged.has(code.id)) {
     target = merged.get(code.id);
     matchedBy = 'id';
-  } else if (mergedPaths.has(pathKey(path))) {
-    target = mergedPaths.get(pathKey(path));
+  } else if (index.atPath(path)) {
+    target = index.atPath(path);
     matchedBy = 'path';
   } else {
-    const sameName = mergedByName.get(normalizeName(code.name)) ?? [];
+    const sameName = index.named(code.name);
     if (sameName.length === 1) {
       target = sameName[0];
       matchedBy = 'name';
@@ -192,8 +259,9 @@ function placeCode(
   const base = { key, input: i, inputLabel: input.label, codeId: code.id, path };
 
   if (!target || resolution?.action === 'keep-both') {
-    const proposals = target ? [] : propose(code, merged, threshold);
+    const proposals = target ? [] : propose(code, merged, index, threshold);
     const placed = addNew(code, mappedParent, merged, input.label, newId);
+    index.add(placed);
     return {
       ...base,
       kind: 'new',
@@ -213,6 +281,7 @@ function placeCode(
   if (differences.length > 0) {
     const chosen = resolution && resolution.action !== 'match' ? resolution : { action: 'keep-a' as const };
     note = applyResolution(target, code, mappedParent, differences, chosen, merged);
+    if (chosen.action !== 'keep-a') index.invalidate();
   }
   // Inductive codes keep where they first appeared, whichever side recorded it.
   if (!target.firstSourceId && code.firstSourceId) merged.set(target.id, { ...merged.get(target.id)!, firstSourceId: code.firstSourceId });
@@ -324,12 +393,14 @@ function addNew(code: Code, parentId: Guid | null, merged: Map<Guid, Code>, labe
 }
 
 /** Merged codes this unmatched code may be: similar names, or the same definition under another name. */
-function propose(code: Code, merged: ReadonlyMap<Guid, Code>, threshold: number): Proposal[] {
+function propose(code: Code, merged: ReadonlyMap<Guid, Code>, index: MergedIndex, threshold: number): Proposal[] {
   const out: Proposal[] = [];
   const definition = normalizeName(code.definition);
+  const mine = nameFeatures(code.name);
   for (const c of merged.values()) {
-    const tokens = tokenSimilarity(code.name, c.name);
-    const chars = trigramSimilarity(code.name, c.name);
+    const theirs = index.featuresOf(c);
+    const tokens = featureTokenSimilarity(mine, theirs);
+    const chars = featureTrigramSimilarity(mine, theirs);
     const sameDefinition = definition.length >= 12 && normalizeName(c.definition) === definition;
     const score = Math.max(tokens, chars, sameDefinition ? 1 : 0);
     if (score < threshold) continue;

@@ -24,7 +24,6 @@ import type {
   TableName,
   Theme,
 } from '../model/schema';
-import { normalizeText } from '../model/positions';
 import { contentHash } from '../text/compose';
 import type { CodebookMergeReport, Resolutions } from './codebook';
 import { codebookReportText, mergeCodebooks } from './codebook';
@@ -81,9 +80,12 @@ export interface ProjectMergeResult {
   report: ProjectMergeReport;
 }
 
-/** The key texts are matched by: normalised, with trailing white space (which no coding needs) dropped. */
+/**
+ * The key texts are matched by. Stored texts are normalised once at import (NFC, \n line
+ * ends), so only trailing white space (which no coding needs) is dropped here.
+ */
 function textKey(text: string): string {
-  return normalizeText(text).trimEnd();
+  return text.trimEnd();
 }
 
 export function mergeProject(base: Project, incoming: Project, ctx: OpContext, options: ProjectMergeOptions = {}): ProjectMergeResult {
@@ -288,7 +290,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
 
   // Codings, re-pointed; exact duplicates are recognised, impossible ones listed.
   const codings: Record<Guid, Guid> = {};
-  const existing = new Set(base.codings.map((c) => codingKey(c.sourceId, c.codeId, c.coderId, c.start, c.end)));
+  const existing = new Map<string, Guid>(base.codings.map((c) => [codingKey(c.sourceId, c.codeId, c.coderId, c.start, c.end), c.id]));
   for (const coding of incoming.codings) {
     const what = `coding ${coding.start}-${coding.end} in '${incomingById.get(coding.sourceId)?.name ?? coding.sourceId}'`;
     const sourceId = sources[coding.sourceId];
@@ -310,14 +312,14 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       continue;
     }
     const key = codingKey(sourceId!, codeId!, coderId!, coding.start, coding.end);
-    const twin = existing.has(key) ? base.codings.find((c) => codingKey(c.sourceId, c.codeId, c.coderId, c.start, c.end) === key) : undefined;
+    const twin = existing.get(key);
     if (twin) {
-      codings[coding.id] = twin.id;
+      codings[coding.id] = twin;
       count(present, 'codings');
       continue;
     }
-    existing.add(key);
     const row: Coding = { ...coding, id: freshId(coding.id), sourceId: sourceId!, codeId: codeId!, coderId: coderId! };
+    existing.set(key, row.id);
     add('codings', row);
     codings[coding.id] = row.id;
   }

@@ -38,32 +38,41 @@ export function stemmedTokens(text: string): string[] {
     .map(stem);
 }
 
-/** Jaccard similarity of stemmed word sets, 0..1. */
-export function tokenSimilarity(a: string, b: string): number {
-  const x = new Set(stemmedTokens(a));
-  const y = new Set(stemmedTokens(b));
-  if (x.size === 0 && y.size === 0) return 0;
-  let shared = 0;
-  for (const t of x) if (y.has(t)) shared++;
-  return shared / (x.size + y.size - shared);
+/** What similarity looks at in a name, computed once per name when many pairs are compared. */
+export interface NameFeatures {
+  tokens: Set<string>;
+  grams: Map<string, number>;
+  gramCount: number;
 }
 
-/** Dice similarity of character trigrams of the normalised text, 0..1 (catches typos). */
-export function trigramSimilarity(a: string, b: string): number {
-  const grams = (s: string) => {
-    const t = ` ${normalizeName(s)} `;
-    const out = new Map<string, number>();
-    for (let i = 0; i + 3 <= t.length; i++) out.set(t.slice(i, i + 3), (out.get(t.slice(i, i + 3)) ?? 0) + 1);
-    return out;
-  };
-  const x = grams(a);
-  const y = grams(b);
+export function nameFeatures(name: string): NameFeatures {
+  const t = ` ${normalizeName(name)} `;
+  const grams = new Map<string, number>();
+  for (let i = 0; i + 3 <= t.length; i++) grams.set(t.slice(i, i + 3), (grams.get(t.slice(i, i + 3)) ?? 0) + 1);
+  return { tokens: new Set(stemmedTokens(name)), grams, gramCount: Math.max(0, t.length - 2) };
+}
+
+/** Jaccard similarity of stemmed word sets, 0..1. */
+export function featureTokenSimilarity(x: NameFeatures, y: NameFeatures): number {
+  if (x.tokens.size === 0 && y.tokens.size === 0) return 0;
   let shared = 0;
-  let total = 0;
-  for (const [g, n] of x) {
-    shared += Math.min(n, y.get(g) ?? 0);
-    total += n;
-  }
-  for (const n of y.values()) total += n;
-  return total === 0 ? 0 : (2 * shared) / total;
+  for (const t of x.tokens) if (y.tokens.has(t)) shared++;
+  return shared / (x.tokens.size + y.tokens.size - shared);
+}
+
+/** Dice similarity of character trigrams of the normalised names, 0..1 (catches typos). */
+export function featureTrigramSimilarity(x: NameFeatures, y: NameFeatures): number {
+  const total = x.gramCount + y.gramCount;
+  if (total === 0) return 0;
+  let shared = 0;
+  for (const [g, n] of x.grams) shared += Math.min(n, y.grams.get(g) ?? 0);
+  return (2 * shared) / total;
+}
+
+export function tokenSimilarity(a: string, b: string): number {
+  return featureTokenSimilarity(nameFeatures(a), nameFeatures(b));
+}
+
+export function trigramSimilarity(a: string, b: string): number {
+  return featureTrigramSimilarity(nameFeatures(a), nameFeatures(b));
 }
