@@ -3,8 +3,11 @@
  * with progress, and the other exports (coded excerpts to CSV or Excel, the codebook).
  */
 import { useMemo, useState } from 'react';
-import { reportOptions, saveReportOptions, savedReportOptions, templateFields } from '../../../../shared/report';
-import type { ReportOptions, ReportProgress } from '../../../../shared/report';
+// The options and template helpers only: the report builder (docx, charts) loads when a report is written.
+import { reportOptions, saveReportOptions, savedReportOptions } from '../../../../shared/report/options';
+import type { ReportOptions } from '../../../../shared/report/options';
+import { templateFields } from '../../../../shared/report/attribution';
+import type { ReportProgress } from '../../../../shared/report';
 import { useProject, useProjectStore } from '../../store';
 import { attempt, toast } from '../../app/toast';
 import type { ExportKind } from './exports';

@@ -4,9 +4,11 @@
  */
 import type { Project } from '../../../../shared/model';
 import type { ReportOptions, ReportProgress } from '../../../../shared/report';
+import { writeQdc } from '../../../../shared/formats/refi';
 import { getHost } from '../../host';
 import { rasterizeInBrowser } from './rasterize';
 
+// The REFI writer is in the app's main bundle already (Open and Save use it), so it is imported directly.
 const DOCX = { name: 'Word document', extensions: ['docx'] };
 
 /** Characters no file system accepts in a name, control characters included. */
@@ -80,7 +82,6 @@ export async function saveExport(project: Project, kind: ExportKind): Promise<st
       return save(`${stem} - codebook.docx`, DOCX, await buildCodebookDocx(project));
     }
     case 'qdc': {
-      const { writeQdc } = await import('../../../../shared/formats/refi');
       return save(
         `${stem}.qdc`,
         { name: 'REFI-QDA codebook', extensions: ['qdc'] },
