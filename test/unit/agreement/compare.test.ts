@@ -104,6 +104,26 @@ describe('alpha over turns and sentences', () => {
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['We waited.', 'Then what?', '"Nothing."', 'Next line', 'New para…', 'ok']);
   });
 
+  it('takes each sentence as a unit and pools code x sentence pairs overall', () => {
+    const b = new ProjectBuilder(9);
+    const [ana, ben] = [b.coder('Ana'), b.coder('Ben')];
+    const text = 'One two. Three four. Five six.';
+    const src = b.source('s.txt', text);
+    const [x, y] = [b.code('X'), b.code('Y')];
+    // X: both code sentence 1; Ana also sentence 2. Y: Ben codes sentence 3.
+    b.coding(ana, x, src, 0, 12);
+    b.coding(ben, x, src, 2, 5);
+    b.coding(ben, y, src, text.indexOf('Five'), text.length);
+    const result = compareCoders(b.project, { coderIds: [ana.id, ben.id], unit: 'sentence' }) as UnitComparison;
+    expect(result.perCode.find((c) => c.id === x.id)!.histogram).toEqual([1, 1, 1]);
+    expect(result.perCode.find((c) => c.id === y.id)!.histogram).toEqual([2, 1, 0]);
+    // Overall: 6 code x sentence units; 3 with no one, 2 with one coder, 1 with both.
+    expect(result.overall.histogram).toEqual([3, 2, 1]);
+    // By hand: n = 12 values, four 1s and eight 0s; o_01 = 2 (one per split unit, both ways).
+    // alpha = 1 - (n - 1) * o_01 * 2 / (2 * n_0 * n_1) = 1 - 11 * 4 / (2 * 8 * 4)
+    expect(result.overall.result.alpha).toBeCloseTo(1 - (11 * 4) / (2 * 8 * 4), 12);
+  });
+
   it('takes each turn as a unit, present when the coder coded any of it', () => {
     const b = new ProjectBuilder(3);
     const [ana, ben, cy] = [b.coder('Ana'), b.coder('Ben'), b.coder('Cy')];
