@@ -160,6 +160,17 @@ describe('the NVivo 12 sample (emoji, CRLF, BOM, UTF-16 offsets)', () => {
     expect(checked).toBe(project.codings.length);
   });
 
+  it('puts every coding on the same words when only the .docx is there (plain text missing)', () => {
+    const files = unzipSync(sample(name));
+    const txtEntry = Object.keys(files).find((k) => k.endsWith('.txt'))!;
+    delete files[txtEntry];
+    const fromDocx = readQdpx(zipSync(files), 'docx-only.qdpx');
+    const fromTxt = readQdpx(sample(name), name).project;
+    expect(fromDocx.report.warnings.join('\n')).toMatch(/no plain-text file; took its text from/);
+    expect(fromDocx.project.sources[0]!.text).toBe(fromTxt.sources[0]!.text);
+    expect(fromDocx.project.codings.map((c) => [c.id, c.start, c.end])).toEqual(fromTxt.codings.map((c) => [c.id, c.start, c.end]));
+  });
+
   it('keeps every coding on the same words through our export (code points) and back', () => {
     const first = readQdpx(sample(name), name).project;
     const files = unzipSync(writeQdpx(first));
