@@ -73,6 +73,22 @@ describe('qda merge', () => {
     expect(merged.rows.length).toBe(direct.rows.length);
   });
 
+  it('merges three projects in turn, and agreement then compares every pair', async () => {
+    const jordan = coderProject(demo, 1);
+    jordan.coders = [{ ...sam!, id: '0f0e0d0c-0b0a-4909-8807-060504030201', name: 'Jordan Lee' }];
+    jordan.codings = jordan.codings.map((c) => ({ ...c, coderId: jordan.coders[0]!.id }));
+    await writeProjectFile(file('jordan.qdpx'), jordan);
+    const result = await qda('merge', file('alex.qdpx'), file('sam.qdpx'), file('jordan.qdpx'), '-o', file('team3.qdpx'));
+    expect(result.code).toBe(0);
+    const team = await readProjectFile(file('team3.qdpx'));
+    expect(team.codings).toHaveLength(demo.codings.length + jordan.codings.length);
+    const pairs = JSON.parse((await qda('agreement', file('team3.qdpx'), '--json')).out) as { coders: { name: string }[]; overall: { pooled: { kappa: number; aOnly: number; bOnly: number } } }[];
+    expect(pairs.map((p) => p.coders.map((c) => c.name).join(' vs '))).toEqual([`${alex!.name} vs ${sam!.name}`, `${alex!.name} vs Jordan Lee`, `${sam!.name} vs Jordan Lee`]);
+    // Jordan carries Sam's coding: the two agree perfectly.
+    expect(pairs[2]!.overall.pooled).toMatchObject({ kappa: 1, aOnly: 0, bOnly: 0 });
+    expect(pairs[1]!.overall.pooled).toEqual(pairs[0]!.overall.pooled);
+  });
+
   it('refuses a missing input without writing anything', async () => {
     const result = await qda('merge', file('alex.qdpx'), file('nobody.qdpx'), '-o', file('never.qdpx'));
     expect(result.code).toBe(2);
