@@ -147,8 +147,11 @@ export function linesToRuns(text: string, props: { bold?: boolean; italics?: boo
   return text.split('\n').map((line, i) => new TextRun({ text: line, ...props, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
-export function labelled(label: string, text: string): Paragraph {
-  return new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...linesToRuns(text)] });
+export function labelled(label: string, text: string, opts: { spaceBefore?: number } = {}): Paragraph {
+  return new Paragraph({
+    ...(opts.spaceBefore ? { spacing: { before: opts.spaceBefore } } : {}),
+    children: [new TextRun({ text: `${label}: `, bold: true }), ...linesToRuns(text)],
+  });
 }
 
 /**

@@ -316,7 +316,9 @@ function codesTable(
   // With many groups there is no room for definitions in the table; they follow it instead.
   if (!withDefinitions) {
     for (const [i, code] of codes.entries())
-      if (code.definition.trim()) out.push(labelled(names[i]!, code.definition.trim()));
+      // The first one keeps clear of the table above it.
+      if (code.definition.trim())
+        out.push(labelled(names[i]!, code.definition.trim(), { spaceBefore: out.length === 1 ? 200 : 0 }));
   }
   return out;
 }

@@ -170,6 +170,27 @@ describe('buildThemeReport', () => {
     ]);
   });
 
+  it('moves definitions below the table when many groups leave no room for them', async () => {
+    const { project } = buildStudy();
+    const bytes = await buildThemeReport(project, { groupBy: 'role', themeIds: ['Services unavailable'] }, deps);
+    const dom = await docxDom(bytes);
+    const header = [...dom.querySelectorAll('table th')].map((th) => th.textContent);
+    expect(header).toEqual([
+      'Code',
+      'Excerpts',
+      'Sources',
+      'Cases',
+      'Participant(n=2)',
+      'Case manager(n=2)',
+      'Police officer(n=1)',
+    ]);
+    expect(dom.body.textContent).toContain(
+      'Services / Services unavailable: A needed service does not exist or has no capacity.',
+    );
+    const grid = /<w:tblGrid>(.*?)<\/w:tblGrid>/s.exec(docxPart(bytes, 'word/document.xml'))![1]!;
+    expect([...grid.matchAll(/w:w="(\d+)"/g)].reduce((sum, m) => sum + Number(m[1]), 0)).toBeLessThanOrEqual(9360);
+  });
+
   it('fills the contents with the chapters and their pages, so viewers that never update fields show them', async () => {
     const { project } = buildStudy();
     const xml = docxPart(await buildThemeReport(project, { groupBy: 'group' }, deps), 'word/document.xml');
