@@ -222,8 +222,21 @@ interface PendingSelection {
  */
 function structureOf(text: string): Pick<Source, 'paragraphs' | 'turns' | 'speakers'> {
   const detected = detectTurns(text).structure;
-  if (detected.text === text) return { paragraphs: detected.paragraphs, turns: detected.turns, speakers: detected.speakers };
+  if (detected.text === text && looksLikeDialogue(detected.turns))
+    return { paragraphs: detected.paragraphs, turns: detected.turns, speakers: detected.speakers };
   return { paragraphs: paragraphSpans(text), turns: [], speakers: [] };
+}
+
+/**
+ * REFI sources are often not transcripts (comments, papers) whose "Label:" lines only
+ * look like speakers. In a conversation most turns change speaker; in those texts the
+ * same label repeats line after line.
+ */
+function looksLikeDialogue(turns: readonly { speaker: string }[]): boolean {
+  if (turns.length < 2) return false;
+  let changes = 0;
+  for (let i = 1; i < turns.length; i++) if (turns[i]!.speaker !== turns[i - 1]!.speaker) changes++;
+  return changes / (turns.length - 1) >= 0.4;
 }
 
 function countCodings(el: XmlElement): number {

@@ -227,6 +227,13 @@ describe('tolerant REFI-QDA import', () => {
     expect(s.turns.map((t) => s.text.slice(t.start, t.end))).toEqual(['How long did you wait?', 'Three months.', 'And then?', 'Nothing happened.']);
   });
 
+  it('does not take repeated "Label:" lines of a non-conversation for speakers', () => {
+    const comments = ['Vaccine: first comment', 'Vaccine: second comment', 'Vaccine: third', 'Election: fourth', 'Election: fifth', 'Election: sixth'].join('\n');
+    const { project: p } = read(qdpx(project(users + codebook + textSource('internal://a.txt', '')), { 'sources/a.txt': comments }));
+    expect(p.sources[0]!.turns).toEqual([]);
+    expect(p.sources[0]!.paragraphs).toHaveLength(6);
+  });
+
   it('reads ATLAS.ti codebooks with :: hierarchy and Sets pointing with guid=', () => {
     const qdc = `<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:0:4" origin="ATLAS.ti"><Codes>
       <Code guid="${G.code}" name="Food::Coke" isCodable="true"/><Code guid="${G.code2}" name="Food::Milk" isCodable="true"/></Codes>
