@@ -57,11 +57,13 @@ export async function backUp(filePath: string, backupRoot: string, now: Date = n
   return target;
 }
 
-async function exists(filePath: string): Promise<boolean> {
+/** The permission bits of an existing file, or null when there is none to replace. */
+async function existingMode(filePath: string): Promise<number | null> {
   try {
-    return (await stat(filePath)).isFile();
+    const info = await stat(filePath);
+    return info.isFile() ? info.mode & 0o777 : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -79,14 +81,17 @@ export async function writeFileAtomic(
   // Same folder as the target, so the rename stays on one file system and is atomic.
   const temp = path.join(dir, `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
+    const mode = await existingMode(filePath);
     const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(bytes);
+      // Replacing must not loosen access: a project kept private (e.g. 0600) stays private.
+      if (mode !== null) await handle.chmod(mode);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (options.backupRoot && isProjectFile(filePath) && (await exists(filePath))) {
+    if (options.backupRoot && isProjectFile(filePath) && mode !== null) {
       await backUp(filePath, options.backupRoot);
     }
     await rename(temp, filePath);

@@ -53,6 +53,14 @@ describe('writeFileAtomic', () => {
     expect(path.basename(copies[0]!)).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.qdpx$/);
   });
 
+  it('keeps the permissions of the file it replaces', async () => {
+    const target = path.join(dir, 'private.qdpx');
+    await writeFile(target, 'v1', { mode: 0o600 });
+    await fs.chmod(target, 0o600);
+    await writeFileAtomic(target, text('v2'), { backupRoot: backups });
+    expect((await fs.stat(target)).mode & 0o777).toBe(0o600);
+  });
+
   it('does not back up exports', async () => {
     const target = path.join(dir, 'report.docx');
     await writeFile(target, 'old');
