@@ -180,8 +180,8 @@ describe('buildThemeReport', () => {
       'Excerpts',
       'Sources',
       'Cases',
-      'Participant(n=2)',
       'Case manager(n=2)',
+      'Participant(n=2)',
       'Police officer(n=1)',
     ]);
     expect(dom.body.textContent).toContain(
