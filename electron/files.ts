@@ -45,7 +45,8 @@ function backupFolder(backupRoot: string, filePath: string): string {
 /** Copy the current file into the backup folder and drop all but the newest BACKUPS_PER_FILE copies. */
 export async function backUp(filePath: string, backupRoot: string, now: Date = new Date()): Promise<string> {
   const folder = backupFolder(backupRoot, filePath);
-  await mkdir(folder, { recursive: true });
+  // Backups hold transcripts: readable by this user only.
+  await mkdir(folder, { recursive: true, mode: 0o700 });
   // ISO time sorts as text; colons are not allowed in Windows file names.
   const stamp = now.toISOString().replace(/:/g, '-');
   const target = path.join(folder, `${stamp}${path.extname(filePath)}`);

@@ -51,6 +51,9 @@ describe('writeFileAtomic', () => {
     expect(copies).toHaveLength(1);
     expect(await readFile(copies[0]!, 'utf8')).toBe('v1');
     expect(path.basename(copies[0]!)).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.qdpx$/);
+    // Backups hold transcripts, so only the user may open their folders.
+    expect((await fs.stat(path.dirname(copies[0]!))).mode & 0o777).toBe(0o700);
+    expect((await fs.stat(backups)).mode & 0o777).toBe(0o700);
   });
 
   it('keeps the permissions of the file it replaces', async () => {
