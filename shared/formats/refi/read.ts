@@ -441,8 +441,9 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     if (!map.matchesWholeNormalization()) warn(`"${label}": Unicode normalisation of its text was done piece by piece to keep selections aligned`);
     const id = ids.assign('Source', el.attrs.guid);
     const text = map.text;
+    const hash = contentHash(text);
     // Our own sources get their structure back from the extras; detecting it again would be wasted work.
-    const restoredLater = extras?.sources.some((x) => x.id === IdMap.key(el.attrs.guid) && x.contentHash === contentHash(text)) ?? false;
+    const restoredLater = extras?.sources.some((x) => x.id === id && x.contentHash === hash) ?? false;
     const structure = restoredLater ? { paragraphs: [], turns: [], speakers: [] } : structureOf(text);
     const source: Source = {
       id,
@@ -450,7 +451,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
       text,
       ...structure,
       format: 'refi',
-      contentHash: contentHash(text),
+      contentHash: hash,
       importedAt: now,
     };
     const description = optionalText(child(el, 'Description'));
@@ -568,6 +569,12 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
       report.skipped.push({ kind: 'PlainTextSelection', name: sel.name || sel.label, reason: 'it selects no text' });
       continue;
     }
+    if (sel.codings.length === 0)
+      report.skipped.push({
+        kind: 'PlainTextSelection',
+        name: sel.name || sel.label,
+        reason: `no code is applied to it, and Lantern QDA keeps coded passages only${sel.description ? ' (its comment became a memo on the source)' : ''}`,
+      });
     let first: Guid | undefined;
     for (const c of sel.codings) {
       const id = addCoding(c, sel.sourceId, span.start, span.end, sel.label, sel.creatingUser, sel.creationDateTime);

@@ -140,6 +140,14 @@ describe('tolerant REFI-QDA import', () => {
     expect(result.report.warnings.join('\n')).toMatch(/no plain-text file; took its text from sources\/a\.docx/);
   });
 
+  it('lists an uncoded selection as skipped and keeps its comment as a memo', () => {
+    const uncoded = `<PlainTextSelection guid="${G.sel}" startPosition="0" endPosition="3" name="Ana"><Description>Who is Ana?</Description></PlainTextSelection>`;
+    const { project: p, report } = read(qdpx(project(users + codebook + textSource('internal://a.txt', uncoded)), { 'sources/a.txt': text }));
+    expect(p.codings).toEqual([]);
+    expect(report.skipped).toEqual([{ kind: 'PlainTextSelection', name: 'Ana', reason: expect.stringMatching(/no code is applied.*memo on the source/) }]);
+    expect(p.memos.map((m) => [m.target, m.body])).toEqual([[{ kind: 'source', id: G.src.toLowerCase() }, [{ type: 'paragraph', children: [{ text: 'Who is Ana?' }] }]]]);
+  });
+
   it('reports an out-of-range selection instead of clipping it', () => {
     const qde = project(users + codebook + textSource('internal://a.txt', selection(40, 500)));
     const { project: p, report } = read(qdpx(qde, { 'sources/a.txt': text }));
