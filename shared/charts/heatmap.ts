@@ -20,9 +20,12 @@ export function cooccurrenceHeatmap(matrix: Matrix, options: { title?: string; w
   const color = scaleSequential(interpolateBlues).domain([0, max]);
   const labelWidth = Math.min(170, width * 0.3);
   const left = 16 + labelWidth + 6;
-  // Column labels run at -45 degrees: the longest one sets the room above the grid.
-  const top = 44 + Math.min(labelWidth, Math.max(0, ...names.map((s) => textWidth(s, 12)))) * 0.72 + 8;
-  const cell = n ? Math.max(8, Math.min(40, Math.floor((width - left - 24) / n))) : 0;
+  // Column labels run at -45 degrees, or upright when the columns are too narrow for slanted
+  // labels not to touch; the longest label sets the room above the grid (and to its right).
+  const columnLabel = Math.min(130, Math.max(0, ...names.map((s) => textWidth(s, 12))));
+  const slanted = n > 0 && Math.floor((width - left - 16 - columnLabel * 0.7) / n) >= 20;
+  const cell = n ? Math.max(8, Math.min(40, Math.floor((width - left - 16 - (slanted ? columnLabel * 0.7 : 0)) / n))) : 0;
+  const top = 44 + columnLabel * (slanted ? 0.72 : 1) + 8;
   const fontSize = Math.max(9, Math.min(12, cell - 2));
   const legendTop = top + n * cell + 18;
   const height = legendTop + 44;
@@ -30,7 +33,7 @@ export function cooccurrenceHeatmap(matrix: Matrix, options: { title?: string; w
   names.forEach((name, i) => {
     parts.push(label(left - 6, top + i * cell + cell / 2 + fontSize / 3, name, labelWidth, fontSize, { 'text-anchor': 'end' }));
     const cx = left + i * cell + cell / 2;
-    parts.push(label(0, 0, name, labelWidth, fontSize, { transform: `translate(${cx + fontSize / 3},${top - 6}) rotate(-45)` }));
+    parts.push(label(0, 0, name, columnLabel, fontSize, { transform: `translate(${cx + fontSize / 3},${top - 6}) rotate(${slanted ? -45 : -90})` }));
   });
   for (let a = 0; a < n; a++) {
     for (let b = 0; b < n; b++) {

@@ -25,33 +25,37 @@ export const NETWORK_TICKS = 300;
 
 export function cooccurrenceNetwork(
   matrix: Matrix,
-  options: { title?: string; width?: number; height?: number; maxCodes?: number; minLink?: number; id?: string } = {},
+  options: { title?: string; width?: number; height?: number; maxCodes?: number; minLink?: number; maxLinks?: number; id?: string } = {},
 ): Chart {
   const title = options.title ?? `${matrix.title}: network`;
   const width = options.width ?? 640;
   const height = options.height ?? 420;
-  const keep = topCodes(matrix, options.maxCodes ?? 30);
+  const keep = topCodes(matrix, options.maxCodes ?? 24);
   const minLink = options.minLink ?? 1;
   const sizes = keep.map((i) => matrix.cells[i]![i] ?? 0);
   const radius = scaleSqrt().domain([0, Math.max(1, ...sizes)]).range([4, 18]);
   const nodes: Node[] = keep.map((i, k) => ({ i, name: matrix.rows[i]!.label, size: sizes[k]!, r: radius(sizes[k]!) }));
-  const links: Link[] = [];
+  let links: Link[] = [];
   for (let a = 0; a < keep.length; a++) {
     for (let b = a + 1; b < keep.length; b++) {
       const value = matrix.cells[keep[a]!]![keep[b]!] ?? 0;
       if (value >= minLink) links.push({ source: nodes[a]!, target: nodes[b]!, value });
     }
   }
+  // Every code co-occurs a little with every other in a big study; only the strongest links say something.
+  const maxLinks = options.maxLinks ?? nodes.length * 2;
+  const allLinks = links.length;
+  links = links.sort((x, y) => y.value - x.value || 0).slice(0, maxLinks);
   const maxLink = Math.max(1, ...links.map((l) => l.value));
   const top = 44;
   const bottom = height - 30;
   const sim = forceSimulation(nodes)
-    .force('link', forceLink<Node, Link>(links).distance(70).strength((l) => 0.2 + (0.6 * l.value) / maxLink))
-    .force('charge', forceManyBody().strength(-160))
+    .force('link', forceLink<Node, Link>(links).distance(80).strength((l) => 0.2 + (0.6 * l.value) / maxLink))
+    .force('charge', forceManyBody().strength(-260))
     .force('center', forceCenter(width / 2, (top + bottom) / 2))
     .force('x', forceX(width / 2).strength(0.06))
     .force('y', forceY((top + bottom) / 2).strength(0.1))
-    .force('collide', forceCollide<Node>((d) => d.r + 6))
+    .force('collide', forceCollide<Node>((d) => d.r + 14))
     .stop();
   for (let t = 0; t < NETWORK_TICKS; t++) sim.tick();
 
@@ -99,7 +103,7 @@ export function cooccurrenceNetwork(
       width,
       height,
       title,
-      desc: `Network of ${nodes.length} codes joined by ${links.length} co-occurrence links.${shown}`,
+      desc: `Network of ${nodes.length} codes joined by their ${links.length} strongest co-occurrence links${links.length < allLinks ? ` (of ${allLinks})` : ''}.${shown}`,
       body: parts.join(''),
     }),
     table: {

@@ -9,7 +9,11 @@ import type { CountUnit } from '../analysis/counts';
 import type { Chart } from './svg';
 import { el, esc, formatNumber, label, MUTED_COLOR, SERIES_COLORS, slug, svgDocument, text } from './svg';
 
-export function themeMap(board: ThemeBoard, options: { title?: string; unit?: CountUnit; width?: number; id?: string } = {}): Chart {
+export function themeMap(
+  board: ThemeBoard,
+  options: { title?: string; unit?: CountUnit; width?: number; maxCodesPerTheme?: number; id?: string } = {},
+): Chart {
+  const maxCodes = options.maxCodesPerTheme ?? 8;
   const title = options.title ?? 'Themes and their codes';
   const unit = options.unit ?? 'excerpts';
   const width = options.width ?? 640;
@@ -23,13 +27,17 @@ export function themeMap(board: ThemeBoard, options: { title?: string; unit?: Co
   const barX = codeX + codeLabelWidth + 8;
   const barMax = width - barX - 44;
   const max = Math.max(1, ...board.themes.flatMap((t) => t.codes.map((c) => c.counts[unit].total)));
+
   const bar = scaleLinear().domain([0, max]).range([0, barMax]);
   const link = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
   const parts: string[] = [];
   let y = top;
   board.themes.forEach((t, ti) => {
     const color = t.theme.color ?? SERIES_COLORS[ti % SERIES_COLORS.length]!;
-    const rows = Math.max(1, t.codes.length);
+    // The strongest codes of a big theme; the rest are counted in a "+ N more" line (and listed in the table).
+    const shown = [...t.codes].sort((a, b) => b.counts[unit].total - a.counts[unit].total).slice(0, maxCodes);
+    const hidden = t.codes.length - shown.length;
+    const rows = Math.max(1, shown.length + (hidden > 0 ? 1 : 0));
     const blockHeight = rows * rowHeight;
     const cy = y + blockHeight / 2;
     const indent = t.depth * 12;
@@ -44,7 +52,11 @@ export function themeMap(board: ThemeBoard, options: { title?: string; unit?: Co
       }),
     );
     if (!t.codes.length) parts.push(text(codeX, cy + 4, 'no codes yet', { 'font-size': 11, fill: MUTED_COLOR, 'font-style': 'italic' }));
-    t.codes.forEach((c, ci) => {
+    if (hidden > 0) {
+      const ry = y + shown.length * rowHeight + rowHeight / 2;
+      parts.push(text(codeX, ry + 4, `+ ${hidden} more ${hidden === 1 ? 'code' : 'codes'}`, { 'font-size': 11, fill: MUTED_COLOR, 'font-style': 'italic' }));
+    }
+    shown.forEach((c, ci) => {
       const ry = y + ci * rowHeight + rowHeight / 2;
       parts.push(el('path', { d: link({ source: [themeX + themeWidth, boxY + boxHeight / 2], target: [codeX - 6, ry] }) ?? '', fill: 'none', stroke: color, 'stroke-opacity': 0.6 }));
       parts.push(label(codeX, ry + 4, c.code.name, codeLabelWidth, 11.5));
