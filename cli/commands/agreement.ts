@@ -1,7 +1,8 @@
 /** `qda agreement <project.qdpx>`: how far the project's coders agree, per code, per source and overall. */
 import { parseArgs } from 'node:util';
 import type { AgreementUnit, CharComparison, Comparison, SegmentComparison, UnitComparison } from '../../shared/agreement';
-import { AGREEMENT_UNITS, DEFAULT_OVERLAP_PERCENT, compareCoders } from '../../shared/agreement';
+import { AGREEMENT_UNITS, DEFAULT_OVERLAP_PERCENT, compareCoders, comparisonTable, describeComparison } from '../../shared/agreement';
+import { toCsv } from '../../shared/analysis/csv';
 import type { Coder, Project } from '../../shared/model/schema';
 import type { Command } from '../main';
 import { CliError, EXIT, usageError } from '../io';
@@ -120,7 +121,7 @@ function toJson(value: unknown): string {
 
 export const command: Command = {
   summary: "inter-coder agreement: kappa and % agreement on characters (NVivo), segments (MAXQDA), or alpha over turns/sentences",
-  usage: 'qda agreement <project.qdpx> [--coders A,B] [--unit char|segment|turn|sentence] [--overlap 90] [--coded-only] [--json]',
+  usage: 'qda agreement <project.qdpx> [--coders A,B] [--unit char|segment|turn|sentence] [--overlap 90] [--coded-only] [--json | --csv]',
   async run(args, io) {
     const { positionals, values } = parseArgs({
       args,
@@ -131,6 +132,7 @@ export const command: Command = {
         overlap: { type: 'string', default: String(DEFAULT_OVERLAP_PERCENT) },
         'coded-only': { type: 'boolean' },
         json: { type: 'boolean' },
+        csv: { type: 'boolean' },
       },
     });
     const [file] = positionals;
@@ -159,7 +161,14 @@ export const command: Command = {
       io.out(`${toJson(results.length === 1 ? results[0] : results)}\n`);
       return EXIT.ok;
     }
-    const texts = results.map((r) => (r.unit === 'char' ? charText(r) : r.unit === 'segment' ? segmentText(r) : unitText(r)));
+    if (values.csv) {
+      // One table per pair, each headed by who is compared, so several pairs stay apart in a spreadsheet.
+      io.out(results.map((r) => toCsv([[r.coders.map((c) => c.name).join(' vs ')], ...comparisonTable(r)])).join('\n'));
+      return EXIT.ok;
+    }
+    const texts = results.map(
+      (r) => `${r.unit === 'char' ? charText(r) : r.unit === 'segment' ? segmentText(r) : unitText(r)}\n\nIn words: ${describeComparison(r)}`,
+    );
     io.out(`${texts.join('\n\n')}\n`);
     return EXIT.ok;
   },

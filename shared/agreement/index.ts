@@ -5,3 +5,4 @@ export * from './characters';
 export * from './segments';
 export * from './units';
 export * from './compare';
+export * from './describe';

@@ -110,7 +110,12 @@ describe('qda agreement', () => {
     expect(coded.overall.pooled.both).toBe(all.overall.pooled.both);
     expect(coded.overall.pooled.neither).toBeLessThan(all.overall.pooled.neither);
     const text = (await qda('agreement', demoFile)).out;
+    expect(text).toMatch(/In words: Two coders \(Alex Rivera and Sam Chen\) coded the same 8 sources independently\./);
     expect(text).toMatch(/Per code/);
+    const csv = (await qda('agreement', demoFile, '--csv')).out.split('\r\n');
+    expect(csv[0]).toBe('Alex Rivera vs Sam Chen');
+    expect(csv[1]).toMatch(/^code,kappa \(pooled\),percent agreement,both,A only,B only,neither/);
+    expect(csv.at(-2)).toMatch(new RegExp(`^\\(overall\\),[^,]+,[^,]+,${all.overall.pooled.both},${all.overall.pooled.aOnly},${all.overall.pooled.bOnly},${all.overall.pooled.neither},`));
     expect(text).toMatch(/Overall \(pooled; mean of codes\)/);
   });
 

@@ -92,6 +92,7 @@ describe('team view', () => {
     const cells = async () => (await overall.locator('td').allTextContents()).slice(1, 7);
     const figures = [expected.kappa.toFixed(3), `${(expected.percentAgreement * 100).toFixed(1)}%`, ...[expected.both, expected.aOnly, expected.bOnly, expected.neither].map(String)];
     await expect.poll(cells).toEqual(figures);
+    expect(await page.getByLabel('Agreement in words').textContent()).toContain(`pooled Cohen's kappa was ${expected.kappa.toFixed(2)}`);
     await page.getByLabel('Coder B').selectOption({ label: 'Jordan Lee' });
     await expect.poll(cells).toEqual(figures);
     await page.screenshot({ path: path.join(shots, 'team-agreement.png') });

@@ -1,7 +1,10 @@
 /** Agreement tables: per code, per source and overall, each figure beside the counts it comes from. */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { AgreementUnit, CharComparison, Comparison, SegmentComparison, UnitComparison } from '../../../../shared/agreement';
-import { DEFAULT_OVERLAP_PERCENT, compareCoders } from '../../../../shared/agreement';
+import { DEFAULT_OVERLAP_PERCENT, compareCoders, comparisonTable, describeComparison } from '../../../../shared/agreement';
+import { toCsv } from '../../../../shared/analysis/csv';
+import { host } from '../../app/project-files';
+import { attempt, toast } from '../../app/toast';
 import { useProject } from '../../store';
 import { CoderPair } from './CoderPair';
 
@@ -84,11 +87,38 @@ function Tables({ result, onReview }: { result: Comparison; onReview: (codeId: s
       </div>
     );
   }
+  const words = describeComparison(result);
+  const copy = () =>
+    attempt(async () => {
+      await navigator.clipboard.writeText(words);
+      toast.info('Copied the description of the agreement.');
+    });
+  const download = () =>
+    attempt(async () => {
+      const pair = result.coders.map((c) => c.name).join(' vs ');
+      const bytes = new TextEncoder().encode(toCsv(comparisonTable(result), { bom: true }));
+      await host().saveFile({ title: 'Save agreement table', suggestedName: `agreement ${result.unit} - ${pair}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }], bytes });
+    });
   const scope = (
-    <p className="muted small">
-      {result.sources.length} sources coded by both, {result.codes.length} codes.
-      {result.skippedSources.length > 0 && ` Left out: ${result.skippedSources.map((s) => `${s.name} (${s.reason})`).join('; ')}.`}
-    </p>
+    <>
+      <p className="muted small">
+        {result.sources.length} sources coded by both, {result.codes.length} codes.
+        {result.skippedSources.length > 0 && ` Left out: ${result.skippedSources.map((s) => `${s.name} (${s.reason})`).join('; ')}.`}
+      </p>
+      <div className="panel team-card">
+        <p className="team-words" aria-label="Agreement in words">
+          {words}
+        </p>
+        <div className="team-card-actions">
+          <button type="button" onClick={copy}>
+            Copy text
+          </button>
+          <button type="button" onClick={download}>
+            Download table (CSV)…
+          </button>
+        </div>
+      </div>
+    </>
   );
   if (result.unit === 'char') return <>{scope}<CharTables c={result} names={names} codeName={codeName} /></>;
   if (result.unit === 'segment') return <>{scope}<SegmentTables c={result} names={names} codeName={codeName} /></>;
