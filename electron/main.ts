@@ -108,6 +108,12 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });
 
+  app.setAboutPanelOptions({
+    applicationName: app.name,
+    applicationVersion: app.getVersion(),
+    copyright: 'Free software under the MIT licence. Your data never leaves this computer.',
+  });
+
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
     denyPermissions(session.defaultSession);

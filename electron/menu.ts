@@ -76,5 +76,7 @@ export function menuTemplate(
       ],
     },
     { role: 'windowMenu' },
+    // macOS has About in the app menu; elsewhere it lives under Help.
+    ...(mac ? [] : [{ label: 'Help', submenu: [{ role: 'about' as const, label: `About ${options.appName}` }] }]),
   ];
 }

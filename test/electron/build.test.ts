@@ -60,7 +60,7 @@ describe('electron build', () => {
           isPackaged: true, name: 'Lantern QDA',
           enableSandbox: () => log('enableSandbox'),
           getAppPath: () => '/opt/lantern/app.asar', getPath: (n) => '/tmp/' + n, getVersion: () => '0.1.0',
-          requestSingleInstanceLock: () => true, quit() {}, isReady: () => true, on() {},
+          requestSingleInstanceLock: () => true, quit() {}, isReady: () => true, on() {}, setAboutPanelOptions() {},
           whenReady: () => Promise.resolve(),
         },
         protocol: { registerSchemesAsPrivileged: (s) => log('schemes', s), handle: (scheme) => log('handle', scheme) },

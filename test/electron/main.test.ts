@@ -66,6 +66,7 @@ vi.mock('electron', () => {
       requestSingleInstanceLock: () => fake.lock,
       quit: () => fake.log.push('quit'),
       isReady: () => true,
+      setAboutPanelOptions: () => {},
       on: (name: string, listener: Listener) => fake.appListeners.set(name, listener),
       whenReady: () => ready.then(() => fake.log.push('ready')),
     },

@@ -18,7 +18,7 @@ describe('application menu', () => {
 
   it('has the File and Edit items researchers expect, with shortcuts', () => {
     const top = menuTemplate(vi.fn(), { platform: 'linux', dev: false, appName: 'Lantern QDA' });
-    expect(top.map((i) => i.label ?? i.role)).toEqual(['File', 'Edit', 'View', 'windowMenu']);
+    expect(top.map((i) => i.label ?? i.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'Help']);
     const file = flatten(top[0]!.submenu as MenuItemConstructorOptions[]).filter((i) => i.label);
     expect(file.map((i) => i.label)).toEqual(['New Project', 'Open…', 'Save', 'Save As…', 'Import Transcripts…', 'Export…']);
     expect(file.find((i) => i.label === 'Save')!.accelerator).toBe('CmdOrCtrl+S');
