@@ -43,7 +43,8 @@ export interface TextSearchResult {
 
 /** The RegExp a search means, or a message saying why the pattern cannot be used. */
 export function compilePattern(search: Pick<TextSearch, 'pattern' | 'regex' | 'wholeWord' | 'caseSensitive'>): RegExp | string {
-  const pattern = search.pattern;
+  // Source text is NFC; a pattern typed or pasted in decomposed form must match it too.
+  const pattern = search.pattern.normalize('NFC');
   if (!pattern.trim()) return 'Type something to search for.';
   if (pattern.length > MAX_PATTERN_LENGTH) return `The pattern is longer than ${MAX_PATTERN_LENGTH} characters.`;
   if (search.regex) {

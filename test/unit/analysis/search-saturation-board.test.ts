@@ -167,3 +167,20 @@ describe('regex errors', () => {
     expect(r.error).not.toContain('p{L}');
   });
 });
+
+describe('whole words beyond ASCII', () => {
+  it('treats accented letters as part of a word, and finds text after an emoji at the right offsets', async () => {
+    const { composeTranscript, contentHash } = await import('../../../shared/text/compose');
+    const p = structuredClone(fx.project);
+    const s = composeTranscript([{ speaker: 'R', text: 'Le café 🙂 est fermé. Caf is not a word; naïve people say café.' }]);
+    p.sources = [{ ...p.sources[0]!, text: s.text, turns: s.turns, paragraphs: s.paragraphs, speakers: s.speakers, contentHash: contentHash(s.text) }];
+    p.codings = [];
+    const idx = buildAnalysisIndex(p);
+    const words = (pattern: string) => searchText(idx, { pattern, wholeWord: true }).hits.map((h) => s.text.slice(h.start, h.end));
+    expect(words('caf')).toEqual(['Caf']);
+    expect(words('café')).toEqual(['café', 'café']);
+    expect(words('na')).toEqual([]);
+    expect(words('est')).toEqual(['est']);
+    expect(words('cafe\u0301')).toEqual(['café', 'café']); // decomposed é, as some keyboards send it
+  });
+});
