@@ -290,6 +290,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
 
   // Codings, re-pointed; exact duplicates are recognised, impossible ones listed.
   const codings: Record<Guid, Guid> = {};
+  const baseCodings = new Map(base.codings.map((c) => [c.id, c]));
   const existing = new Map<string, Guid>(base.codings.map((c) => [codingKey(c.sourceId, c.codeId, c.coderId, c.start, c.end), c.id]));
   for (const coding of incoming.codings) {
     const what = `coding ${coding.start}-${coding.end} in '${incomingById.get(coding.sourceId)?.name ?? coding.sourceId}'`;
@@ -316,6 +317,16 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
     if (twin) {
       codings[coding.id] = twin;
       count(present, 'codings');
+      continue;
+    }
+    // The same coding (same GUID) changed on one side since the projects parted, e.g. its
+    // boundaries adjusted: keep this project's version rather than stacking a second one.
+    const sameId = baseCodings.get(coding.id);
+    if (sameId && sameId.sourceId === sourceId && sameId.coderId === coderId) {
+      codings[coding.id] = sameId.id;
+      count(present, 'codings');
+      const describe = (c: { start: number; end: number; codeId: string }) => `${c.start}-${c.end} (${book.codes.find((x) => x.id === c.codeId)?.name ?? c.codeId})`;
+      conflicts.push({ table: 'codings', what: `${what} (the same coding, edited since)`, kept: describe(sameId), incoming: describe({ ...coding, codeId: codeId! }) });
       continue;
     }
     const row: Coding = { ...coding, id: freshId(coding.id), sourceId: sourceId!, codeId: codeId!, coderId: coderId! };

@@ -92,6 +92,18 @@ describe('project merge', () => {
     }
   });
 
+  it('keeps this project’s version of a coding both copies share but one side since adjusted', () => {
+    const { team, project } = merged();
+    // Ben's copy of the merged project; Ana then widens her coding, Ben does not.
+    const mine = project.codings.find((c) => c.coderId === team.ana.ana.id)!;
+    const edited = { ...project, codings: project.codings.map((c) => (c.id === mine.id ? { ...c, end: c.end + 2 } : c)) };
+    const again = mergeProject(edited, project, context(team.ana.ana.id));
+    expect(again.set.changes).toEqual([]);
+    expect(again.report.conflicts).toEqual([
+      expect.objectContaining({ table: 'codings', kept: expect.stringContaining(`${mine.start}-${mine.end + 2}`), incoming: expect.stringContaining(`${mine.start}-${mine.end}`) }),
+    ]);
+  });
+
   it('merging the same project again adds nothing', () => {
     const { team, project } = merged();
     const again = mergeProject(project, team.project, context(team.ana.ana.id));
