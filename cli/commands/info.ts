@@ -4,7 +4,8 @@ import { sourceAttributes, speakerNames } from '../../shared/model/project';
 import type { Project } from '../../shared/model/schema';
 import type { Command } from '../main';
 import { EXIT, usageError } from '../io';
-import { readProjectFile } from '../project-file';
+import { formatReport } from '../../shared/formats/refi';
+import { readProjectWithReport } from '../project-file';
 
 export function projectInfo(project: Project) {
   return {
@@ -51,8 +52,14 @@ export const command: Command = {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
     const [file] = positionals;
     if (!file || positionals.length > 1) throw usageError('give one project file, e.g. qda info study.qdpx');
-    const info = projectInfo(await readProjectFile(file));
-    io.out(values.json ? `${JSON.stringify(info, null, 2)}\n` : human(info, file));
+    const { project, report } = await readProjectWithReport(file);
+    const info = projectInfo(project);
+    if (values.json) io.out(`${JSON.stringify(info, null, 2)}\n`);
+    else {
+      io.out(human(info, file));
+      // Another tool's file: say how it was read and what was left out.
+      if (!report.restoredLanternData) io.out(`\n${formatReport(report)}`);
+    }
     return EXIT.ok;
   },
 };

@@ -62,6 +62,14 @@ describe('qda info', () => {
     expect(out).toMatch(/characters, \d+ turns \(/);
   });
 
+  it('says how another tool\'s file was read and what was left out', async () => {
+    const { code, out } = await qda('info', join(SAMPLES, 'atlasti8-mac_refi-standard-project.qde'));
+    expect(code).toBe(0);
+    expect(out).toMatch(/Imported .*from ATLAS\.ti 8\.4\.0/);
+    expect(out).toMatch(/PDFSource "Kellogg's Passion for Nutrition\.pdf": a PDF source/);
+    expect((await qda('info', demo)).out).not.toContain('Imported');
+  });
+
   it('reads other tools\' projects too', async () => {
     const { code, out } = await qda('info', join(SAMPLES, 'nvivo12-win_hu-emoji-crlf.qdpx'), '--json');
     expect(code).toBe(0);
