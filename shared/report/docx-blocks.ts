@@ -144,7 +144,11 @@ export function paragraphs(text: string, style?: string): Paragraph[] {
 }
 
 export function linesToRuns(text: string, props: { bold?: boolean; italics?: boolean; size?: number } = {}): TextRun[] {
-  return text.split('\n').map((line, i) => new TextRun({ text: line, ...props, ...(i > 0 ? { break: 1 } : {}) }));
+  // docx drops control characters itself, but not the noncharacters U+FFFE/U+FFFF, which XML forbids too.
+  return text
+    .replace(/[\uFFFE\uFFFF]/g, '')
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, ...props, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
 export function labelled(label: string, text: string, opts: { spaceBefore?: number } = {}): Paragraph {

@@ -28,11 +28,16 @@ export interface QuoteSelection {
 
 /** Shorter than this reads as a fragment rather than a quote. */
 const MIN_CHARS = 40;
+/** Longer than this many times the wanted length is never picked automatically. */
+const TOO_LONG_FACTOR = 4;
 
 export function selectQuotes(candidates: readonly QuoteCandidate[], sel: QuoteSelection): QuoteCandidate[] {
   if (sel.count <= 0) return [];
-  const distinct = dropOverlaps(candidates);
-  const exemplars = distinct.filter((c) => c.exemplar);
+  // A coding of a whole answer or page is not a quote: unless the team marked it, it is left out
+  // (before overlaps are settled, so it cannot hide a shorter quote inside it).
+  const limit = sel.maxChars * TOO_LONG_FACTOR;
+  const quotable = dropOverlaps(candidates.filter((c) => c.exemplar || c.text.trim().length <= limit));
+  const exemplars = quotable.filter((c) => c.exemplar);
   if (exemplars.length > 0) return exemplars.slice(0, sel.count);
 
   const groupRank = (g: string | null) => {
@@ -40,7 +45,7 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], sel: QuoteSe
     return i === -1 ? Number.MAX_SAFE_INTEGER : i;
   };
   const buckets = new Map<string, QuoteCandidate[]>();
-  for (const c of distinct) {
+  for (const c of quotable) {
     const key = `${c.group ?? ''}\u0000${c.spread ?? ''}`;
     const list = buckets.get(key) ?? [];
     list.push(c);

@@ -47,6 +47,11 @@ describe('selectQuotes', () => {
     const fine = quote({ length: 200 });
     expect(selectQuotes([long, short, fine], { count: 1, maxChars: 700 })).toEqual([fine]);
     expect(selectQuotes([long, short], { count: 1, maxChars: 700 })).toEqual([short]);
+    const slightlyLong = quote({ length: 900 });
+    expect(selectQuotes([long, slightlyLong], { count: 2, maxChars: 700 })).toEqual([slightlyLong]);
+    // A marked exemplar is the team's choice, however long.
+    const longExemplar = { ...long, exemplar: true };
+    expect(selectQuotes([longExemplar], { count: 1, maxChars: 700 })).toEqual([longExemplar]);
   });
 
   it('prefers people not yet quoted', () => {
@@ -66,6 +71,12 @@ describe('selectQuotes', () => {
     const a = quote({ length: 300, sourceId: 'same', start: 0, end: 300, caseKey: 'p' });
     const b = { ...quote({ length: 200, caseKey: 'p' }), sourceId: 'same', start: 50, end: 250 };
     expect(selectQuotes([a, b], { count: 2, maxChars: 700 })).toEqual([a]);
+  });
+
+  it('does not let a too-long coding hide the quote inside it', () => {
+    const whole = { ...quote({ length: 5000, caseKey: 'p' }), sourceId: 'same', start: 0, end: 5000 };
+    const inside = { ...quote({ length: 200, caseKey: 'p' }), sourceId: 'same', start: 100, end: 300 };
+    expect(selectQuotes([whole, inside], { count: 1, maxChars: 700 })).toEqual([inside]);
   });
 
   it('returns nothing when no quotes are wanted', () => {
