@@ -39,6 +39,9 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes.subarray(start));
 }
 
+/** Deep enough for any real code hierarchy; shallow enough that walking the tree cannot overflow the stack. */
+const MAX_DEPTH = 500;
+
 export function parseXml(source: string, fileName: string): XmlElement {
   const xml = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   // Checked before parsing so the message is clear whatever the parser would say.
@@ -59,6 +62,8 @@ export function parseXml(source: string, fileName: string): XmlElement {
       if (qname === 'xmlns') xmlns = value;
       else if (!qname.startsWith('xmlns:')) attrs[localName(qname)] = value;
     }
+    if (stack.length >= MAX_DEPTH)
+      throw new XmlError(`${fileName} nests elements more than ${MAX_DEPTH} deep (line ${parser.line}); refusing it, no REFI-QDA file needs that`);
     const el: XmlElement = { name: localName(tag.name), attrs, children: [], text: '', line: parser.line };
     if (xmlns !== undefined) el.xmlns = xmlns;
     const parent = stack[stack.length - 1];

@@ -92,6 +92,11 @@ describe('XML safety', () => {
     expect(() => readQdc(laughs, 'lol.qdc')).toThrow(/lol\.qdc declares a DOCTYPE or ENTITY.*billion laughs/);
   });
 
+  it('refuses absurdly deep nesting before it can overflow the stack', () => {
+    const deep = `<CodeBook><Codes>${'<Code guid="11111111-1111-1111-1111-111111111111" name="x" isCodable="true">'.repeat(5000)}${'</Code>'.repeat(5000)}</Codes></CodeBook>`;
+    expect(() => readQdc(deep, 'deep.qdc')).toThrow(/deep\.qdc nests elements more than 500 deep/);
+  });
+
   it('reports malformed XML with the file name', () => {
     expect(() => readQdc('<CodeBook><Codes><Code></CodeBook>', 'broken.qdc')).toThrow(/broken\.qdc is not well-formed XML/);
     expect(() => readQdc('', 'blank.qdc')).toThrow('blank.qdc is empty');
