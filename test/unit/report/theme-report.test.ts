@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnalysisIndex, countByGroup } from '../../../shared/analysis';
-import { applyChanges, seededGuids, sourceAttributes } from '../../../shared/model';
+import { applyChanges, emptyProject, seededGuids, sourceAttributes } from '../../../shared/model';
 import * as ops from '../../../shared/ops';
 import type { Project } from '../../../shared/model';
 import {
@@ -220,6 +220,22 @@ describe('buildThemeReport', () => {
     );
     expect(text).toContain('Partners and participants both describe gaps.');
     expect([...dom.querySelectorAll('h2')].map((h) => h.textContent)).toContain('Memo: Gaps memo');
+  });
+
+  it('writes a readable report for a project with no themes, codes or attributes yet', async () => {
+    const project = emptyProject({ id: seededGuids(1)(), name: 'Fresh study', now: '2026-01-01T00:00:00Z' });
+    const dom = await docxDom(await buildThemeReport(project, { groupBy: null }, deps));
+    expect([...dom.querySelectorAll('h1')].map((h) => h.textContent)).toEqual(['Methods', 'Appendix: Codebook']);
+    expect(dom.body.textContent).toContain('The analysis draws on 0 sources from 0 cases.');
+    expect(dom.body.textContent).toContain('The project has no codes yet.');
+  });
+
+  it('says so when a theme has no codes yet, and skips the chart', async () => {
+    const { project: base, ids } = buildStudy();
+    const project = { ...base, themes: base.themes.map((t) => (t.id === ids.themeWork ? { ...t, codeIds: [] } : t)) };
+    const bytes = await buildThemeReport(project, { groupBy: 'group', themeIds: [ids.themeWork!] }, deps);
+    expect((await docxDom(bytes)).body.textContent).toContain('No codes belong to this theme yet.');
+    expect(docxFiles(bytes).filter((f) => f.startsWith('word/media/'))).toHaveLength(0);
   });
 
   it('reports progress up to done, and names unknown themes and attributes', async () => {
