@@ -120,8 +120,10 @@ export function mergeCodebooks(
     const map: Record<Guid, Guid> = {};
     mapping.push(map);
     const own = new Map(input.codes.map((c) => [c.id, c]));
+    const round: Round = { placed: new Set(), claimed: new Set(), nameCount: new Map() };
+    for (const c of input.codes) round.nameCount.set(normalizeName(c.name), (round.nameCount.get(normalizeName(c.name)) ?? 0) + 1);
     for (const { code } of codeTree(input.codes)) {
-      const entry = placeCode(code, i, input, own, map, merged, index, resolutions, threshold, options.newId);
+      const entry = placeCode(code, i, input, own, map, merged, index, round, resolutions, threshold, options.newId);
       map[code.id] = entry.mergedId;
       entries.push(entry);
     }
@@ -219,6 +221,20 @@ class MergedIndex {
 }
 
 /** Match, classify and place one code of input `i` into the merged codebook. */
+/**
+ * What one codebook's placement has done so far. Weak matches (path, name, proposals) look
+ * only at codes from earlier codebooks: a codebook that uses one name in two branches
+ * ("citizenship" under two parents) must not have its second code matched to its first.
+ */
+interface Round {
+  /** Merged codes this codebook added. */
+  placed: Set<Guid>;
+  /** Merged codes one of its codes already matched. */
+  claimed: Set<Guid>;
+  /** How often each normalised name occurs in this codebook. */
+  nameCount: Map<string, number>;
+}
+
 function placeCode(
   code: Code,
   i: number,
@@ -227,6 +243,7 @@ function placeCode(
   map: Record<Guid, Guid>,
   merged: Map<Guid, Code>,
   index: MergedIndex,
+  round: Round,
   resolutions: Resolutions,
   threshold: number,
   newId: () => Guid,
@@ -246,22 +263,29 @@ function placeCode(
   } else if (merged.has(code.id)) {
     target = merged.get(code.id);
     matchedBy = 'id';
-  } else if (index.atPath(path)) {
-    target = index.atPath(path);
-    matchedBy = 'path';
   } else {
-    const sameName = index.named(code.name);
-    if (sameName.length === 1) {
-      target = sameName[0];
-      matchedBy = 'name';
+    const atPath = index.atPath(path);
+    const earlier = (c: Code) => !round.placed.has(c.id) && !round.claimed.has(c.id);
+    if (atPath && earlier(atPath)) {
+      target = atPath;
+      matchedBy = 'path';
+    } else if (round.nameCount.get(normalizeName(code.name)) === 1) {
+      // A name alone is evidence only when it is unambiguous on both sides.
+      const sameName = index.named(code.name).filter(earlier);
+      if (sameName.length === 1) {
+        target = sameName[0];
+        matchedBy = 'name';
+      }
     }
   }
+  if (target) round.claimed.add(target.id);
   const base = { key, input: i, inputLabel: input.label, codeId: code.id, path };
 
   if (!target || resolution?.action === 'keep-both') {
-    const proposals = target ? [] : propose(code, merged, index, threshold);
+    const proposals = target ? [] : propose(code, mappedParent, merged, index, round, threshold);
     const placed = addNew(code, mappedParent, merged, input.label, newId);
     index.add(placed);
+    round.placed.add(placed.id);
     return {
       ...base,
       kind: 'new',
@@ -393,16 +417,30 @@ function addNew(code: Code, parentId: Guid | null, merged: Map<Guid, Code>, labe
 }
 
 /** Merged codes this unmatched code may be: similar names, or the same definition under another name. */
-function propose(code: Code, merged: ReadonlyMap<Guid, Code>, index: MergedIndex, threshold: number): Proposal[] {
+/** Letter-group similarity alone is weak evidence (shared prefixes abound), so it needs more. */
+const SPELLING_THRESHOLD = 0.7;
+
+function propose(
+  code: Code,
+  parentId: Guid | null,
+  merged: ReadonlyMap<Guid, Code>,
+  index: MergedIndex,
+  round: Round,
+  threshold: number,
+): Proposal[] {
   const out: Proposal[] = [];
   const definition = normalizeName(code.definition);
   const mine = nameFeatures(code.name);
+  // A code is not the same as the category it sits in.
+  const ancestors = new Set<Guid>();
+  for (let p = parentId; p && !ancestors.has(p); p = merged.get(p)?.parentId ?? null) ancestors.add(p);
   for (const c of merged.values()) {
+    if (round.placed.has(c.id) || ancestors.has(c.id)) continue;
     const theirs = index.featuresOf(c);
     const tokens = featureTokenSimilarity(mine, theirs);
     const chars = featureTrigramSimilarity(mine, theirs);
     const sameDefinition = definition.length >= 12 && normalizeName(c.definition) === definition;
-    const score = Math.max(tokens, chars, sameDefinition ? 1 : 0);
+    const score = Math.max(tokens, chars >= Math.max(threshold, SPELLING_THRESHOLD) ? chars : 0, sameDefinition ? 1 : 0);
     if (score < threshold) continue;
     const why = sameDefinition
       ? 'same definition under another name'
@@ -420,8 +458,15 @@ export function codebookReportText(report: CodebookMergeReport): string {
     `Codebook merge of ${report.inputs.map((x) => `${x.label} (${x.codes} codes)`).join(', ')}: ${report.merged} codes.`,
     `Identical ${report.counts.identical}, matched ${report.counts.matched}, renamed ${report.counts.renamed}, moved ${report.counts.moved}, conflicting ${report.counts.conflicting}, new ${report.counts.new}.`,
   ];
+  // New codes with nothing to say are listed together, so the lines that need a reader stand out.
+  const plainNew = new Map<string, string[]>();
   for (const e of report.entries) {
-    if (e.kind === 'identical') continue;
+    if (e.kind !== 'new' || e.proposals.length > 0 || e.note) continue;
+    plainNew.set(e.inputLabel, [...(plainNew.get(e.inputLabel) ?? []), e.path.join(' > ')]);
+  }
+  for (const [label, paths] of plainNew) lines.push(`- [new] ${paths.length} code${paths.length === 1 ? '' : 's'} from ${label}: ${paths.join('; ')}`);
+  for (const e of report.entries) {
+    if (e.kind === 'identical' || (e.kind === 'new' && e.proposals.length === 0 && !e.note)) continue;
     const how = e.matchedBy ? ` (matched by ${e.matchedBy})` : '';
     lines.push(`- [${e.kind}] ${e.path.join(' > ')} from ${e.inputLabel}${how}`);
     for (const d of e.differences) lines.push(`    ${d.field}: '${clip(d.a)}' vs '${clip(d.b)}'`);

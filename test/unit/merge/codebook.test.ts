@@ -131,6 +131,30 @@ describe('codebook merge resolutions', () => {
     expect(entryFor(entries, team.barriers.id).note).toMatch(/inside itself/);
   });
 
+  it('does not match a codebook’s code to another of its own codes with the same name', () => {
+    const { team, inputs, newId } = setup();
+    // Ben uses "Citizenship" under two parents; Ana has neither.
+    const under = (parentId: string, id: string) => ({ ...team.peer, id, name: 'Citizenship', parentId, firstSourceId: undefined });
+    const ben = [
+      ...inputs[1]!.codes,
+      under(team.barriers.id, '1a2b3c4d-0000-4000-8000-000000000001'),
+      under(team.peer.id, '1a2b3c4d-0000-4000-8000-000000000002'),
+    ];
+    const { entries, codes } = mergeCodebooks([inputs[0]!, { label: 'Ben', codes: ben }], {}, { newId });
+    const citizenship = entries.filter((e) => e.path.at(-1) === 'Citizenship');
+    expect(citizenship.map((e) => e.kind)).toEqual(['new', 'new']);
+    expect(codes.filter((c) => c.name === 'Citizenship')).toHaveLength(2);
+    // Nor is a new code proposed as the category it sits in.
+    expect(citizenship.every((e) => e.proposals.every((p) => p.codeId !== team.barriers.id && p.codeId !== e.mergedId))).toBe(true);
+  });
+
+  it('lists plain new codes on one line and gives codes that need a reader their own', () => {
+    const { inputs, newId } = setup();
+    const text = codebookReportText(mergeCodebooks(inputs, {}, { newId }).report);
+    expect(text).toMatch(/^- \[new\] 1 code from Ben: Peer support$/m);
+    expect(text).toMatch(/^- \[new\] Barriers > Transportation barrier from Ben$/m);
+  });
+
   it('merges three codebooks in turn and writes a readable report', () => {
     const { team, inputs, newId } = setup();
     const third = { label: 'Cy', codes: [{ ...team.peer, id: '7a0f2a4e-1b2c-4d3e-8f40-5a6b7c8d9e0f', name: 'Peer Support' }] };
