@@ -128,6 +128,25 @@ describe('themes, retrieval and charts', () => {
     await page.getByLabel('Search text').fill('(bus');
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Not a valid regular expression/);
     await page.screenshot({ path: path.join(shots, 'analysis-queries.png') });
+  });
+
+  it('builds a boolean query, saves it, and loads it back', async () => {
+    await page.getByLabel('First code').selectOption({ label: 'Barriers to services / Waitlists' });
+    await page.getByRole('button', { name: 'Add condition' }).click();
+    await page.getByLabel('Operator 1').selectOption({ label: 'OR' });
+    await page.getByLabel('Code 2').selectOption({ label: 'Barriers to services / Transportation' });
+    const expected = countByGroup(index, { codeIds: codeIds.slice(0, 2), unit: 'excerpts' }).total;
+    const codePanel = page.locator('.queries .panel').first();
+    await expect.poll(() => codePanel.locator('.excerpt').count()).toBeGreaterThan(0);
+    // OR merges overlapping text, so passages can be fewer than excerpts, never more.
+    expect(await codePanel.locator('.excerpt').count()).toBeLessThanOrEqual(expected);
+    await page.getByLabel('Query name').fill('Waits or travel');
+    await page.getByRole('button', { name: 'Save query' }).click();
+    const saved = page.locator('.queries .panel').nth(2);
+    await expect.poll(() => saved.textContent()).toContain('Waitlists OR Transportation');
+    await page.getByLabel('Operator 1').selectOption({ label: 'NOT' });
+    await saved.getByRole('button', { name: 'Waits or travel', exact: true }).click();
+    expect(await page.getByLabel('Operator 1').inputValue()).toBe('or');
     expect(pageErrors(page)).toEqual([]);
   });
 });

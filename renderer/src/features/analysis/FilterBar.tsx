@@ -25,6 +25,19 @@ export function toExcerptFilter(state: FilterState): ExcerptFilter {
   } as ExcerptFilter;
 }
 
+/** The part of a saved filter this bar can show (one attribute value, one coder). */
+export function fromExcerptFilter(index: AnalysisIndex, filter: ExcerptFilter | undefined): FilterState {
+  const cond = filter?.where?.[0];
+  const attr = cond ? index.attributes.find((a) => a.id === cond.attribute || a.name === cond.attribute) : undefined;
+  return {
+    attribute: attr?.id ?? '',
+    value: attr ? (cond?.values[0] ?? '') : '',
+    coderId: filter?.coderIds?.[0] ?? '',
+    includeInterviewer: filter?.roles?.includes('interviewer') ?? false,
+    text: filter?.text ?? '',
+  };
+}
+
 export function FilterBar(props: { index: AnalysisIndex; state: FilterState; onChange: (s: FilterState) => void; showText?: boolean }) {
   const { index, state, onChange } = props;
   const set = (patch: Partial<FilterState>) => onChange({ ...state, ...patch });

@@ -20,7 +20,7 @@ import type { Guid } from '../../../../shared/model';
 import { attempt, toast } from '../../app/toast';
 import { useProject, useProjectStore } from '../../store';
 import type { FilterState } from './FilterBar';
-import { EMPTY_FILTER, FilterBar, toExcerptFilter } from './FilterBar';
+import { EMPTY_FILTER, FilterBar, fromExcerptFilter, toExcerptFilter } from './FilterBar';
 import { HitList } from './HitList';
 
 type Op = 'and-overlap' | 'and-turn' | 'or' | 'not' | 'near-characters' | 'near-turns';
@@ -106,12 +106,14 @@ export function QueriesPanel({ index }: { index: AnalysisIndex }) {
     if (!read.ok) return toast.error(read.error);
     if (read.body.kind === 'text') {
       setSearch({ ...read.body.search, filter: undefined });
+      setSearchFilter(fromExcerptFilter(index, read.body.search.filter));
       return;
     }
     const chain = toSteps(read.body.query);
     if (!chain) return toast.error(`'${row.name}' nests deeper than the builder shows; it runs in the CLI and the report.`);
     setFirst(chain.first);
     setSteps(chain.steps);
+    setFilter(fromExcerptFilter(index, read.body.filter));
   };
 
   const runAutoCode = () => {
@@ -249,7 +251,7 @@ export function QueriesPanel({ index }: { index: AnalysisIndex }) {
                 <button type="button" className="primary" disabled={!autoCodeId || !searchResult.hits.length} onClick={runAutoCode}>
                   Code {searchResult.hits.length} hits
                 </button>
-                <button type="button" onClick={() => save({ kind: 'text', search: { ...search } }, `Text: ${search.pattern}`)}>
+                <button type="button" onClick={() => save({ kind: 'text', search: { ...search, filter: fromFilterState(searchFilter) } }, `Text: ${search.pattern}`)}>
                   Save search
                 </button>
               </div>
