@@ -166,9 +166,10 @@ export const command: Command = {
       io.out(results.map((r) => toCsv([[r.coders.map((c) => c.name).join(' vs ')], ...comparisonTable(r)])).join('\n'));
       return EXIT.ok;
     }
-    const texts = results.map(
-      (r) => `${r.unit === 'char' ? charText(r) : r.unit === 'segment' ? segmentText(r) : unitText(r)}\n\nIn words: ${describeComparison(r)}`,
-    );
+    const texts = results.map((r) => {
+      const tables = r.sources.length === 0 ? scopeLines(r).join('\n') : r.unit === 'char' ? charText(r) : r.unit === 'segment' ? segmentText(r) : unitText(r);
+      return `${tables}\n\nIn words: ${describeComparison(r)}`;
+    });
     io.out(`${texts.join('\n\n')}\n`);
     return EXIT.ok;
   },
