@@ -9,10 +9,14 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'u
 const int = (n: number) => n.toLocaleString('en');
 const plural = (n: number, one: string, many = `${one}s`) => `${int(n)} ${n === 1 ? one : many}`;
 
-function opening(c: Comparison): string {
+function coders(c: Comparison): string {
   const names = c.coders.map((x) => x.name);
   const who = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `${names.length === 2 ? 'Two' : int(names.length)} coders (${who}) coded the same ${plural(c.sources.length, 'source')} independently.`;
+  return `${names.length === 2 ? 'Two' : int(names.length)} coders (${who})`;
+}
+
+function opening(c: Comparison): string {
+  return `${coders(c)} coded the same ${plural(c.sources.length, 'source')} independently.`;
 }
 
 /** The lowest and highest per-code figure, named, so a reader sees the spread behind an average. */
@@ -26,7 +30,7 @@ function range(values: { name: string; value: number }[]): string {
 
 export function describeComparison(c: Comparison): string {
   const names = new Map(c.codes.map((x) => [x.id, x.name]));
-  if (c.sources.length === 0) return `${opening(c)} No source was coded by all of them, so agreement could not be measured.`;
+  if (c.sources.length === 0) return `${coders(c)} have no source that all of them coded, so agreement could not be measured.`;
   if (c.unit === 'char') {
     const p = c.overall.pooled;
     return (

@@ -36,6 +36,13 @@ describe('describing agreement', () => {
     );
   });
 
+  it('says when there is nothing to compare', () => {
+    const { b, ana, ben } = project();
+    b.source('two.txt', 'y');
+    const none = compareCoders(b.project, { coderIds: [ana.id, ben.id], sourceIds: [b.project.sources[1]!.id] });
+    expect(describeComparison(none)).toBe('Two coders (Ana and Ben) have no source that all of them coded, so agreement could not be measured.');
+  });
+
   it('tabulates per code and overall with the counts', () => {
     const { b, ana, ben } = project();
     const table = comparisonTable(compareCoders(b.project, { coderIds: [ana.id, ben.id] }));
