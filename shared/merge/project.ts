@@ -262,7 +262,11 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
 
   // Sources go in once their cases exist; a matched source gains a case only if it had none.
   const incomingById = new Map(incoming.sources.map((s) => [s.id, s]));
-  for (const row of newSources) add('sources', row);
+  for (const row of newSources) {
+    // A focus group's voices point at cases of the incoming project.
+    row.speakers = row.speakers.map(({ caseId, ...speaker }) => (caseId && cases[caseId] ? { ...speaker, caseId: cases[caseId] } : speaker));
+    add('sources', row);
+  }
   for (const source of incoming.sources) {
     if (!source.caseId) continue;
     const caseId = cases[source.caseId];

@@ -193,6 +193,10 @@ describe('project merge', () => {
     expect(project.attributes.find((a) => a.id === role.id)!.values).toEqual(['partner', 'participant', 'staff']);
     expect(result.report.conflicts).toContainEqual({ table: 'cases', what: "case 'p01', Role", kept: 'participant', incoming: 'partner' });
     expect(project.sources.find((s) => s.id === team.ana.s1.id)!.caseId).toBe(project.cases[0]!.id);
+    // A new source's speakers follow their cases into this project.
+    team.s3.speakers = [{ name: 'Prosecutor', role: 'respondent', caseId: benCase.id }];
+    const withVoices = applyChanges(ana, mergeProject(ana, team.project, context(team.ana.ana.id)).set);
+    expect(withVoices.sources.find((s) => s.name === 'interview-03.txt')!.speakers).toEqual([{ name: 'Prosecutor', role: 'respondent', caseId: project.cases[0]!.id }]);
   });
 
   it('merges themes by name and unites their codes', () => {
