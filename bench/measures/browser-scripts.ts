@@ -20,7 +20,7 @@ const HELPERS = String.raw`
       await frame();
     }
   };
-  const hook = () => import('/src/bench-hook.ts');
+  const hook = () => import(args.hookUrl);
 `;
 
 const script = (body: string) => `async (args) => {${HELPERS}\n${body}\n}`;
@@ -143,9 +143,8 @@ export const SCROLL = script(String.raw`
   return { frames, longTasks, distance: max };
 `);
 
-/** What the open project holds, read from the app's own session module. */
+/** What the open project holds, read from the app's own session. */
 export const PROJECT_COUNTS = script(String.raw`
-  const { getSession } = await import('/src/app/session.ts');
-  const p = getSession().store.getProject();
-  return { sources: p.sources.length, codings: p.codings.length, codes: p.codes.length, chars: p.sources.reduce((n, s) => n + s.text.length, 0) };
+  const h = await hook();
+  return h.projectCounts();
 `);

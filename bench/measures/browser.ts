@@ -1,14 +1,17 @@
 /**
- * The coding workspace in Chromium (issue 4), in web mode on the Vite dev server: open the
+ * The coding workspace in Chromium (issue 4), in web mode on the production build: open the
  * 30k-word transcript with 1,000 codings until text and highlights are painted (< 300 ms),
  * apply a code by its key until the highlight is painted (p50, p95 of 50 tries; < 50 ms p95),
  * scroll through it (frame times, long tasks), and the renderer's JS heap with the large
- * study open (< 500 MB). The dev server runs in its own process group, killed at the end.
+ * study open (< 500 MB). The server (vite preview, or the dev server with BENCH_DEV_SERVER=1)
+ * runs in its own process group, killed at the end.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BENCH_DIR, PROJECT_FILES } from '../generate';
 import type { BenchContext } from '../measure';
@@ -19,6 +22,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ROOT = path.resolve(BENCH_DIR, '..');
 const APPLY_TRIES = 50;
+const run = promisify(execFile);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,15 +35,19 @@ function freePort(): Promise<number> {
   });
 }
 
-interface DevServer {
+interface AppServer {
   url: string;
+  /** Where the page imports the bench hook from. */
+  hookUrl: string;
+  /** The URL of a file in the data folder. */
+  dataUrl(file: string): string;
   stop(): Promise<void>;
 }
 
-async function startVite(): Promise<DevServer> {
-  const port = await freePort();
+/** Runs a vite command as its own process group (so stopping it stops every child) until it answers at the URL. */
+async function serveWithVite(args: string[], url: string): Promise<() => Promise<void>> {
   let output = '';
-  const child: ChildProcess = spawn('npx', ['vite', '--config', 'renderer/vite.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  const child: ChildProcess = spawn('npx', ['vite', ...args], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,32 +72,51 @@ async function startVite(): Promise<DevServer> {
       }
     }
   };
-  const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the Vite dev server exited (${child.exitCode}): ${output.slice(-500)}`);
+    if (child.exitCode !== null) throw new Error(`vite ${args[0]} exited (${child.exitCode}): ${output.slice(-500)}`);
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the Vite dev server did not answer at ${url} within 60 s`);
+      throw new Error(`vite ${args[0]} did not answer at ${url} within 60 s`);
     }
     try {
-      if ((await fetch(url)).ok) break;
+      if ((await fetch(url)).ok) return stop;
     } catch {
       // Not listening yet.
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The dev server, as the end-to-end tests use it: React's development build. */
+async function startDevServer(dataDir: string): Promise<AppServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const stop = await serveWithVite(['--config', 'renderer/vite.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], url);
   // Transform the entry and the hook once, so the first measured page load is not the server's warm-up.
   await fetch(new URL('src/main.tsx', url));
   await fetch(new URL('src/bench-hook.ts', url));
-  return { url, stop };
+  // The dev server serves files under the repository through /@fs/ (renderer/vite.config.ts allows the repo root).
+  return { url, hookUrl: '/src/bench-hook.ts', dataUrl: (file) => new URL(`/@fs${path.join(dataDir, file)}`, url).href, stop };
 }
 
-/** The dev server serves files under the repository through /@fs/ (renderer/vite.config.ts allows the repo root). */
-const fsUrl = (base: string, file: string) => new URL(`/@fs${file}`, base).href;
+/** The production build (what the desktop app loads), with the hook as an extra entry, served by vite preview. */
+async function startBuild(ctx: BenchContext): Promise<AppServer> {
+  const config = path.join(BENCH_DIR, 'vite.bench.config.ts');
+  const started = performance.now();
+  await run('npx', ['vite', 'build', '--config', config, '--logLevel', 'error'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  ctx.log(`built the renderer in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const web = path.join(BENCH_DIR, 'data', 'web');
+  await mkdir(path.join(web, 'data'), { recursive: true });
+  for (const file of [PROJECT_FILES.single, PROJECT_FILES.large]) await copyFile(path.join(ctx.dataDir, file), path.join(web, 'data', file));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const stop = await serveWithVite(['preview', '--config', config, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], url);
+  return { url, hookUrl: '/bench-hook.js', dataUrl: (file) => new URL(`/data/${file}`, url).href, stop };
+}
 
-async function evaluate<T>(page: Page, script: string, args: unknown): Promise<T> {
-  const expression = `(${script})(${JSON.stringify(args)})`;
+async function evaluate<T>(page: Page, app: AppServer, script: string, args: Record<string, unknown>): Promise<T> {
+  const expression = `(${script})(${JSON.stringify({ ...args, hookUrl: app.hookUrl })})`;
   try {
     return (await page.evaluate(expression)) as T;
   } catch (error) {
@@ -116,13 +143,13 @@ const VIEWS = ['codebook', 'documents', 'memos', 'themes', 'analysis', 'team', '
  * The dev server reloads the page when a lazily loaded view brings a dependency it has not
  * pre-bundled yet. Meet them all first, then wait out any reload, so none lands mid-measure.
  */
-async function settle(page: Page): Promise<void> {
+async function settle(page: Page, app: AppServer): Promise<void> {
   let reloaded = false;
   const onNav = (f: { parentFrame(): unknown }) => {
     if (!f.parentFrame()) reloaded = true;
   };
   page.on('framenavigated', onNav);
-  await evaluate(page, VISIT_VIEWS, { views: VIEWS });
+  await evaluate(page, app, VISIT_VIEWS, { views: VIEWS });
   await page.waitForTimeout(3000);
   page.off('framenavigated', onNav);
   if (reloaded) {
@@ -131,16 +158,36 @@ async function settle(page: Page): Promise<void> {
   }
 }
 
+/**
+ * With BENCH_PROFILE=1, the page's CPU profile of a measured step is saved to
+ * bench/data/<size>/profiles/<name>.cpuprofile (open it in Chrome DevTools' Performance panel).
+ */
+async function profiled<T>(ctx: BenchContext, page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  if (!process.env.BENCH_PROFILE) return step();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const result = await step();
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+  const dir = path.join(ctx.dataDir, 'profiles');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+  ctx.log(`profile saved: ${path.relative(process.cwd(), path.join(dir, name))}.cpuprofile`);
+  await cdp.detach();
+  return result;
+}
+
 interface Opened {
   readMs: number;
   storeMs: number;
   sourceIds: string[];
 }
 
-async function measureSingle(ctx: BenchContext, browser: Browser, url: string): Promise<void> {
-  const page = await newPage(browser, url);
-  const opened = await evaluate<Opened>(page, OPEN_PROJECT, { url: fsUrl(url, path.join(ctx.dataDir, PROJECT_FILES.single)), coder: 'Bench coder' });
-  await settle(page);
+async function measureSingle(ctx: BenchContext, browser: Browser, app: AppServer): Promise<void> {
+  const page = await newPage(browser, app.url);
+  const opened = await evaluate<Opened>(page, app, OPEN_PROJECT, { url: app.dataUrl(PROJECT_FILES.single), coder: 'Bench coder' });
+  await settle(page, app);
   const source = ctx.study.single.sources[0]!;
   const sourceId = opened.sourceIds[0]!;
   const words = source.text.split(/\s+/).length;
@@ -149,7 +196,8 @@ async function measureSingle(ctx: BenchContext, browser: Browser, url: string): 
   const opens: number[] = [];
   let shape = { blocks: 0, highlights: 0 };
   for (let i = 0; i < ctx.runs + ctx.warmup; i++) {
-    const r = await evaluate<{ ms: number; blocks: number; highlights: number }>(page, OPEN_SOURCE, { sourceId, away: 'memos' });
+    const open = () => evaluate<{ ms: number; blocks: number; highlights: number }>(page, app, OPEN_SOURCE, { sourceId, away: 'memos' });
+    const r = i === ctx.runs + ctx.warmup - 1 ? await profiled(ctx, page, 'open-transcript', open) : await open();
     if (i >= ctx.warmup) opens.push(r.ms);
     shape = r;
   }
@@ -162,12 +210,15 @@ async function measureSingle(ctx: BenchContext, browser: Browser, url: string): 
   const applies: number[] = [];
   const warm = 3;
   for (let i = 0; i < APPLY_TRIES + warm; i++) {
-    await evaluate(page, PREPARE_APPLY, { index: i, key }).catch(async (error: unknown) => {
+    await evaluate(page, app, PREPARE_APPLY, { index: i, key }).catch(async (error: unknown) => {
       await page.screenshot({ path: path.join(ctx.dataDir, 'browser-apply-failed.png') });
       throw error;
     });
-    await page.keyboard.press(key);
-    const ms = (await page.evaluate('window.__benchApply')) as number;
+    const press = async () => {
+      await page.keyboard.press(key);
+      return (await page.evaluate('window.__benchApply')) as number;
+    };
+    const ms = i === warm ? await profiled(ctx, page, 'apply-code', press) : await press();
     if (i >= warm) applies.push(ms);
   }
   const sorted = [...applies].sort((a, b) => a - b);
@@ -179,7 +230,8 @@ async function measureSingle(ctx: BenchContext, browser: Browser, url: string): 
   const longTasks: number[] = [];
   let distance = 0;
   for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
-    const r = await evaluate<{ frames: number[]; longTasks: number[]; distance: number }>(page, SCROLL, { pxPerFrame: 120 });
+    const scroll = () => evaluate<{ frames: number[]; longTasks: number[]; distance: number }>(page, app, SCROLL, { pxPerFrame: 120 });
+    const r = i === 0 ? await profiled(ctx, page, 'scroll', scroll) : await scroll();
     frames.push(...r.frames);
     longTasks.push(r.longTasks.length);
     distance = r.distance;
@@ -191,24 +243,31 @@ async function measureSingle(ctx: BenchContext, browser: Browser, url: string): 
   await page.context().close();
 }
 
-async function measureHeap(ctx: BenchContext, browser: Browser, url: string): Promise<void> {
-  const page = await newPage(browser, url);
-  const opened = await evaluate<Opened>(page, OPEN_PROJECT, { url: fsUrl(url, path.join(ctx.dataDir, PROJECT_FILES.large)), coder: 'Bench coder' });
+async function measureHeap(ctx: BenchContext, browser: Browser, app: AppServer): Promise<void> {
+  const page = await newPage(browser, app.url);
+  const opened = await profiled(ctx, page, 'open-large-qdpx', () =>
+    evaluate<Opened>(page, app, OPEN_PROJECT, { url: app.dataUrl(PROJECT_FILES.large), coder: 'Bench coder' }),
+  );
   ctx.add(row('open large.qdpx in the browser: read', [opened.readMs], 'ms', NO_TARGET));
   ctx.add(row('open large.qdpx in the browser: store in IndexedDB', [opened.storeMs], 'ms', NO_TARGET));
-  await settle(page);
-  await evaluate(page, OPEN_SOURCE, { sourceId: opened.sourceIds[0], away: 'memos' });
-  const counts = await evaluate<Record<string, number>>(page, PROJECT_COUNTS, {});
+  await settle(page, app);
+  await evaluate(page, app, OPEN_SOURCE, { sourceId: opened.sourceIds[0], away: 'memos' });
+  const counts = await evaluate<Record<string, number>>(page, app, PROJECT_COUNTS, {});
   ctx.log(`heap measured with ${JSON.stringify(counts)} open`);
   if (counts.codings !== ctx.study.combined.codings.length) throw new Error(`the app holds ${counts.codings} codings, not the study's ${ctx.study.combined.codings.length}`);
   const cdp = await page.context().newCDPSession(page);
   const heaps: number[] = [];
   for (let i = 0; i < 3; i++) {
     await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    heaps.push(usedSize / 1024 / 1024);
+    // Strings made by TextDecoder and fetch live outside V8's own heap (backing storage), so count all three parts.
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number; backingStorageSize?: number };
+    const mb = (n = 0) => n / 1024 / 1024;
+    if (i === 0) {
+      ctx.log(`heap: V8 ${mb(usage.usedSize).toFixed(0)} MB, embedder ${mb(usage.embedderHeapUsedSize).toFixed(0)} MB, backing storage ${mb(usage.backingStorageSize).toFixed(0)} MB`);
+    }
+    heaps.push(mb(usage.usedSize) + mb(usage.embedderHeapUsedSize) + mb(usage.backingStorageSize));
   }
-  ctx.add(row('renderer JS heap, large study open (after GC)', heaps, 'MB', below(500, '< 500 MB')));
+  ctx.add(row('renderer JS heap incl. external strings, large study open (after GC)', heaps, 'MB', below(500, '< 500 MB')));
   await page.context().close();
 }
 
@@ -221,14 +280,16 @@ export async function measure(ctx: BenchContext): Promise<void> {
     ctx.unavailable('browser', 'the study has no .qdpx files to open (the REFI-QDA writer was missing when it was generated)');
     return;
   }
-  const server = await startVite();
+  // BENCH_DEV_SERVER=1 measures on the dev server instead (React's development build: slower, for debugging).
+  const app = process.env.BENCH_DEV_SERVER ? await startDevServer(ctx.dataDir) : await startBuild(ctx);
+  ctx.log(`measuring the ${process.env.BENCH_DEV_SERVER ? 'dev server (development React)' : 'production build'} at ${app.url}`);
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    await measureSingle(ctx, browser, server.url);
-    await measureHeap(ctx, browser, server.url);
+    await measureSingle(ctx, browser, app);
+    await measureHeap(ctx, browser, app);
   } finally {
     await browser?.close();
-    await server.stop();
+    await app.stop();
   }
 }

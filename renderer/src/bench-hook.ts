@@ -1,8 +1,9 @@
 /**
  * Entry points for the browser benchmark (bench/measures/browser.ts). The benchmark loads
- * this module into the running dev app with import('/src/bench-hook.ts'), so it shares the
- * app's session and navigation state; the app never imports it, so production builds leave
- * it out. It opens a project the way File > Open does, from a URL the dev server serves.
+ * this module into the running app (import('/src/bench-hook.ts') on the dev server, or
+ * '/bench-hook.js' from bench/vite.bench.config.ts's build), so it shares the app's session
+ * and navigation state. The app never imports it, so its own builds leave it out. It opens
+ * a project the way File > Open does, from a URL the server serves.
  */
 import { readQdpx } from '../../shared/formats/refi';
 import { chooseCoder, getSession, openProject } from './app/session';
@@ -28,4 +29,15 @@ export async function openProjectFromUrl(url: string, coderName: string): Promis
 
 export function show(view: string, sourceId: string | null): void {
   ui.set({ view, sourceId, selectedCodingId: null, reveal: null });
+}
+
+/** What the open project holds, so the benchmark can check it measures the study it loaded. */
+export function projectCounts(): { sources: number; characters: number; codings: number; codes: number } {
+  const p = getSession().store?.getProject();
+  return {
+    sources: p?.sources.length ?? 0,
+    characters: p?.sources.reduce((n, s) => n + s.text.length, 0) ?? 0,
+    codings: p?.codings.length ?? 0,
+    codes: p?.codes.length ?? 0,
+  };
 }
