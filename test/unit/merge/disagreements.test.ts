@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { REMOVED_SETTING_ID, listDisagreements, resolveDisagreement } from '../../../shared/merge';
 import type { OpContext } from '../../../shared/model';
-import { applyChanges, invert, seededGuids } from '../../../shared/model';
+import { applyChanges, invert, seededGuids, tableSchemas } from '../../../shared/model';
 import { NOW, ProjectBuilder } from '../agreement/build';
 
 function setup() {
@@ -42,6 +42,7 @@ describe('disagreements', () => {
     const [, boundaries] = listDisagreements(b.project, { coderIds: [ana.id, ben.id] });
     const set = resolveDisagreement(b.project, ctx, boundaries!, 'keep-b');
     const after = applyChanges(b.project, set);
+    for (const change of set.changes) if (change.table !== 'meta' && change.after) tableSchemas[change.table].parse(change.after);
     const consensus = after.coders.find((c) => c.isConsensus)!;
     expect(consensus).toMatchObject({ id: set.consensusCoderId, name: 'Consensus' });
     expect(after.codings.filter((c) => c.coderId === consensus.id).map((c) => [c.codeId, c.start, c.end])).toEqual([[code.id, 25, 34]]);

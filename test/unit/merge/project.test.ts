@@ -4,7 +4,7 @@ import type { CharComparison } from '../../../shared/agreement';
 import { compareCoders } from '../../../shared/agreement';
 import { mergeProject, projectReportText, resolutionKey } from '../../../shared/merge';
 import type { OpContext, Project } from '../../../shared/model';
-import { applyChanges, invert, seededGuids } from '../../../shared/model';
+import { applyChanges, invert, seededGuids, tableSchemas } from '../../../shared/model';
 import { NOW } from '../agreement/build';
 import { T1, T2, benProject } from './team';
 
@@ -81,6 +81,14 @@ describe('project merge', () => {
     expect(projectReportText(result.report)).toMatch(/Updated: 1 codes\./);
     const project = applyChanges(team.ana.project, result.set);
     expect(project.codes.find((c) => c.id === team.ana.transport.id)!.definition).toBe(team.transport.definition);
+  });
+
+  it('writes only rows the schemas accept (the app validates every row before it stores a change)', () => {
+    const { result } = merged();
+    for (const change of result.set.changes) {
+      if (change.table === 'meta' || !change.after) continue;
+      expect(() => tableSchemas[change.table].parse(change.after)).not.toThrow();
+    }
   });
 
   it('is one undo step: inverting the change set gives the base project back', () => {
