@@ -15,8 +15,10 @@ export class ZipError extends Error {
 }
 
 export interface ZipLimits {
-  /** Sum of all entries' uncompressed sizes. */
+  /** Sum of the uncompressed sizes of the entries actually read. */
   maxTotalBytes: number;
+  /** Largest single entry (REFI-QDA allows internal files up to 2^31-1 bytes). */
+  maxEntryBytes: number;
   /** Largest expansion ratio allowed for an entry bigger than ratioFloorBytes. */
   maxRatio: number;
   ratioFloorBytes: number;
@@ -25,6 +27,7 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotalBytes: 2 * 1024 ** 3,
+  maxEntryBytes: 2 ** 31 - 1,
   // Plain text and XML compress 5-20x; hundreds-fold is what bombs look like.
   maxRatio: 1000,
   ratioFloorBytes: 1024 ** 2,
@@ -34,7 +37,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 export interface ZipArchive {
   /** Entry names as stored (folders included), with `\` turned into `/`. */
   readonly names: string[];
-  /** An entry's bytes, matching the name case-insensitively. */
+  /** An entry's bytes, matching the name case-insensitively; inflated on first use. */
   get(name: string): Uint8Array | undefined;
   /** The stored name of an entry, matched case-insensitively. */
   find(name: string): string | undefined;
@@ -60,50 +63,72 @@ function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface EntryInfo {
+  raw: string;
+  name: string;
+  originalSize: number;
+}
+
+/**
+ * Opens an archive: every entry's name and declared size is checked up front (so one
+ * hostile entry refuses the whole file), but entries are inflated only when asked for,
+ * so a project with gigabytes of internal video still opens for its text.
+ */
 export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipArchive {
   if (!isZip(bytes)) throw new ZipError(`${fileName} is not a zip archive`);
-  let total = 0;
-  let count = 0;
-  let files: Record<string, Uint8Array>;
+  const entries = new Map<string, EntryInfo>();
+  const names: string[] = [];
   try {
-    files = unzipSync(bytes, {
+    unzipSync(bytes, {
       filter(info) {
-        count++;
-        if (count > limits.maxEntries) throw new ZipError(`${fileName} holds more than ${limits.maxEntries} entries; refusing to open it`);
+        if (names.length >= limits.maxEntries) throw new ZipError(`${fileName} holds more than ${limits.maxEntries} entries; refusing to open it`);
         const unsafe = unsafeEntryReason(info.name);
         if (unsafe) throw new ZipError(`${fileName}: zip entry "${info.name}" ${unsafe}; refusing to open an archive that could write outside its folder`);
-        total += info.originalSize;
-        if (total > limits.maxTotalBytes)
-          throw new ZipError(
-            `${fileName} would expand to more than ${formatBytes(limits.maxTotalBytes)} (possible zip bomb); refusing to open it`,
-          );
-        if (
-          info.originalSize > limits.ratioFloorBytes &&
-          info.originalSize > Math.max(info.size, 1) * limits.maxRatio
-        )
+        if (info.originalSize > limits.maxEntryBytes)
+          throw new ZipError(`${fileName}: zip entry "${info.name}" declares ${formatBytes(info.originalSize)}, more than the ${formatBytes(limits.maxEntryBytes)} allowed; refusing to open it`);
+        if (info.originalSize > limits.ratioFloorBytes && info.originalSize > Math.max(info.size, 1) * limits.maxRatio)
           throw new ZipError(
             `${fileName}: zip entry "${info.name}" expands ${formatBytes(info.size)} into ${formatBytes(info.originalSize)} (possible zip bomb); refusing to open it`,
           );
-        return true;
+        const name = info.name.replace(/\\/g, '/');
+        names.push(name);
+        entries.set(name.toLowerCase(), { raw: info.name, name, originalSize: info.originalSize });
+        return false;
       },
     });
   } catch (error) {
     if (error instanceof ZipError) throw error;
-    throw new ZipError(`${fileName} is not a readable zip archive (${error instanceof Error ? error.message : String(error)})`);
+    throw new ZipError(`${fileName} is not a readable zip archive (${describe(error)})`);
   }
-  const byName = new Map<string, Uint8Array>();
-  const stored = new Map<string, string>();
-  const names: string[] = [];
-  for (const [raw, data] of Object.entries(files)) {
-    const name = raw.replace(/\\/g, '/');
-    names.push(name);
-    byName.set(name.toLowerCase(), data);
-    stored.set(name.toLowerCase(), name);
-  }
+  const cache = new Map<string, Uint8Array>();
+  let inflated = 0;
   return {
     names,
-    get: (name) => byName.get(name.replace(/\\/g, '/').toLowerCase()),
-    find: (name) => stored.get(name.replace(/\\/g, '/').toLowerCase()),
+    find: (name) => entries.get(name.replace(/\\/g, '/').toLowerCase())?.name,
+    get(name) {
+      const key = name.replace(/\\/g, '/').toLowerCase();
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      if (inflated + entry.originalSize > limits.maxTotalBytes)
+        throw new ZipError(`${fileName} would expand to more than ${formatBytes(limits.maxTotalBytes)} (possible zip bomb); refusing to read more of it`);
+      inflated += entry.originalSize;
+      let data: Uint8Array | undefined;
+      try {
+        // fflate inflates into a buffer of the declared size, so a lying header cannot make this grow.
+        data = unzipSync(bytes, { filter: (info) => info.name === entry.raw })[entry.raw];
+      } catch (error) {
+        throw new ZipError(`${fileName}: zip entry "${entry.name}" is damaged (${describe(error)})`);
+      }
+      if (!data) return undefined;
+      cache.set(key, data);
+      return data;
+    },
   };
 }
 

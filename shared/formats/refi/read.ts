@@ -69,19 +69,19 @@ export function readQdpx(bytes: Uint8Array, fileNameOrOptions: string | (ReadOpt
     if (looksLikeXml(bytes)) return readQde(decodeXmlBytes(bytes), fileName, opts);
     throw new RefiError(`${fileName} is neither a REFI-QDA project (.qdpx zip) nor a project.qde XML file`);
   }
-  let zip: ZipArchive;
   try {
-    zip = readZip(bytes, fileName);
+    const zip = readZip(bytes, fileName);
+    // ATLAS.ti names the file after the project; prefer project.qde, then the shallowest .qde.
+    const qdeName =
+      zip.find('project.qde') ??
+      zip.names.filter((n) => n.toLowerCase().endsWith('.qde')).sort((a, b) => a.split('/').length - b.split('/').length || a.length - b.length)[0];
+    if (!qdeName) throw new RefiError(`${fileName} holds no project.qde (entries: ${zip.names.slice(0, 10).join(', ') || 'none'})`);
+    return readQde(decodeXmlBytes(zip.get(qdeName)!), fileName, opts, zip);
   } catch (error) {
+    // Entries are inflated as they are read, so a damaged or oversized one can surface at any point.
     if (error instanceof ZipError) throw new RefiError(error.message);
     throw error;
   }
-  // ATLAS.ti names the file after the project; prefer project.qde, then the shallowest .qde.
-  const qdeName =
-    zip.find('project.qde') ??
-    zip.names.filter((n) => n.toLowerCase().endsWith('.qde')).sort((a, b) => a.split('/').length - b.split('/').length || a.length - b.length)[0];
-  if (!qdeName) throw new RefiError(`${fileName} holds no project.qde (entries: ${zip.names.slice(0, 10).join(', ') || 'none'})`);
-  return readQde(decodeXmlBytes(zip.get(qdeName)!), fileName, opts, zip);
 }
 
 function looksLikeXml(bytes: Uint8Array): boolean {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { readQdpx, readQdc } from '../../../shared/formats/refi';
-import { readZip, writeZip } from '../../../shared/formats/zip';
+import { DEFAULT_ZIP_LIMITS, readZip, writeZip } from '../../../shared/formats/zip';
 
 const QDE = '<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="x"/>';
 
@@ -11,15 +11,17 @@ function zipWith(name: string): Uint8Array {
   return zipSync({ 'project.qde': strToU8(QDE), [name]: strToU8('payload') });
 }
 
-/** Rewrites the uncompressed size an entry declares in the central directory. */
-function declareSize(zip: Uint8Array, entry: string, size: number): Uint8Array {
+/** Rewrites the uncompressed (and optionally compressed) size an entry declares in the central directory. */
+function declareSize(zip: Uint8Array, entry: string, size: number, compressed?: number): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer);
   for (let i = 0; i < out.length - 46; i++) {
     if (view.getUint32(i, true) !== 0x02014b50) continue;
     const nameLength = view.getUint16(i + 28, true);
     const name = new TextDecoder().decode(out.subarray(i + 46, i + 46 + nameLength));
-    if (name === entry) view.setUint32(i + 24, size, true);
+    if (name !== entry) continue;
+    view.setUint32(i + 24, size, true);
+    if (compressed !== undefined) view.setUint32(i + 20, compressed, true);
   }
   return out;
 }
@@ -42,10 +44,31 @@ describe('zip safety', () => {
     expect(() => readQdpx(bomb, 'bomb.qdpx')).toThrow(/bomb\.qdpx: zip entry "sources\/a\.txt" expands .* \(possible zip bomb\)/);
   });
 
-  it('refuses an archive whose declared sizes add up to more than 2 GiB, before inflating anything', () => {
-    const zip = zipSync({ 'project.qde': strToU8(QDE), 'a.txt': strToU8('a'.repeat(5000)), 'b.txt': strToU8('b'.repeat(5000)) }, { level: 0 });
-    const lying = declareSize(declareSize(zip, 'a.txt', 0xffff_0000), 'b.txt', 0xffff_0000);
-    expect(() => readQdpx(lying, 'huge.qdpx')).toThrow(/huge\.qdpx would expand to more than 2\.0 GiB/);
+  it('refuses an entry that declares more than REFI allows (2 GiB), before inflating anything', () => {
+    const zip = zipSync({ 'project.qde': strToU8(QDE), 'a.txt': strToU8('a'.repeat(5000)) }, { level: 0 });
+    const lying = declareSize(zip, 'a.txt', 0xffff_0000);
+    expect(() => readQdpx(lying, 'huge.qdpx')).toThrow(/huge\.qdpx: zip entry "a\.txt" declares 4\.0 GiB, more than the 2\.0 GiB allowed/);
+  });
+
+  it('stops reading once the entries read add up to the total limit', () => {
+    const zip = readZip(zipSync({ 'a.txt': strToU8('a'.repeat(5000)), 'b.txt': strToU8('b'.repeat(5000)) }), 'two.zip', {
+      ...DEFAULT_ZIP_LIMITS,
+      maxTotalBytes: 8000,
+    });
+    expect(zip.get('a.txt')!.length).toBe(5000);
+    expect(zip.get('a.txt')!.length).toBe(5000); // read once, counted once
+    expect(() => zip.get('b.txt')).toThrow(/two\.zip would expand to more than 8000 bytes/);
+  });
+
+  it('inflates only the entries it needs, so large internal media do not stand in the way', () => {
+    const video = (n: number) => `<VideoSource guid="2222222${n}-2222-4222-8222-222222222222" name="v${n}" path="internal://v${n}.mp4"/>`;
+    const qde = `<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="11111111-1111-4111-8111-111111111111" name="t" plainTextPath="internal://t.txt"/>${video(1)}${video(2)}</Sources></Project>`;
+    const zip = zipSync({ 'project.qde': strToU8(qde), 'sources/t.txt': strToU8('Hello'), 'sources/v1.mp4': strToU8('x'), 'sources/v2.mp4': strToU8('y') }, { level: 0 });
+    // Two videos of 1.5 GiB each (video does not compress): 3 GiB in all, but only the text is read.
+    const gib = 1.5 * 1024 ** 3;
+    const { project, report } = readQdpx(declareSize(declareSize(zip, 'sources/v1.mp4', gib, gib), 'sources/v2.mp4', gib, gib), 'media.qdpx');
+    expect(project.sources.map((s) => s.text)).toEqual(['Hello']);
+    expect(report.skipped.map((s) => s.kind)).toEqual(['VideoSource', 'VideoSource']);
   });
 
   it('cannot be made to allocate more than an entry declares', () => {
