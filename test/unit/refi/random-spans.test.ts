@@ -45,7 +45,7 @@ describe('random spans over offset-shifting text', () => {
       });
     }
     project.codings = [...project.codings.filter((c) => c.sourceId !== source.id), ...codings];
-    project.memos = project.memos.filter((m) => m.target.kind !== 'coding' || project.codings.some((c) => c.id === m.target.id));
+    project.memos = project.memos.filter((m) => m.target.kind !== 'coding' || project.codings.some((c) => m.target.kind === 'coding' && c.id === m.target.id));
 
     const bytes = writeQdpx(project);
     expect(readQdpx(bytes, 'ours.qdpx').project).toStrictEqual(project);
