@@ -9,12 +9,11 @@ import { attempt } from '../../app/toast';
 import { ui } from '../../app/ui-state';
 import { useProjectStore } from '../../store';
 import { MemoEditor } from '../memos/MemoEditor';
-import type { TextSelection } from './selection';
+import { useTextSelection, type TextSelection } from './selection';
 import { coderName, nudgeWord } from './transcript-model';
 
 interface Props {
   source: Source;
-  selection: TextSelection | null;
   codings: readonly Coding[];
   codes: ReadonlyMap<string, Code>;
   coders: readonly Coder[];
@@ -32,7 +31,8 @@ function quote(source: Source, start: number, end: number, max = 160): string {
 }
 
 export function CodingDetails(props: Props) {
-  const { source, selection, codings, codes, activeCodingId } = props;
+  const { source, codings, codes, activeCodingId } = props;
+  const selection = useTextSelection();
   const hasSpan = !!selection && selection.sourceId === source.id && selection.end > selection.start;
   const at = selection && selection.sourceId === source.id ? selection : null;
   const here = codings.filter(
@@ -88,14 +88,14 @@ export function CodingDetails(props: Props) {
             Click inside a highlight or on a stripe in the margin to see its codings.
           </p>
         ) : (
-          here.map((c) => <CodingCard key={c.id} coding={c} {...props} />)
+          here.map((c) => <CodingCard key={c.id} coding={c} selection={selection} {...props} />)
         )}
       </section>
     </aside>
   );
 }
 
-function CodingCard({ coding, source, codes, coders, memos, activeCodingId, selection, onReveal }: Props & { coding: Coding }) {
+function CodingCard({ coding, source, codes, coders, memos, activeCodingId, selection, onReveal }: Props & { coding: Coding; selection: TextSelection | null }) {
   const store = useProjectStore();
   const code = codes.get(coding.codeId);
   const memo = memos.find((m) => m.target.kind === 'coding' && m.target.id === coding.id);

@@ -15,7 +15,7 @@ import { CodeTree, codeCounts } from '../codebook/CodeTree';
 import { applyCodeTo, createAndApply, removeCodeFrom } from './coding-actions';
 import { CodePalette } from './CodePalette';
 import { CodingDetails } from './CodingDetails';
-import { selection as selectionStore, useTextSelection, type TextSelection } from './selection';
+import { selection as selectionStore, type TextSelection } from './selection';
 import { IncrementalIndex, inVivoName, visibleCodings, buildBlocks } from './transcript-model';
 import { TranscriptView, type TranscriptCommand, type TranscriptHandle } from './TranscriptView';
 
@@ -31,7 +31,6 @@ export default function CodingView() {
   const coderFilter = useUi((s) => s.coderFilter);
   const activeCodingId = useUi((s) => s.selectedCodingId);
   const selectedCodeId = useUi((s) => s.selectedCodeId);
-  const textSelection = useTextSelection();
   const [palette, setPalette] = useState<{ target: TextSelection; label: string } | null>(null);
   const [codeQuery, setCodeQuery] = useState('');
   const handle = useRef<TranscriptHandle | null>(null);
@@ -244,14 +243,13 @@ export default function CodingView() {
       </section>
       <CodingDetails
         source={source}
-        selection={textSelection}
         codings={shown}
         codes={codesById}
         coders={coders}
         memos={memos}
         activeCodingId={activeCodingId}
         currentCoderId={store.coderId}
-        onCommand={(c) => (c === 'turn' ? codeTurn(textSelection?.start ?? 0) : onCommand({ kind: c }))}
+        onCommand={(c) => (c === 'turn' ? codeTurn(selectionStore.get()?.start ?? 0) : onCommand({ kind: c }))}
         onRemove={(codeId) => attempt(() => removeCodeFrom(store, selectionStore.get(), codeId, store.coderId))}
         onReveal={revealCoding}
       />

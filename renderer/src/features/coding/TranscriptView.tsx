@@ -101,7 +101,8 @@ const NAVIGATION_KEYS = new Set([
 ]);
 
 
-export function TranscriptView(props: Props) {
+/** Memoised: selection changes elsewhere in the workspace must not re-render the transcript. */
+export const TranscriptView = memo(function TranscriptView(props: Props) {
   const { source, index } = props;
   const blocks = useMemo(() => buildBlocks(source), [source]);
   const allNodes = useMemo<TranscriptBlockElement[]>(
@@ -267,7 +268,6 @@ export function TranscriptView(props: Props) {
       <Slate editor={editor} initialValue={initialValue} onSelectionChange={(sel) => selection.set(toSpan(sel))}>
         <Editable
           className="transcript"
-          style={{ ['--stripe-width' as string]: `${Math.max(1, Math.min(index.lanes, MAX_LANES)) * 17 + 12}px` }}
           aria-label={`Transcript of ${source.name}`}
           aria-readonly="true"
           spellCheck={false}
@@ -304,7 +304,7 @@ export function TranscriptView(props: Props) {
       {hover && <HoverCard {...props} ids={hover.ids} x={hover.x} y={hover.y} />}
     </div>
   );
-}
+});
 
 // Slate scrolls the caret into view on every selection change; a reader scrolling with the
 // wheel while text stays selected must not be pulled back, so only explicit reveals scroll.
