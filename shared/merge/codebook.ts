@@ -23,7 +23,7 @@ export type CodeField = (typeof CODE_FIELDS)[number];
 export type TextField = 'name' | 'definition' | 'inclusion' | 'exclusion' | 'example';
 
 export type MatchKind = 'identical' | 'matched' | 'renamed' | 'moved' | 'conflicting' | 'new';
-export type MatchedBy = 'id' | 'path' | 'name' | 'proposal' | 'user';
+export type MatchedBy = 'id' | 'path' | 'name' | 'user';
 
 export interface Proposal {
   /** A merged code this code may be the same as. */
