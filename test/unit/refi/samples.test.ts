@@ -122,6 +122,9 @@ describe('REFI-QDA samples from other tools', () => {
 
 describe('the NVivo 12 sample (emoji, CRLF, BOM, UTF-16 offsets)', () => {
   const name = 'nvivo12-win_hu-emoji-crlf.qdpx';
+  // Read once for the tests below that only look at the result.
+  let cached: ReturnType<typeof readQdpx> | undefined;
+  const nvivo = () => (cached ??= readQdpx(sample(name), name));
   const { qde, entries } = rawFiles(name);
   const txtPath = /plainTextPath="internal:\/\/([^"]+)"/.exec(qde)![1]!;
   const rawBytes = entries.get(`sources/${txtPath.toLowerCase()}`)!;
@@ -133,7 +136,7 @@ describe('the NVivo 12 sample (emoji, CRLF, BOM, UTF-16 offsets)', () => {
   }));
 
   it('reads offsets as UTF-16 units, chosen from the origin and confirmed by the text', () => {
-    const { report } = readQdpx(sample(name), name);
+    const { report } = nvivo();
     expect(rawBytes.subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     expect(raw).toContain('\r\n');
     expect(report.positions?.mode).toEqual({ unit: 'utf16', crlf: 2 });
@@ -142,7 +145,7 @@ describe('the NVivo 12 sample (emoji, CRLF, BOM, UTF-16 offsets)', () => {
   });
 
   it('puts every coding on the words NVivo showed (the UTF-16 reading), starting and ending on word boundaries', () => {
-    const { project } = readQdpx(sample(name), name);
+    const { project } = nvivo();
     const text = project.sources[0]!.text;
     expect(text).not.toContain('\r');
     expect(selections.length).toBe(97);
@@ -165,14 +168,14 @@ describe('the NVivo 12 sample (emoji, CRLF, BOM, UTF-16 offsets)', () => {
     const txtEntry = Object.keys(files).find((k) => k.endsWith('.txt'))!;
     delete files[txtEntry];
     const fromDocx = readQdpx(zipSync(files), 'docx-only.qdpx');
-    const fromTxt = readQdpx(sample(name), name).project;
+    const fromTxt = nvivo().project;
     expect(fromDocx.report.warnings.join('\n')).toMatch(/no plain-text file; took its text from/);
     expect(fromDocx.project.sources[0]!.text).toBe(fromTxt.sources[0]!.text);
     expect(fromDocx.project.codings.map((c) => [c.id, c.start, c.end])).toEqual(fromTxt.codings.map((c) => [c.id, c.start, c.end]));
   });
 
   it('keeps every coding on the same words through our export (code points) and back', () => {
-    const first = readQdpx(sample(name), name).project;
+    const first = nvivo().project;
     const files = unzipSync(writeQdpx(first));
     delete files['lantern/project.json'];
     const qdeOut = strFromU8(files['project.qde']!);
