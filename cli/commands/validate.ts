@@ -14,12 +14,9 @@ import { isZip, readZip } from '../../shared/formats/zip';
 import type { Command } from '../main';
 import { CliError, EXIT, usageError } from '../io';
 
-/** The REFI-QDA schemas: $QDA_REFI_SCHEMAS, else the reference material beside the repository. */
+/** The REFI-QDA schemas: $QDA_REFI_SCHEMAS, else the official copies shipped in cli/schemas. */
 export function schemaDir(): string {
-  const candidates = [
-    process.env.QDA_REFI_SCHEMAS,
-    resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/refi-qda/schema'),
-  ].filter((d): d is string => !!d);
+  const candidates = [process.env.QDA_REFI_SCHEMAS, resolve(dirname(fileURLToPath(import.meta.url)), '../schemas')].filter((d): d is string => !!d);
   const found = candidates.find((d) => existsSync(join(d, 'Project.xsd')) && existsSync(join(d, 'Codebook.xsd')));
   if (!found)
     throw new CliError(`the REFI-QDA schemas (Project.xsd, Codebook.xsd) were not found in ${candidates.join(' or ')}; set QDA_REFI_SCHEMAS to their folder`);
