@@ -15,7 +15,7 @@ export default defineConfig({
   plugins: [react()],
   // Crawl every view up front: dependencies found later (in lazily loaded views) would make
   // the dev server re-optimise and reload the page mid-session (and mid-test).
-  optimizeDeps: { entries: ['index.html', 'src/**/*.tsx'] },
+  optimizeDeps: { entries: ['index.html', 'src/**/*.{ts,tsx}'] },
   server: { host: '127.0.0.1', strictPort: false, fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
   preview: { host: '127.0.0.1' },
   build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
