@@ -8,7 +8,15 @@ import type { FileChild } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import { Document, ImageRun, Packer, Paragraph, TableOfContents, TextRun } from 'docx';
 import type { AnalysisIndex, Excerpt, GroupCounts } from '../analysis';
-import { buildAnalysisIndex, countByGroup, findAttribute, findTheme, retrieveExcerpts } from '../analysis';
+import {
+  buildAnalysisIndex,
+  countByGroup,
+  findAttribute,
+  findTheme,
+  resolveCodeIds,
+  selectCodings,
+  toExcerpt,
+} from '../analysis';
 import type { Attribute, Guid, Project, Theme } from '../model/schema';
 import { formatAttribution } from './attribution';
 import { allMargins, codebookSection } from './codebook';
@@ -353,23 +361,24 @@ function pickQuotes(
   spreadBy: Attribute | null,
   groupOrder: readonly string[],
 ): PickedQuote[] {
-  const excerpts = retrieveExcerpts(index, { themeId, context: 0 });
-  const byId = new Map(excerpts.map((e) => [e.codingId, e]));
-  const valueOf = (e: Excerpt, a: Attribute | null) => (a ? (e.attributes[a.name] ?? null) : null);
-  const candidates: QuoteCandidate[] = excerpts.map((e) => ({
-    codingId: e.codingId,
-    sourceId: e.sourceId,
-    start: e.start,
-    end: e.end,
-    text: e.text,
-    exemplar: e.exemplar,
-    group: valueOf(e, groupBy),
-    spread: valueOf(e, spreadBy),
-    caseKey: e.caseId,
+  // Candidates straight from the index; full excerpts are made only for the few quotes chosen.
+  const items = selectCodings(index, resolveCodeIds(index, { themeId }));
+  const byId = new Map(items.map((item) => [item.coding.id, item]));
+  const valueOf = (caseId: Guid | null, a: Attribute | null) =>
+    a && caseId ? (index.cases.get(caseId)?.values[a.id] ?? null) || null : null;
+  const candidates: QuoteCandidate[] = items.map(({ coding, caseId }) => ({
+    codingId: coding.id,
+    sourceId: coding.sourceId,
+    start: coding.start,
+    end: coding.end,
+    exemplar: coding.exemplar === true,
+    group: valueOf(caseId, groupBy),
+    spread: valueOf(caseId, spreadBy),
+    caseKey: caseId,
   }));
   return selectQuotes(candidates, { count: options.quotesPerTheme, maxChars: options.maxQuoteChars, groupOrder }).map(
     (c) => ({
-      excerpt: byId.get(c.codingId)!,
+      excerpt: toExcerpt(index, byId.get(c.codingId)!, 0),
       exemplar: c.exemplar,
     }),
   );
