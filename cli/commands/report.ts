@@ -68,6 +68,11 @@ export const command: Command = {
     io.out(
       `Wrote ${output}: ${themeCount} theme${themeCount === 1 ? '' : 's'}${options.groupBy ? ` by ${options.groupBy}` : ''}, ${(bytes.length / 1024).toFixed(0)} KB.\n`,
     );
+    if (!options.groupBy && project.attributes.length > 0) {
+      io.out(
+        `Counts are not split by group; add --group-by with one of: ${project.attributes.map((a) => a.name).join(', ')} (charts need it too).\n`,
+      );
+    }
     return EXIT.ok;
   },
 };

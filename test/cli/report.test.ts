@@ -108,6 +108,20 @@ describe('qda report', () => {
     expect(dom.querySelector('th:nth-child(6)')!.textContent).toMatch(/^Site A/);
   });
 
+  it('says how to split by group when no attribute is chosen', async () => {
+    const r = await qda('report', file('demo.qdpx'), '-o', file('plain.docx'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('add --group-by with one of: Participant type, Site, Role, Months in program');
+    const dom = await docxDom(new Uint8Array(readFileSync(file('plain.docx'))));
+    expect([...dom.querySelectorAll('table')[0]!.querySelectorAll('th')].map((th) => th.textContent)).toEqual([
+      'Code',
+      'Definition',
+      'Excerpts',
+      'Sources',
+      'Cases',
+    ]);
+  });
+
   it('names the file and the problem when it cannot report', async () => {
     const missing = await qda('report', file('nope.qdpx'), '-o', file('x.docx'));
     expect(missing.code).toBe(2);
