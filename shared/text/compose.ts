@@ -45,21 +45,21 @@ export function composeTranscript(utterances: readonly Utterance[]): TranscriptS
     if (!body) continue;
     if (text) text += '\n\n';
     const paragraphStart = text.length;
+    let block = body;
     if (u.speaker !== null) {
       const speaker = u.speaker.trim();
       if (!speakerOrder.includes(speaker)) speakerOrder.push(speaker);
-      text += `${speaker}: `;
-      const start = text.length;
-      text += body;
-      turns.push({ speaker, start, end: text.length, ...(u.timeMs !== undefined ? { timeMs: u.timeMs } : {}) });
-    } else {
-      text += body;
+      block = `${speaker}: ${body}`;
+      const start = paragraphStart + speaker.length + 2;
+      turns.push({ speaker, start, end: paragraphStart + block.length, ...(u.timeMs !== undefined ? { timeMs: u.timeMs } : {}) });
     }
-    // A multi-line utterance keeps its lines as paragraphs of one turn.
-    let lineStart = paragraphStart;
-    for (let i = paragraphStart; i <= text.length; i++) {
-      if (i === text.length || text[i] === '\n') {
-        if (i > lineStart) paragraphs.push({ start: lineStart, end: i });
+    text += block;
+    // A multi-line utterance keeps its lines as paragraphs of one turn. Scan the block, not
+    // the growing text: indexing a concatenated string flattens it, which made this quadratic.
+    let lineStart = 0;
+    for (let i = 0; i <= block.length; i++) {
+      if (i === block.length || block[i] === '\n') {
+        if (i > lineStart) paragraphs.push({ start: paragraphStart + lineStart, end: paragraphStart + i });
         lineStart = i + 1;
       }
     }
