@@ -1,14 +1,15 @@
 /**
  * Previews to one ChangeSet: sources, their cases and the cases' attributes, built with
- * the shared operations against a running copy of the project so that later files see
- * earlier ones (a duplicate inside one batch is caught too). A file whose changes fail
- * is reported and leaves no trace; the others still import.
+ * the shared operations; later files see what earlier ones added (a duplicate inside one
+ * batch is caught too). A file whose changes fail is reported and leaves no trace; the
+ * others still import.
  */
 import type { ChangeSet } from '../model/changes';
-import { applyChanges, combine } from '../model/changes';
+import { combine } from '../model/changes';
 import type { OpContext } from '../model/context';
-import type { Guid, Project } from '../model/schema';
-import { addSource, createAttribute, createCase, findDuplicateSource, setCaseValue } from '../ops';
+import type { Attribute, Case, Guid, Project } from '../model/schema';
+import { contentHash } from '../text/compose';
+import { addSource, createAttribute, createCase, setCaseValue } from '../ops';
 import { analyzeFile, applyPreview } from './analyze';
 import { inferAttributeType, valueProblem } from './attributeTypes';
 import type { CancelSignal } from './errors';
@@ -99,27 +100,54 @@ export function refusal(fileName: string, error: unknown): FileReport {
   return { fileName, status: 'refused', problem, warnings: [], sources: [], duplicates: [] };
 }
 
+/**
+ * Rows the import has created or changed so far, by lowercase name (cases, attributes)
+ * and by content hash (texts). Kept as maps rather than re-applying each change to the
+ * project, so a survey with thousands of respondents plans in linear time.
+ */
+class Index {
+  readonly attributes: Map<string, Attribute>;
+  readonly cases: Map<string, Case>;
+  readonly texts: Map<string, { name: string; text: string }[]>;
+
+  constructor(project: Project, from?: Index) {
+    this.attributes = new Map(from?.attributes ?? project.attributes.map((a) => [a.name.toLowerCase(), a]));
+    this.cases = new Map(from?.cases ?? project.cases.map((c) => [c.name.toLowerCase(), c]));
+    this.texts = new Map(from?.texts ?? []);
+    if (!from) for (const s of project.sources) this.addText(s.contentHash, s.name, s.text);
+  }
+
+  addText(hash: string, name: string, text: string): void {
+    this.texts.set(hash, [...(this.texts.get(hash) ?? []), { name, text }]);
+  }
+
+  duplicateOf(text: string): string | undefined {
+    return this.texts.get(contentHash(text))?.find((t) => t.text === text)?.name;
+  }
+
+  /** The project as the operations need to see it: the current attributes and the given cases. */
+  view(project: Project, cases: Case[] = []): Project {
+    return { ...project, attributes: [...this.attributes.values()], cases };
+  }
+}
+
 /** The change set for previews the user has checked; pure and fast (no parsing), so the app runs it on the UI thread. */
 export function planImport(project: Project, ctx: OpContext, previews: readonly ImportPreview[]): ImportResult {
-  let running = project;
+  let index = new Index(project);
   const sets: ChangeSet[] = [];
   const files: FileReport[] = [];
   for (const preview of previews) {
+    // Each file works on its own copy of the index, kept only if the whole file succeeds.
+    const local = new Index(project, index);
     const fileSets: ChangeSet[] = [];
-    let local = running;
-    const step = <S extends ChangeSet>(set: S): S => {
-      fileSets.push(set);
-      local = applyChanges(local, set);
-      return set;
-    };
     const report: FileReport = { fileName: preview.fileName, status: 'imported', warnings: [...preview.warnings], sources: [], duplicates: [] };
     try {
-      const attributeIds = ensureAttributes(preview, () => local, ctx, step);
-      const caseId = (name: string, values: Record<string, string> = {}) => ensureCase(name, values, attributeIds, () => local, ctx, step, report);
+      const attributeIds = ensureAttributes(preview, project, local, ctx, fileSets);
+      const caseId = (name: string, values: Record<string, string> = {}) => ensureCase(name, values, attributeIds, project, local, ctx, fileSets, report);
       for (const doc of preview.documents) {
-        const dup = findDuplicateSource(local, doc.structure.text);
-        if (dup) {
-          report.duplicates.push({ name: doc.name, existing: dup.name });
+        const existing = local.duplicateOf(doc.structure.text);
+        if (existing) {
+          report.duplicates.push({ name: doc.name, existing });
           continue;
         }
         const speakers = doc.structure.speakers.map((s) => {
@@ -130,7 +158,14 @@ export function planImport(project: Project, ctx: OpContext, previews: readonly 
         const respondentCases = new Set(speakers.filter((s) => s.role === 'respondent').map((s) => s.caseId));
         const soleCase = respondentCases.size === 1 ? [...respondentCases][0] : undefined;
         const sourceCase = doc.caseName ? caseId(doc.caseName, doc.caseValues) : soleCase;
-        const added = step(addSource(local, ctx, { name: doc.name, structure: { ...doc.structure, speakers }, format: preview.format, ...(sourceCase ? { caseId: sourceCase } : {}) }));
+        const added = addSource(project, ctx, {
+          name: doc.name,
+          structure: { ...doc.structure, speakers },
+          format: preview.format,
+          ...(sourceCase ? { caseId: sourceCase } : {}),
+        });
+        fileSets.push(added);
+        local.addText(contentHash(doc.structure.text), doc.name, doc.structure.text);
         report.sources.push({
           sourceId: added.id,
           name: doc.name,
@@ -142,11 +177,10 @@ export function planImport(project: Project, ctx: OpContext, previews: readonly 
       }
       if (report.sources.length === 0) {
         report.status = 'duplicate';
-        fileSets.length = 0;
-        local = running;
+      } else {
+        index = local;
+        sets.push(...fileSets);
       }
-      running = local;
-      sets.push(...fileSets);
       files.push(report);
     } catch (error) {
       files.push(refusal(preview.fileName, error));
@@ -157,44 +191,63 @@ export function planImport(project: Project, ctx: OpContext, previews: readonly 
   return { set: combine(label, sets), report: { files } };
 }
 
-type Step = <S extends ChangeSet>(set: S) => S;
-
 /** One attribute per case column, found by name or created with a type inferred from this file's values. */
-function ensureAttributes(preview: ImportPreview, project: () => Project, ctx: OpContext, step: Step): Map<string, Guid> {
+function ensureAttributes(preview: ImportPreview, project: Project, index: Index, ctx: OpContext, sets: ChangeSet[]): Map<string, Guid> {
   const columns = new Map<string, string[]>();
   for (const doc of preview.documents) {
-    for (const [name, value] of Object.entries(doc.caseValues ?? {})) columns.set(name, [...(columns.get(name) ?? []), value]);
+    for (const [name, value] of Object.entries(doc.caseValues ?? {})) {
+      const list = columns.get(name) ?? [];
+      list.push(value);
+      columns.set(name, list);
+    }
   }
   const ids = new Map<string, Guid>();
   for (const [name, values] of columns) {
-    const existing = project().attributes.find((a) => a.name.toLowerCase() === name.toLowerCase());
-    ids.set(name, existing ? existing.id : step(createAttribute(project(), ctx, { name, type: inferAttributeType(values) })).id);
+    let attribute = index.attributes.get(name.toLowerCase());
+    if (!attribute) {
+      const set = createAttribute(index.view(project), ctx, { name, type: inferAttributeType(values) });
+      sets.push(set);
+      attribute = set.changes[0]!.after as Attribute;
+      index.attributes.set(name.toLowerCase(), attribute);
+    }
+    ids.set(name, attribute.id);
   }
   return ids;
 }
 
+/** The case by name, created if new; its values set where they fit the attribute's type (misfits are reported). */
 function ensureCase(
   name: string,
   values: Record<string, string>,
   attributeIds: Map<string, Guid>,
-  project: () => Project,
+  project: Project,
+  index: Index,
   ctx: OpContext,
-  step: Step,
+  sets: ChangeSet[],
   report: FileReport,
 ): Guid {
-  let kase = project().cases.find((c) => c.name.toLowerCase() === name.toLowerCase());
-  const id = kase ? kase.id : step(createCase(project(), ctx, { name })).id;
-  kase = project().cases.find((c) => c.id === id)!;
+  const fitting: Record<Guid, string> = {};
   for (const [attrName, value] of Object.entries(values)) {
-    const attributeId = attributeIds.get(attrName);
-    const attribute = project().attributes.find((a) => a.id === attributeId);
-    if (!attribute || kase.values[attribute.id] === value.trim()) continue;
+    const attribute = [...index.attributes.values()].find((a) => a.id === attributeIds.get(attrName));
+    if (!attribute || !value.trim()) continue;
     const problem = valueProblem(attribute.type, value);
-    if (problem) {
-      report.warnings.push(`case '${name}': ${attribute.name} ${problem} (a ${attribute.type}); left empty`);
-      continue;
-    }
-    step(setCaseValue(project(), ctx, id, attribute.id, value));
+    if (problem) report.warnings.push(`case '${name}': ${attribute.name} ${problem} (a ${attribute.type}); left empty`);
+    else fitting[attribute.id] = value.trim();
   }
-  return id;
+  let kase = index.cases.get(name.toLowerCase());
+  if (!kase) {
+    const set = createCase(index.view(project), ctx, { name, values: fitting });
+    sets.push(set);
+    kase = set.changes[0]!.after as Case;
+    index.cases.set(name.toLowerCase(), kase);
+    return kase.id;
+  }
+  for (const [attributeId, value] of Object.entries(fitting)) {
+    if (kase.values[attributeId] === value) continue;
+    const set = setCaseValue(index.view(project, [kase]), ctx, kase.id, attributeId, value);
+    sets.push(set);
+    kase = set.changes[0]!.after as Case;
+    index.cases.set(name.toLowerCase(), kase);
+  }
+  return kase.id;
 }

@@ -197,7 +197,7 @@ function chooseFamily(candidates: Candidate[], lines: Line[]): Candidate[] | nul
   let best: Candidate[] | null = null;
   for (const family of ['colon', 'bracket', 'header', 'voice'] as Family[]) {
     let own = unifySpelling(candidates.filter((c) => c.family === family));
-    if (family === 'header') own = own.filter((c) => followedByText(c.line, lines, candidates));
+    if (family === 'header') own = own.filter(followedByText(lines, candidates));
     const counts = new Map<string, number>();
     for (const c of own) counts.set(key(c.speaker), (counts.get(key(c.speaker)) ?? 0) + 1);
     // At least one label must qualify on its own (recur, or be a role word) before one-off names may join it.
@@ -216,11 +216,15 @@ function isDialogue(accepted: Candidate[]): boolean {
   return names.size >= 2 || accepted.some((c) => c.markup || ROLE_LABEL.test(c.speaker));
 }
 
-function followedByText(lineIndex: number, lines: Line[], candidates: Candidate[]): boolean {
-  const next = lines.slice(lineIndex + 1).findIndex((l) => l.text.trim() !== '');
-  if (next < 0) return false;
-  const nextIndex = lineIndex + 1 + next;
-  return !candidates.some((c) => c.line === nextIndex && c.family === 'header');
+/** A name-and-time line must have words under it, not another such line (each check O(1), so long transcripts stay linear). */
+function followedByText(lines: Line[], candidates: Candidate[]): (c: Candidate) => boolean {
+  const headerLines = new Set(candidates.filter((c) => c.family === 'header').map((c) => c.line));
+  const nextText: number[] = new Array(lines.length + 1).fill(-1);
+  for (let i = lines.length - 1; i >= 0; i--) nextText[i] = lines[i]!.text.trim() ? i : nextText[i + 1]!;
+  return (c) => {
+    const next = nextText[c.line + 1] ?? -1;
+    return next >= 0 && !headerLines.has(next);
+  };
 }
 
 const key = (name: string) => name.toLocaleLowerCase();
