@@ -66,25 +66,45 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], sel: QuoteSe
   );
   for (const list of ordered) list.sort(preference);
 
+  // Round-robin over groups, and within each group over its sites, so every group speaks
+  // before any speaks twice, however many sites it spans.
+  const groups: { buckets: number[]; next: number }[] = [];
+  ordered.forEach((list, bucket) => {
+    const last = groups[groups.length - 1];
+    if (last && ordered[last.buckets[0]!]![0]!.c.group === list[0]!.c.group) last.buckets.push(bucket);
+    else groups.push({ buckets: [bucket], next: 0 });
+  });
   const picked: { quote: QuoteCandidate; bucket: number }[] = [];
   const usedCases = new Set<string>();
+  const pickFrom = (bucket: number): boolean => {
+    const list = ordered[bucket]!;
+    // Prefer someone not yet quoted; fall back to the best remaining when everyone has been.
+    let at = list.findIndex((r) => (r.c.caseKey === null || !usedCases.has(r.c.caseKey)) && !overlapsChosen(r.c));
+    if (at === -1) at = list.findIndex((r) => !overlapsChosen(r.c));
+    if (at === -1) {
+      list.length = 0;
+      return false;
+    }
+    const quote = list.splice(at, 1)[0]!.c;
+    picked.push({ quote, bucket });
+    chosen.push(quote);
+    if (quote.caseKey) usedCases.add(quote.caseKey);
+    return true;
+  };
   let progressed = true;
   while (picked.length < sel.count && progressed) {
     progressed = false;
-    for (const [bucket, list] of ordered.entries()) {
+    for (const group of groups) {
       if (picked.length >= sel.count) break;
-      // Prefer someone not yet quoted; fall back to the best remaining when everyone has been.
-      let at = list.findIndex((r) => (r.c.caseKey === null || !usedCases.has(r.c.caseKey)) && !overlapsChosen(r.c));
-      if (at === -1) at = list.findIndex((r) => !overlapsChosen(r.c));
-      if (at === -1) {
-        list.length = 0;
-        continue;
+      // The group's next site that still has a quote to give.
+      for (let tries = 0; tries < group.buckets.length; tries++) {
+        const bucket = group.buckets[group.next % group.buckets.length]!;
+        group.next++;
+        if (pickFrom(bucket)) {
+          progressed = true;
+          break;
+        }
       }
-      const quote = list.splice(at, 1)[0]!.c;
-      picked.push({ quote, bucket });
-      chosen.push(quote);
-      if (quote.caseKey) usedCases.add(quote.caseKey);
-      progressed = true;
     }
   }
   // Read group by group (then site by site), as the table and the chart are laid out.

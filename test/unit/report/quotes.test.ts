@@ -40,6 +40,19 @@ describe('selectQuotes', () => {
     expect(picked[0]!.end - picked[0]!.start).toBe(300);
   });
 
+  it('lets every group speak before a group with more sites speaks twice', () => {
+    const pool = [
+      quote({ length: 300, group: 'partner', spread: 'A' }),
+      quote({ length: 300, group: 'partner', spread: 'B' }),
+      quote({ length: 300, group: 'partner', spread: 'C' }),
+      quote({ length: 100, group: 'participant', spread: 'A' }),
+    ];
+    const picked = selectQuotes(pool, { count: 2, maxChars: 700, groupOrder: ['partner', 'participant'] });
+    expect(picked.map((q) => `${q.group}/${q.spread}`)).toEqual(['partner/A', 'participant/A']);
+    const three = selectQuotes(pool, { count: 3, maxChars: 700, groupOrder: ['partner', 'participant'] });
+    expect(three.map((q) => `${q.group}/${q.spread}`)).toEqual(['partner/A', 'partner/B', 'participant/A']);
+  });
+
   it('passes over quotes that are too long or too short while better ones exist', () => {
     const long = quote({ length: 5000 });
     const short = quote({ length: 10 });
