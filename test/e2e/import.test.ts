@@ -57,6 +57,8 @@ describe('import dialog', () => {
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
     await dialog.waitFor();
 
+    // Parsing happens in a worker, off the UI thread.
+    const worker = page.waitForEvent('worker');
     const chooser = page.waitForEvent('filechooser');
     await dialog.getByRole('button', { name: 'Choose files…' }).click();
     await (await chooser).setFiles([
@@ -64,6 +66,7 @@ describe('import dialog', () => {
       { name: 'stop-3.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) },
     ]);
 
+    expect((await worker).url()).toContain('import.worker');
     const files = dialog.getByRole('list', { name: 'Files to import' });
     await files.getByText('2 speakers').nth(1).waitFor({ timeout: 30_000 });
 

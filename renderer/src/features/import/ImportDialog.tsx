@@ -151,7 +151,14 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
 
   const commit = () => {
     const previews = ready.map((e) => edited.get(e.key)!);
-    const { set, report } = planImport(store.getProject(), store.context(), previews);
+    let planned;
+    try {
+      planned = planImport(store.getProject(), store.context(), previews);
+    } catch (error) {
+      setResult([{ fileName: '', status: 'refused', problem: error instanceof Error ? error.message : String(error), warnings: [], sources: [], duplicates: [] }]);
+      return;
+    }
+    const { set, report } = planned;
     if (!isEmpty(set)) onCommit(set);
     const refused: FileReport[] = entries
       .filter((e) => e.status === 'refused')

@@ -18,33 +18,49 @@ export type AnalyzeResponse = AnalyzeOutcome & { id: number };
 
 export class Analyzer {
   private worker: Worker | null = null;
+  /** Set when workers are unavailable or the worker failed to start: parse on this thread instead. */
+  private inlineOnly = typeof Worker === 'undefined';
   private nextId = 1;
-  private pending = new Map<number, (outcome: AnalyzeOutcome) => void>();
+  private pending = new Map<number, { request: AnalyzeRequest; resolve: (outcome: AnalyzeOutcome) => void }>();
 
   private ensureWorker(): Worker | null {
-    if (this.worker || typeof Worker === 'undefined') return this.worker;
-    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<AnalyzeResponse>) => {
-      const { id, ...outcome } = event.data;
-      this.pending.get(id)?.(outcome);
-      this.pending.delete(id);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      this.failAll(`the import worker stopped (${event.message || 'unknown error'})`);
-    };
-    this.worker = worker;
-    return worker;
+    if (this.worker || this.inlineOnly) return this.worker;
+    try {
+      const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (event: MessageEvent<AnalyzeResponse>) => {
+        const { id, ...outcome } = event.data;
+        this.pending.get(id)?.resolve(outcome);
+        this.pending.delete(id);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.fallBackInline();
+      };
+      this.worker = worker;
+    } catch {
+      this.inlineOnly = true;
+    }
+    return this.worker;
+  }
+
+  /** A worker that cannot load (e.g. a restrictive host) must not lose the files: finish them here. */
+  private fallBackInline(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.inlineOnly = true;
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const { request, resolve } of waiting) void inline(request.name, request.bytes, request.options).then(resolve);
   }
 
   analyze(name: string, bytes: Uint8Array, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
     const worker = this.ensureWorker();
     if (!worker) return inline(name, bytes, options);
-    const id = this.nextId++;
+    const request: AnalyzeRequest = { id: this.nextId++, name, bytes, options };
     return new Promise((resolve) => {
-      this.pending.set(id, resolve);
+      this.pending.set(request.id, { request, resolve });
       // A copy goes to the worker: the dialog keeps the bytes to re-read a file with other columns.
-      worker.postMessage({ id, name, bytes, options } satisfies AnalyzeRequest);
+      worker.postMessage(request);
     });
   }
 
@@ -52,16 +68,12 @@ export class Analyzer {
   cancel(): void {
     this.worker?.terminate();
     this.worker = null;
-    this.failAll('cancelled');
+    for (const { resolve } of this.pending.values()) resolve({ ok: false, problem: 'cancelled' });
+    this.pending.clear();
   }
 
   dispose(): void {
     this.cancel();
-  }
-
-  private failAll(problem: string): void {
-    for (const resolve of this.pending.values()) resolve({ ok: false, problem });
-    this.pending.clear();
   }
 }
 
