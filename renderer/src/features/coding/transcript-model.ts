@@ -194,7 +194,7 @@ export function indexCodings(
         };
       });
       const prev = previous?.stripes(b);
-      if (prev && JSON.stringify(prev) === JSON.stringify(out)) out = prev;
+      if (prev && sameStripes(prev, out)) out = prev;
     }
     stripeCache.set(b, out);
     return out;
@@ -214,6 +214,19 @@ export class IncrementalIndex {
     this.previousBlocks = blocks;
     return this.previous;
   }
+}
+
+function sameStripes(a: readonly Stripe[], b: readonly Stripe[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((s, i) => {
+      const t = b[i]!;
+      return (
+        s.codingId === t.codingId && s.codingIds === t.codingIds && s.name === t.name && s.color === t.color &&
+        s.lane === t.lane && s.starts === t.starts && s.ends === t.ends && s.active === t.active
+      );
+    })
+  );
 }
 
 function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
