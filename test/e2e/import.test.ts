@@ -3,7 +3,7 @@
  * are chosen in the import dialog, parsed in the worker, shown with their speakers, one
  * speaker is renamed, and both land in the Documents list with their turns.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import { launchBrowser, newAppPage, pageErrors } from './browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = path.join(root, 'test-results', 'screens');
+const corpus = path.resolve(root, '../shared/corpus');
 
 const VTT = [
   'WEBVTT',
@@ -115,6 +116,27 @@ describe('import dialog', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     const row = page.locator('table.grid tbody tr').filter({ has: page.getByRole('button', { name: 'interview-12' }) });
     await expect.poll(() => row.textContent()).toContain('Participant');
+  });
+
+  it('takes the whole reference corpus in one go: every file ready, the AnnoMI subset recognised as already there', async () => {
+    const fresh = await newAppPage(browser, baseUrl, { coder: 'Corpus Tester' });
+    await fresh.getByRole('tab', { name: /Documents/ }).click();
+    await fresh.getByRole('button', { name: 'Import transcripts…' }).click();
+    const dialog = fresh.getByRole('dialog', { name: 'Import transcripts' });
+    const names = readdirSync(corpus).filter((f) => f !== 'SOURCES.md').sort();
+    const chooser = fresh.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles(names.map((name) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path.join(corpus, name)) })));
+    await dialog.getByText(`${names.length} of ${names.length} files ready`).waitFor({ timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'qualcoder_survey456.csv' }).click();
+    expect(await dialog.getByRole('group', { name: 'Open-ended questions' }).getByRole('checkbox', { name: 'freetext' }).isChecked()).toBe(true);
+    await fresh.screenshot({ path: path.join(shots, 'import-corpus.png') });
+    await dialog.getByRole('button', { name: `Import ${names.length} files` }).click();
+    const result = dialog.getByRole('status', { name: 'Import result' });
+    await result.getByText('Imported 142 sources from 8 files.').waitFor({ timeout: 60_000 });
+    expect(await result.getByText(/^Skipped annomi_substance_use_subset/).count()).toBe(8);
+    expect(pageErrors(fresh)).toEqual([]);
+    await fresh.context().close();
   });
 
   it('shows a refused file with its reason and still imports the others', async () => {

@@ -322,7 +322,14 @@ function FileDetail({
           )}
           {p.table && <ColumnMapping fileName={entry.file.name} table={p.table} onChange={onColumns} />}
           {p.speakers.length > 0 ? (
-            <SpeakerTable fileName={entry.file.name} speakers={p.speakers} choices={entry.choices} caseNames={caseNames} onChange={onChoices} />
+            <SpeakerTable
+              fileName={entry.file.name}
+              speakers={p.speakers}
+              choices={entry.choices}
+              caseNames={caseNames}
+              questions={p.format === 'survey'}
+              onChange={onChoices}
+            />
           ) : (
             <p className="small muted">No speaker labels found: the text is imported as narrative paragraphs.</p>
           )}

@@ -19,23 +19,25 @@ export interface SpeakerTableProps {
   speakers: SpeakerSummary[];
   choices: SpeakerChoices;
   caseNames: string[];
+  /** Survey answers are labelled by question, not by person: no interviewer, no case per label. */
+  questions?: boolean;
   onChange: (choices: SpeakerChoices) => void;
 }
 
-export function SpeakerTable({ fileName, speakers, choices, caseNames, onChange }: SpeakerTableProps) {
+export function SpeakerTable({ fileName, speakers, choices, caseNames, questions = false, onChange }: SpeakerTableProps) {
   const listId = `import-cases-${fileName.replace(/[^\w-]/g, '_')}`;
   const set = <K extends keyof SpeakerChoices>(key: K, speaker: string, value: SpeakerChoices[K][string]) =>
     onChange({ ...choices, [key]: { ...choices[key], [speaker]: value } });
   const isInterviewer = (s: SpeakerSummary) => choices.interviewer[s.name] ?? s.role === 'interviewer';
   return (
-    <table className="grid import-speakers" aria-label={`Speakers in ${fileName}`}>
+    <table className="grid import-speakers" aria-label={`${questions ? 'Questions' : 'Speakers'} in ${fileName}`}>
       <thead>
         <tr>
-          <th scope="col">Speaker</th>
-          <th scope="col">Turns</th>
-          <th scope="col">Interviewer</th>
-          <th scope="col">Same person as</th>
-          <th scope="col">Case</th>
+          <th scope="col">{questions ? 'Question' : 'Speaker'}</th>
+          <th scope="col">{questions ? 'Answers' : 'Turns'}</th>
+          {!questions && <th scope="col">Interviewer</th>}
+          <th scope="col">{questions ? 'Same question as' : 'Same person as'}</th>
+          {!questions && <th scope="col">Case</th>}
         </tr>
       </thead>
       <tbody>
@@ -49,17 +51,19 @@ export function SpeakerTable({ fileName, speakers, choices, caseNames, onChange 
               />
             </td>
             <td className="num">{s.turns}</td>
-            <td>
-              <input
-                type="checkbox"
-                aria-label={`${s.name} is the interviewer`}
-                checked={isInterviewer(s)}
-                onChange={(e) => set('interviewer', s.name, e.target.checked)}
-              />
-            </td>
+            {!questions && (
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`${s.name} is the interviewer`}
+                  checked={isInterviewer(s)}
+                  onChange={(e) => set('interviewer', s.name, e.target.checked)}
+                />
+              </td>
+            )}
             <td>
               <select aria-label={`Merge ${s.name} into`} value={choices.merge[s.name] ?? ''} onChange={(e) => set('merge', s.name, e.target.value)}>
-                <option value="">(separate speaker)</option>
+                <option value="">{questions ? '(separate question)' : '(separate speaker)'}</option>
                 {speakers
                   .filter((o) => o.name !== s.name)
                   .map((o) => (
@@ -69,15 +73,17 @@ export function SpeakerTable({ fileName, speakers, choices, caseNames, onChange 
                   ))}
               </select>
             </td>
-            <td>
-              <input
-                aria-label={`Case for ${s.name}`}
-                list={listId}
-                placeholder={isInterviewer(s) ? '' : 'e.g. P07'}
-                value={choices.cases[s.name] ?? ''}
-                onChange={(e) => set('cases', s.name, e.target.value)}
-              />
-            </td>
+            {!questions && (
+              <td>
+                <input
+                  aria-label={`Case for ${s.name}`}
+                  list={listId}
+                  placeholder={isInterviewer(s) ? '' : 'e.g. P07'}
+                  value={choices.cases[s.name] ?? ''}
+                  onChange={(e) => set('cases', s.name, e.target.value)}
+                />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -87,7 +93,9 @@ export function SpeakerTable({ fileName, speakers, choices, caseNames, onChange 
             <option key={c} value={c} />
           ))}
         </datalist>
-        Rename a speaker, or choose who they are the same person as, to merge them.
+        {questions
+          ? 'Each respondent becomes a case; their answers are labelled by question.'
+          : 'Rename a speaker, or choose who they are the same person as, to merge them.'}
       </caption>
     </table>
   );
