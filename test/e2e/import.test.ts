@@ -139,6 +139,20 @@ describe('import dialog', () => {
     await fresh.context().close();
   });
 
+  it('lets the user choose the columns of a spreadsheet whose headers are not recognised', async () => {
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles([{ name: 'rows.csv', mimeType: 'text/csv', buffer: Buffer.from('wer,was,wann\nMia,Hallo zusammen,0:01\nTom,Servus Mia,0:04\n') }]);
+    await dialog.getByRole('alert').getByText(/rows\.csv: no text column/).waitFor({ timeout: 30_000 });
+    await dialog.getByRole('combobox', { name: 'Text column' }).selectOption('was');
+    await dialog.getByRole('combobox', { name: 'Speaker column' }).selectOption('wer');
+    const speakers = dialog.getByRole('table', { name: 'Speakers in rows.csv' });
+    await expect.poll(() => speakers.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-speaker')))).toEqual(['Mia', 'Tom']);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('shows a refused file with its reason and still imports the others', async () => {
     await page.getByRole('button', { name: 'Import transcripts…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
