@@ -67,7 +67,9 @@ const GROUPS: Group[] = [
 export function machineDescription(): string {
   const cpus = os.cpus();
   const model = (cpus[0]?.model ?? 'unknown CPU').trim();
-  return `${model}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.platform()} ${os.release()}, node ${process.version}`;
+  // The load average says how far other work on the machine may have inflated the figures.
+  const load = os.loadavg()[0]!.toFixed(1);
+  return `${model}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.platform()} ${os.release()}, node ${process.version}, load average ${load} at start`;
 }
 
 async function readManifest(dir: string): Promise<Manifest | null> {
