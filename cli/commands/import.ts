@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ColumnMapping, FileReport, ImportFile } from '../../shared/import';
-import { extensionOf, importAttributes, importFiles, SUPPORTED_EXTENSIONS } from '../../shared/import';
+import { extensionOf, importAttributes, importFiles, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS } from '../../shared/import';
 import { readQdc, readQdpx } from '../../shared/formats/refi';
 import { mergeProject, projectReportText } from '../../shared/merge';
 import { applyChanges, isEmpty } from '../../shared/model/changes';
@@ -147,6 +147,13 @@ export const command: Command = {
     const unreadable: FileReport[] = [];
     for (const path of transcriptPaths) {
       try {
+        const { size } = await stat(path);
+        // Refused on its size alone, without reading hundreds of megabytes first.
+        if (size > MAX_FILE_BYTES) {
+          const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+          unreadable.push({ fileName: path, status: 'refused', problem: `${path}: the file is ${mb(size)}; files over ${mb(MAX_FILE_BYTES)} are refused (split it into smaller files)`, warnings: [], sources: [], duplicates: [] });
+          continue;
+        }
         files.push({ name: path, bytes: new Uint8Array(await readFile(path)) });
       } catch (error) {
         unreadable.push({ fileName: path, status: 'refused', problem: `${path}: could not be read (${(error as Error).message})`, warnings: [], sources: [], duplicates: [] });

@@ -3,7 +3,7 @@
  * saying what came in or why it was refused, the exit code says whether anything was
  * refused, and the saved .qdpx holds the structured transcripts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,16 @@ describe('qda import', () => {
     expect(project.codes.map((c) => c.name)).toEqual(expect.arrayContaining(['Services unavailable', 'Staff workarounds']));
     const broken = await qda('import', file('study.qdpx'), file('batch/p01.txt'), file('rows.csv').replace('rows.csv', 'nope.qdc'));
     expect(broken.code).toBe(2);
+  });
+
+  it('a 200 MB file is refused on its size without stopping the others', async () => {
+    writeFileSync(file('huge.txt'), '');
+    truncateSync(file('huge.txt'), 200 * 1024 * 1024);
+    const { code, out } = await qda('import', file('huge.qdpx'), file('huge.txt'), file('batch/p01.txt'));
+    expect(code).toBe(2);
+    expect(out).toContain(`refused  ${file('huge.txt')}: the file is 200.0 MB; files over 100.0 MB are refused`);
+    expect(out).toContain(`imported ${file('batch/p01.txt')}`);
+    expect((await readProjectFile(file('huge.qdpx'))).sources).toHaveLength(1);
   });
 
   it('usage errors exit 1', async () => {

@@ -4,7 +4,7 @@
  * Where workers are unavailable (unit tests under jsdom) the analysis runs inline.
  */
 import type { AnalyzeOptions, ImportPreview } from '../../../../shared/import';
-import { analyzeFile, ImportError } from '../../../../shared/import';
+import { analyzeFile, ImportError, MAX_FILE_BYTES } from '../../../../shared/import';
 
 export interface AnalyzeRequest {
   id: number;
@@ -54,7 +54,8 @@ export class Analyzer {
   }
 
   analyze(name: string, bytes: Uint8Array, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
-    const worker = this.ensureWorker();
+    // An oversized file is refused on its size alone: no point copying 200 MB to the worker first.
+    const worker = bytes.length > MAX_FILE_BYTES ? null : this.ensureWorker();
     if (!worker) return inline(name, bytes, options);
     const request: AnalyzeRequest = { id: this.nextId++, name, bytes, options };
     return new Promise((resolve) => {
