@@ -3,12 +3,12 @@
  * select a sentence, apply a code from the palette, create an in-vivo code, undo, redo,
  * reload and find the codings still there; a transcript holding HTML shows it as text.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { writeQdpx } from '../../shared/formats/refi';
+import { readQdpx, writeQdpx } from '../../shared/formats/refi';
 import { emptyProject, applyChanges, seededGuids } from '../../shared/model';
 import { addCoder, addSource } from '../../shared/ops';
 import { composeTranscript } from '../../shared/text/compose';
@@ -96,6 +96,20 @@ describe('coding workspace', () => {
     await page.getByRole('treeitem', { name: /“simply no bed”/ }).waitFor({ state: 'detached' });
     await page.keyboard.press(`${mod}+Shift+Z`);
     await page.getByRole('treeitem', { name: /“simply no bed”/ }).waitFor();
+  });
+
+  it('saves the project as a .qdpx that reads back with every coding', async () => {
+    const statusText = (await page.locator('.status-counts').textContent()) ?? '';
+    const codings = Number(/(\d+) codings/.exec(statusText)?.[1]);
+    const download = page.waitForEvent('download');
+    await page.locator('.transcript .t-text').first().click();
+    await page.keyboard.press(`${mod}+S`);
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('LEAD evaluation (demo).qdpx');
+    const { project } = readQdpx(new Uint8Array(readFileSync(await file.path())), file.suggestedFilename());
+    expect(project.codings).toHaveLength(codings);
+    expect(project.codes.some((c) => c.name === '“simply no bed”' && c.origin === 'in-vivo')).toBe(true);
+    await page.locator('[data-testid="save-state"]').filter({ hasText: 'Saved to file' }).waitFor();
   });
 
   it('looks right in light and dark', async () => {
