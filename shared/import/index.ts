@@ -7,7 +7,7 @@ export { decodeText } from './decode';
 export type { DecodedText, TextEncodingName } from './decode';
 export { ImportCancelled, ImportError, MAX_FILE_BYTES } from './errors';
 export type { CancelSignal } from './errors';
-export { importFiles, planImport, refusal } from './plan';
+export { importFiles, planImport } from './plan';
 export type { FileReport, ImportFile, ImportOptions, ImportProgress, ImportReport, ImportResult, SourceReport } from './plan';
 export { detectTurns } from './turns';
 export type * from './types';
