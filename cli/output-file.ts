@@ -3,7 +3,7 @@
  * report does not fail at the very end, and written atomically so a crash or a full
  * disk never leaves half a file where the old one was.
  */
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { CliError, usageError } from './io';
 
@@ -34,4 +34,14 @@ export async function writeOutputFile(path: string, bytes: Uint8Array): Promise<
     await unlink(temp).catch(() => undefined);
     throw new CliError(`${path} could not be written: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** A Word template (.docx or .dotx) the user named, read whole; its contents are checked when it is applied. */
+export async function readTemplate(path: string): Promise<{ bytes: Uint8Array; name: string }> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new CliError(`${path}: no such template file`);
+  if (!info.isFile()) throw new CliError(`${path} is not a file`);
+  if (info.size > 64 * 1024 * 1024)
+    throw new CliError(`${path} is too large for a Word template (${Math.round(info.size / 1024 / 1024)} MB)`);
+  return { bytes: new Uint8Array(await readFile(path)), name: path };
 }

@@ -4,10 +4,10 @@ import { buildAnalysisIndex, findCode, findTheme, UnknownAttributeError } from '
 import { excerptsCsv, excerptsXlsx, excerptTable } from '../../shared/export';
 import type { ExcerptTableQuery } from '../../shared/export';
 import { writeQdc } from '../../shared/formats/refi';
-import { buildCodebookDocx } from '../../shared/report';
+import { buildCodebookDocx, TemplateError } from '../../shared/report';
 import type { Command } from '../main';
 import { CliError, EXIT, usageError } from '../io';
-import { checkOutputPath, writeOutputFile } from '../output-file';
+import { checkOutputPath, readTemplate, writeOutputFile } from '../output-file';
 import { readProjectFile } from '../project-file';
 
 const FORMATS = { csv: 'csv', xlsx: 'xlsx', 'codebook-docx': 'docx', qdc: 'qdc' } as const;
@@ -15,7 +15,8 @@ type Format = keyof typeof FORMATS;
 
 export const command: Command = {
   summary: 'export coded excerpts (csv, xlsx) or the codebook (codebook-docx, qdc)',
-  usage: 'qda export <project.qdpx> --format csv|xlsx|codebook-docx|qdc -o FILE [--theme NAME | --code NAME ...]',
+  usage:
+    'qda export <project.qdpx> --format csv|xlsx|codebook-docx|qdc -o FILE [--theme NAME | --code NAME ...] [--template house-style.dotx]',
   async run(args, io) {
     const { positionals, values } = parseArgs({
       args,
@@ -25,6 +26,7 @@ export const command: Command = {
         output: { type: 'string', short: 'o' },
         theme: { type: 'string' },
         code: { type: 'string', multiple: true },
+        template: { type: 'string' },
       },
     });
     const [file] = positionals;
@@ -37,13 +39,24 @@ export const command: Command = {
     if (!output) throw usageError(`give the output file with -o, e.g. -o export.${FORMATS[format]}`);
     if ((values.theme || values.code) && (format === 'codebook-docx' || format === 'qdc'))
       throw usageError('--theme and --code choose excerpts; the codebook is always exported whole');
+    if (values.template && format !== 'codebook-docx')
+      throw usageError('--template styles a Word document; use it with --format codebook-docx');
     await checkOutputPath(output, [FORMATS[format]]);
+    const template = values.template ? await readTemplate(values.template) : undefined;
 
     const project = await readProjectFile(file);
     let bytes: Uint8Array;
     let summary: string;
     if (format === 'codebook-docx' || format === 'qdc') {
-      bytes = format === 'qdc' ? new TextEncoder().encode(writeQdc(project)) : await buildCodebookDocx(project);
+      try {
+        bytes =
+          format === 'qdc'
+            ? new TextEncoder().encode(writeQdc(project))
+            : await buildCodebookDocx(project, template ? { template } : {});
+      } catch (error) {
+        if (error instanceof TemplateError) throw new CliError(error.message);
+        throw error;
+      }
       summary = `${project.codes.length} codes`;
     } else {
       const index = buildAnalysisIndex(project);

@@ -1,10 +1,10 @@
 /** `qda report`: the theme report as a Word document, from a project file. */
 import { parseArgs } from 'node:util';
-import { buildThemeReport, ReportError, reportOptions, savedReportOptions } from '../../shared/report';
+import { buildThemeReport, ReportError, reportOptions, savedReportOptions, TemplateError } from '../../shared/report';
 import type { ReportOptions } from '../../shared/report';
 import type { Command } from '../main';
 import { CliError, EXIT, usageError } from '../io';
-import { checkOutputPath, writeOutputFile } from '../output-file';
+import { checkOutputPath, readTemplate, writeOutputFile } from '../output-file';
 import { readProjectFile } from '../project-file';
 import { rasterize } from '../rasterize';
 
@@ -12,7 +12,7 @@ export const command: Command = {
   summary: 'write the theme report (.docx): a chapter per theme with its codes, counts by group, quotes and a chart',
   usage:
     'qda report <project.qdpx> -o report.docx [--theme NAME ...] [--group-by ATTR] [--quotes N] [--attribution "{role}, {site}"] ' +
-    '[--show-source-names] [--no-charts] [--no-codebook] [--title TEXT]',
+    '[--show-source-names] [--no-charts] [--no-codebook] [--title TEXT] [--template house-style.dotx]',
   async run(args, io) {
     const { positionals, values } = parseArgs({
       args,
@@ -27,6 +27,7 @@ export const command: Command = {
         'no-charts': { type: 'boolean' },
         'no-codebook': { type: 'boolean' },
         title: { type: 'string' },
+        template: { type: 'string' },
       },
     });
     const [file] = positionals;
@@ -42,6 +43,7 @@ export const command: Command = {
         throw usageError(`--quotes ${values.quotes}: give a whole number from 0 to 100`);
     }
 
+    const template = values.template ? await readTemplate(values.template) : undefined;
     const project = await readProjectFile(file);
     // Start from what the project remembers from the app's report dialog; flags override it.
     const saved = savedReportOptions(project);
@@ -58,9 +60,10 @@ export const command: Command = {
     });
     let bytes: Uint8Array;
     try {
-      bytes = await buildThemeReport(project, options, { rasterize });
+      bytes = await buildThemeReport(project, options, { rasterize, ...(template ? { template } : {}) });
     } catch (error) {
       if (error instanceof ReportError) throw new CliError(`${file}: ${error.message}`);
+      if (error instanceof TemplateError) throw new CliError(error.message);
       throw error;
     }
     await writeOutputFile(output, bytes);

@@ -8,6 +8,8 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { Code, CodeOrigin, Project } from '../model/schema';
 import { codeTree } from '../model/project';
 import { documentStyles, heading, linesToRuns, PAGE, paragraphs } from './docx-blocks';
+import type { WordTemplate } from './template';
+import { withTemplateStyles } from './template';
 
 export const ORIGIN_LABEL: Record<CodeOrigin, string> = {
   deductive: 'Deductive',
@@ -69,7 +71,7 @@ export function codebookSection(project: Project, opts: { title: string; newPage
   return out;
 }
 
-export async function buildCodebookDocx(project: Project): Promise<Uint8Array> {
+export async function buildCodebookDocx(project: Project, opts: { template?: WordTemplate } = {}): Promise<Uint8Array> {
   const doc = new Document({
     title: `${project.meta.name}: codebook`,
     creator: 'Lantern QDA',
@@ -85,7 +87,8 @@ export async function buildCodebookDocx(project: Project): Promise<Uint8Array> {
       },
     ],
   });
-  return Packer.pack(doc, 'uint8array');
+  const bytes = await Packer.pack(doc, 'uint8array');
+  return opts.template ? withTemplateStyles(bytes, opts.template) : bytes;
 }
 
 export function allMargins() {

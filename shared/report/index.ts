@@ -14,3 +14,5 @@ export type { AttributionFacts } from './attribution';
 export { formatAttribution, templateFields } from './attribution';
 export type { QuoteCandidate } from './quotes';
 export { selectQuotes } from './quotes';
+export type { WordTemplate } from './template';
+export { TemplateError, withTemplateStyles } from './template';

@@ -41,12 +41,16 @@ import { reportOptions } from './options';
 import type { QuoteCandidate } from './quotes';
 import { selectQuotes } from './quotes';
 import { richParagraphs } from './rich-text';
+import type { WordTemplate } from './template';
+import { withTemplateStyles } from './template';
 
 export interface ReportDeps {
   /** SVG markup to PNG bytes at the given pixel width (resvg in Node, a canvas in the browser). */
   rasterize(svg: string, widthPx: number): Promise<Uint8Array>;
   /** The date printed on the title page; today when not given. */
   now?: () => Date;
+  /** A Word template whose styles the report takes on. */
+  template?: WordTemplate;
 }
 
 export interface ReportProgress {
@@ -117,7 +121,8 @@ export async function buildThemeReport(
       },
     ],
   });
-  const bytes = await Packer.pack(doc, 'uint8array');
+  const packed = await Packer.pack(doc, 'uint8array');
+  const bytes = deps.template ? withTemplateStyles(packed, deps.template) : packed;
   onProgress?.({ done: total, total, step: 'Done' });
   return bytes;
 }

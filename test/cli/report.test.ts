@@ -13,7 +13,7 @@ import { writeProjectFile } from '../../cli/project-file';
 import { buildAnalysisIndex, countByGroup } from '../../shared/analysis';
 import { readQdc } from '../../shared/formats/refi';
 import { applyChanges } from '../../shared/model';
-import { reportOptions, saveReportOptions } from '../../shared/report';
+import { buildCodebookDocx, reportOptions, saveReportOptions } from '../../shared/report';
 import { docxDom, docxPart, paragraphsInStyle } from '../unit/report/docx-read';
 
 let dir: string;
@@ -120,6 +120,34 @@ describe('qda report', () => {
       'Sources',
       'Cases',
     ]);
+  });
+
+  it("styles the report with a user's Word template, and names a template that is not one", async () => {
+    const house = await buildCodebookDocx(demo);
+    writeFileSync(file('house.dotx'), house);
+    const r = await qda('report', file('demo.qdpx'), '-o', file('styled.docx'), '--template', file('house.dotx'));
+    expect(r.code).toBe(0);
+    const styles = docxPart(new Uint8Array(readFileSync(file('styled.docx'))), 'word/styles.xml');
+    expect(styles.match(/w:styleId="Heading1"/g)).toHaveLength(1);
+    const missing = await qda('report', file('demo.qdpx'), '-o', file('styled.docx'), '--template', file('none.dotx'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('none.dotx: no such template file');
+    const notWord = await qda(
+      'export',
+      file('demo.qdpx'),
+      '--format',
+      'codebook-docx',
+      '-o',
+      file('cb2.docx'),
+      '--template',
+      file('demo.qdpx'),
+    );
+    expect(notWord.code).toBe(2);
+    expect(notWord.err).toContain('demo.qdpx has no Word styles');
+    expect(
+      (await qda('export', file('demo.qdpx'), '--format', 'csv', '-o', file('t.csv'), '--template', file('house.dotx')))
+        .code,
+    ).toBe(1);
   });
 
   it('names the file and the problem when it cannot report', async () => {
