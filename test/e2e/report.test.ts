@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDemoProject } from '../../fixtures/demo';
-import { docxDom, docxFiles } from '../unit/report/docx-read';
+import { docxDom, docxFiles, docxPart } from '../unit/report/docx-read';
 import { launchBrowser, newAppPage, pageErrors } from './browser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -86,5 +86,28 @@ describe('report view', () => {
       h.textContent!.replace(/^[\d.]+ /, ''),
     );
     for (const code of demo.codes) expect(headings).toContain(code.name);
+  });
+
+  it("writes the report in a chosen Word template's styles", async () => {
+    const { Document, Packer, Paragraph } = await import('docx');
+    const house = new Document({
+      styles: { default: { heading1: { run: { font: 'Georgia', color: 'C00000' } } } },
+      sections: [{ children: [new Paragraph('House style')] }],
+    });
+    const templatePath = path.join(shots, 'house-template.docx');
+    writeFileSync(templatePath, await Packer.pack(house, 'uint8array'));
+    await page.getByRole('tab', { name: /Report/ }).click();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Word template…' }).click(),
+    ]);
+    await chooser.setFiles(templatePath);
+    await page.getByText('house-template.docx').waitFor();
+    const file = await download(page, () => page.getByRole('button', { name: 'Write report…' }).click());
+    const styles = docxPart(file.bytes, 'word/styles.xml');
+    expect(styles.match(/w:styleId="Heading1"/g)).toHaveLength(1);
+    expect(/<w:style [^>]*w:styleId="Heading1"[\s\S]*?<\/w:style>/.exec(styles)![0]).toContain('Georgia');
+    expect(styles).toContain('w:styleId="Attribution"');
+    expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -7,11 +7,11 @@ import { useMemo, useState } from 'react';
 import { reportOptions, saveReportOptions, savedReportOptions } from '../../../../shared/report/options';
 import type { ReportOptions } from '../../../../shared/report/options';
 import { templateFields } from '../../../../shared/report/attribution';
-import type { ReportProgress } from '../../../../shared/report';
+import type { ReportProgress, WordTemplate } from '../../../../shared/report';
 import { useProject, useProjectStore } from '../../store';
 import { attempt, toast } from '../../app/toast';
 import type { ExportKind } from './exports';
-import { EXPORT_MENU, saveExport, saveThemeReport } from './exports';
+import { EXPORT_MENU, pickTemplate, saveExport, saveThemeReport } from './exports';
 import './report.css';
 
 export default function ReportView() {
@@ -24,6 +24,8 @@ export default function ReportView() {
   const options = draft ?? remembered;
   const [progress, setProgress] = useState<ReportProgress | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Kept for this session only: a template is a file of the user's, not part of the project.
+  const [template, setTemplate] = useState<WordTemplate | null>(null);
 
   const topThemes = useMemo(
     () => themes.filter((t) => !t.parentId).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)),
@@ -48,7 +50,7 @@ export default function ReportView() {
         // Remember the choices with the project, outside the undo history: they are preferences, not edits.
         if (JSON.stringify(options) !== JSON.stringify(remembered))
           await store.apply(saveReportOptions(project, options), { record: false });
-        const saved = await saveThemeReport(store.getProject(), options, setProgress);
+        const saved = await saveThemeReport(store.getProject(), options, setProgress, template ?? undefined);
         if (saved) toast.info(`Saved the report to ${saved}`);
       } finally {
         setBusy(null);
@@ -155,6 +157,24 @@ export default function ReportView() {
               />
               Allow {'{source}'} (file names) in attributions
             </label>
+            <div className="row report-template">
+              <button
+                type="button"
+                onClick={() => attempt(async () => setTemplate((await pickTemplate()) ?? template))}
+              >
+                Word template…
+              </button>
+              {template ? (
+                <>
+                  <span title="Headings, quotes and tables take this document's styles">{template.name}</span>
+                  <button type="button" className="link" onClick={() => setTemplate(null)}>
+                    Remove
+                  </button>
+                </>
+              ) : (
+                <span className="muted">Built-in styles</span>
+              )}
+            </div>
           </div>
           <div className="row report-actions">
             <button type="button" className="primary" disabled={busy !== null || nothingChosen} onClick={writeReport}>

@@ -3,7 +3,7 @@
  * saved through the host, so the desktop app gets a native dialog and the browser a download.
  */
 import type { Project } from '../../../../shared/model';
-import type { ReportOptions, ReportProgress } from '../../../../shared/report';
+import type { ReportOptions, ReportProgress, WordTemplate } from '../../../../shared/report';
 import { writeQdc } from '../../../../shared/formats/refi';
 import { getHost } from '../../host';
 import { rasterizeInBrowser } from './rasterize';
@@ -24,9 +24,15 @@ export async function saveThemeReport(
   project: Project,
   options: ReportOptions,
   onProgress: (p: ReportProgress) => void,
+  template?: WordTemplate,
 ): Promise<string | null> {
   const { buildThemeReport } = await import('../../../../shared/report');
-  const bytes = await buildThemeReport(project, options, { rasterize: rasterizeInBrowser }, onProgress);
+  const bytes = await buildThemeReport(
+    project,
+    options,
+    { rasterize: rasterizeInBrowser, ...(template ? { template } : {}) },
+    onProgress,
+  );
   return getHost().saveFile({
     title: 'Save the report',
     suggestedName: `${fileStem(project)} - report.docx`,
@@ -89,4 +95,14 @@ export async function saveExport(project: Project, kind: ExportKind): Promise<st
       );
     }
   }
+}
+
+/** Let the user pick a house-style Word document or template for the report. */
+export async function pickTemplate(): Promise<WordTemplate | null> {
+  const [file] = await getHost().openFiles({
+    title: 'Choose a Word template',
+    filters: [{ name: 'Word document or template', extensions: ['docx', 'dotx'] }],
+    multiple: false,
+  });
+  return file ? { bytes: file.bytes, name: file.name } : null;
 }
