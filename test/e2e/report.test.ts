@@ -103,6 +103,7 @@ describe('report view', () => {
     ]);
     await chooser.setFiles(templatePath);
     await page.getByText('house-template.docx').waitFor();
+    await page.screenshot({ path: path.join(shots, 'report-view-template.png') });
     const file = await download(page, () => page.getByRole('button', { name: 'Write report…' }).click());
     const styles = docxPart(file.bytes, 'word/styles.xml');
     expect(styles.match(/w:styleId="Heading1"/g)).toHaveLength(1);
