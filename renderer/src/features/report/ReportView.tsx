@@ -137,9 +137,11 @@ export default function ReportView() {
               <input
                 type="checkbox"
                 checked={options.includeCharts}
+                disabled={!options.groupBy}
                 onChange={(e) => update({ includeCharts: e.target.checked })}
               />
               Chart of each theme by group
+              {!options.groupBy && <span className="muted">(choose groups to compare)</span>}
             </label>
             <label className="report-check">
               <input
