@@ -5,7 +5,7 @@
  *   Interviewer: text        Q: text        P07: text        **Anna:** text
  *   [id1] text               <v Anna>text
  *   John Smith   0:03        00:01:02 John Smith      [10:02] Anna      (a name and time line above the text)
- *   [10:02] Anna: text       Speaker 1 (00:00): text
+ *   [10:02] Anna: text       Speaker 1 (00:00): text      Anna: [00:01:23] text
  *
  * A paragraph without a label continues the previous turn. A label must sit at the
  * start of a line, be short, and recur (or be a role word such as Interviewer or Q),
@@ -59,6 +59,8 @@ const PATTERNS: { family: Family; re: RegExp; header?: boolean; markup: boolean 
   { family: 'header', header: true, re: new RegExp(String.raw`^\[?(?<time>${T})\]?\s+(?:-\s*)?(?<name>${NAME})\s*$`, 'u'), markup: true },
   // [John Smith] 10:02:03 (Zoom)
   { family: 'header', header: true, re: new RegExp(String.raw`^\[(?<name>[^\]\n]{1,40})\]\s+(?<time>${T})\s*$`, 'u'), markup: true },
+  // Anna: [00:01:23] text  |  Anna: (01:23) text
+  { family: 'colon', re: new RegExp(String.raw`^(?<name>${NAME})\s*:\s*[([](?<time>${T})[)\]](?:\s+|$)`, 'u'), markup: true },
   // **Anna:** text  |  **Anna**: text
   { family: 'colon', re: new RegExp(String.raw`^\*\*(?<name>${NAME})(?::\*\*|\*\*\s*:)(?:\s+|$)`, 'u'), markup: false },
   // Anna: text

@@ -103,6 +103,12 @@ describe('speaker turns in plain text', () => {
     expect(a.turns.map((t) => t.timeMs)).toEqual([5_000, 9_000]);
     const b = detectTurns('Speaker 1 (00:00): Welcome.\nSpeaker 2 (00:04): Thanks.').structure;
     expect(turnTexts(b).map((t) => t.speaker)).toEqual(['Speaker 1', 'Speaker 2']);
+    const c = detectTurns('Interviewer: [00:01:23] Why?\nMaya: (01:30) Because.').structure;
+    expect(turnTexts(c)).toEqual([
+      { speaker: 'Interviewer', text: 'Why?' },
+      { speaker: 'Maya', text: 'Because.' },
+    ]);
+    expect(c.turns.map((t) => t.timeMs)).toEqual([83_000, 90_000]);
   });
 
   it('Teams Word transcripts: a cue timing line, then the name, then the words', () => {
