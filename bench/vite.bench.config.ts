@@ -16,9 +16,10 @@ export default mergeConfig(
   loaded.config,
   defineConfig({
     build: {
-      outDir: here('./data/web'),
       emptyOutDir: true,
       sourcemap: false,
+      // Readable names in CPU profiles; React's production mode comes from the build mode, not from minifying.
+      minify: false,
       rollupOptions: {
         input: { index: here('../renderer/index.html'), 'bench-hook': here('../renderer/src/bench-hook.ts') },
         // Entries keep their exports and a fixed name, so the page can import('/bench-hook.js').
