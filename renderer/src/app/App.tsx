@@ -73,6 +73,16 @@ export function App() {
     });
   }, [store]);
 
+  // Changes reach IndexedDB a frame after they show; closing in that moment would lose them.
+  useEffect(() => {
+    if (!store) return;
+    const guard = (e: BeforeUnloadEvent) => {
+      if (store.getStatus().persist === 'saving') e.preventDefault();
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [store]);
+
   // A failed write is rare and important: say so where the user is looking.
   useEffect(() => {
     if (!store) return;

@@ -28,6 +28,19 @@ export interface StoreStatus {
 
 export class StoreError extends Error {}
 
+/**
+ * Let the browser paint the change before the database work starts, so a highlight shows
+ * in the next frame; the timeout keeps writes going in a hidden tab, where frames stop.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    setTimeout(done, 50);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(done, 0));
+    else setTimeout(done, 0);
+  });
+}
+
 /** Reject rows that do not match the model before they touch memory or the database. */
 export function validateChangeSet(set: ChangeSet): void {
   for (const change of set.changes) {
@@ -231,6 +244,7 @@ export class ProjectStore {
     this.emit();
     this.queue = this.queue.then(async () => {
       try {
+        await afterPaint();
         await this.persist(set, history);
         this.pending--;
         if (this.pending === 0 && this.status.persist === 'saving') this.setStatus({ persist: 'idle' });

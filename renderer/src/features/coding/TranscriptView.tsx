@@ -314,9 +314,15 @@ function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
   if (!leaf.codingIds) return <span {...attributes}>{children}</span>;
   const colors = (leaf.colors ?? '').split(' ');
   const layers = colors.slice(0, 5);
+  // Stacked underlines as 2px bands under the text (gradients paint far cheaper than
+  // box-shadows), over a tint of the outermost code's colour.
   const style = {
+    paddingBottom: 2 * layers.length,
     backgroundColor: `color-mix(in srgb, ${colors[0]} var(--highlight-alpha), transparent)`,
-    boxShadow: layers.map((c, i) => `0 ${2 * (i + 1)}px 0 ${c}`).join(', '),
+    backgroundImage: layers.map((c) => `linear-gradient(${c}, ${c})`).join(', '),
+    backgroundSize: layers.map(() => '100% 2px').join(', '),
+    backgroundPosition: layers.map((_, i) => `0 calc(100% - ${2 * (layers.length - 1 - i)}px)`).join(', '),
+    backgroundRepeat: 'no-repeat',
   };
   return (
     <span {...attributes} className={leaf.active ? 'coded active' : 'coded'} data-codings={leaf.codingIds} style={style}>
