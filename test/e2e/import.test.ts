@@ -128,6 +128,8 @@ describe('import dialog', () => {
     await dialog.getByRole('button', { name: 'Choose files…' }).click();
     await (await chooser).setFiles(names.map((name) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(path.join(corpus, name)) })));
     await dialog.getByText(`${names.length} of ${names.length} files ready`).waitFor({ timeout: 60_000 });
+    // Within one batch the subset only becomes a duplicate at import; the preview checks against the project.
+    expect(await dialog.getByText('already imported').count()).toBe(0);
     await dialog.getByRole('button', { name: 'qualcoder_survey456.csv' }).click();
     expect(await dialog.getByRole('group', { name: 'Open-ended questions' }).getByRole('checkbox', { name: 'freetext' }).isChecked()).toBe(true);
     await fresh.screenshot({ path: path.join(shots, 'import-corpus.png') });
@@ -135,6 +137,15 @@ describe('import dialog', () => {
     const result = dialog.getByRole('status', { name: 'Import result' });
     await result.getByText('Imported 142 sources from 8 files.').waitFor({ timeout: 60_000 });
     expect(await result.getByText(/^Skipped annomi_substance_use_subset/).count()).toBe(8);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Offered again, the transcript is flagged before anything is imported.
+    await fresh.getByRole('button', { name: 'Import transcripts…' }).click();
+    const again = fresh.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose files…' }).click();
+    await (await again).setFiles([{ name: 'copy.txt', mimeType: 'text/plain', buffer: readFileSync(path.join(corpus, 'qualcoder_transcript.txt')) }]);
+    await dialog.getByText('already imported').waitFor({ timeout: 30_000 });
+    expect(await dialog.getByText('The project already holds this text; it will be skipped.').count()).toBe(1);
     expect(pageErrors(fresh)).toEqual([]);
     await fresh.context().close();
   });

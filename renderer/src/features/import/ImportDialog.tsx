@@ -9,6 +9,7 @@ import type { AnalyzeOptions, AttributeImportReport, FileReport, ImportPreview, 
 import { applyPreview, importAttributes, planImport, SUPPORTED_EXTENSIONS } from '../../../../shared/import';
 import type { ChangeSet } from '../../../../shared/model';
 import { isEmpty } from '../../../../shared/model';
+import { contentHash } from '../../../../shared/text/compose';
 import type { PickedFile } from '../../host';
 import { getHost } from '../../host';
 import { useProject, useProjectStore } from '../../store';
@@ -48,6 +49,7 @@ const number = (n: number) => n.toLocaleString();
 export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDialogProps) {
   const store = useProjectStore();
   const caseNames = useProject((p) => p.cases).map((c) => c.name);
+  const sources = useProject((p) => p.sources);
   const [entries, setEntries] = useState<Entry[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(null);
@@ -149,6 +151,18 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
     [entries],
   );
 
+  /** Per file, how many of its sources the project already holds (they will be skipped). */
+  const alreadyThere = useMemo(() => {
+    const byHash = new Map<string, string[]>();
+    for (const s of sources) byHash.set(s.contentHash, [...(byHash.get(s.contentHash) ?? []), s.text]);
+    return new Map(
+      [...edited].map(([key, preview]) => [
+        key,
+        preview.documents.filter((d) => byHash.get(contentHash(d.structure.text))?.includes(d.structure.text)).length,
+      ]),
+    );
+  }, [edited, sources]);
+
   const commit = () => {
     const previews = ready.map((e) => edited.get(e.key)!);
     let planned;
@@ -226,7 +240,9 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
                     <button type="button" className="link" aria-pressed={e.key === selected} onClick={() => setSelected(e.key)}>
                       {e.file.name}
                     </button>
-                    <span className={`import-status ${e.status}`}>{statusText(e)}</span>
+                    <span className={`import-status ${e.status}`}>
+                      {e.preview && alreadyThere.get(e.key) === e.preview.documents.length ? 'already imported' : statusText(e)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -235,6 +251,7 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
                   <FileDetail
                     entry={current}
                     edited={edited.get(current.key)}
+                    duplicates={alreadyThere.get(current.key) ?? 0}
                     caseNames={caseNames}
                     onChoices={(choices) => update(current.key, { choices })}
                     onColumns={(options) => void analyzeOne(current, options)}
@@ -283,12 +300,14 @@ function statusText(e: Entry): string {
 function FileDetail({
   entry,
   edited,
+  duplicates,
   caseNames,
   onChoices,
   onColumns,
 }: {
   entry: Entry;
   edited: ImportPreview | undefined;
+  duplicates: number;
   caseNames: string[];
   onChoices: (choices: SpeakerChoices) => void;
   onColumns: (options: AnalyzeOptions) => void;
@@ -313,6 +332,13 @@ function FileDetail({
             {p.encoding ? `, ${p.encoding}` : ''} · {p.documents.length === 1 ? '1 source' : `${number(p.documents.length)} sources`} ·{' '}
             {number(p.turns)} turns · {number(p.chars)} characters
           </p>
+          {duplicates > 0 && (
+            <p className="import-duplicates">
+              {duplicates === p.documents.length
+                ? 'The project already holds this text; it will be skipped.'
+                : `${duplicates} of ${p.documents.length} sources are already in the project and will be skipped.`}
+            </p>
+          )}
           {p.warnings.length > 0 && (
             <ul className="import-warnings" aria-label="Warnings">
               {p.warnings.map((w) => (
