@@ -38,6 +38,9 @@ export const PROJECT_FILES = {
   single: 'single.qdpx',
 } as const;
 
+/** The large study as the current REFI writer writes it, saved by the QDPX benchmark for its read measures. */
+export const FRESH_LARGE_FILE = 'large-fresh.qdpx';
+
 export async function writeStudy(study: Study, outDir: string): Promise<Manifest> {
   await rm(outDir, { recursive: true, force: true });
   const studyDir = path.join(outDir, 'study');

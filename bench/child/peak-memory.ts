@@ -9,7 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readQdpx, writeQdpx } from '../../shared/formats/refi/index';
-import { PROJECT_FILES } from '../generate';
+import { FRESH_LARGE_FILE, PROJECT_FILES } from '../generate';
 import { DEFAULT_SEED, FULL_SIZE, QUICK_SIZE, buildStudy } from '../study';
 
 export interface PeakMemory {
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
     const project = buildStudy(scale === 'quick' ? QUICK_SIZE : FULL_SIZE, DEFAULT_SEED).combined;
     run = () => (keep = writeQdpx(project));
   } else if (op === 'qdpx-read') {
-    const bytes = new Uint8Array(await readFile(path.join(dir, PROJECT_FILES.large)));
+    // The file bench/measures/qdpx.ts has just written with the current writer.
+    const bytes = new Uint8Array(await readFile(path.join(dir, FRESH_LARGE_FILE)));
     run = () => (keep = readQdpx(bytes, PROJECT_FILES.large));
   } else {
     throw new Error(`unknown operation ${op}`);
