@@ -164,6 +164,22 @@ describe('import dialog', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('accepts files dropped onto the dialog', async () => {
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+    await dialog.waitFor();
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['Q: Dropped in?\nA: Yes, by drag and drop.\nQ: Good.\nA: Indeed.'], 'dropped.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    await dialog.dispatchEvent('drop', { dataTransfer });
+    const speakers = dialog.getByRole('table', { name: 'Speakers in dropped.txt' });
+    await speakers.waitFor({ timeout: 30_000 });
+    expect(await speakers.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-speaker')))).toEqual(['Q', 'A']);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('shows a refused file with its reason and still imports the others', async () => {
     await page.getByRole('button', { name: 'Import transcripts…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
