@@ -164,6 +164,25 @@ describe('import dialog', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('shows progress while reading many files and stops on Cancel, keeping what was read', async () => {
+    await page.getByRole('button', { name: 'Import transcripts…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+    const big = readFileSync(path.join(corpus, 'annomi_simple_full.csv'));
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles(Array.from({ length: 12 }, (_, i) => ({ name: `batch-${i + 1}.csv`, mimeType: 'text/csv', buffer: big })));
+    const progress = dialog.getByRole('progressbar', { name: 'Reading files' });
+    await progress.waitFor({ timeout: 30_000 });
+    await dialog.getByText(/^Reading 2 of 12/).waitFor({ timeout: 60_000 });
+    await dialog.getByRole('status').getByRole('button', { name: 'Cancel' }).click();
+    await progress.waitFor({ state: 'detached', timeout: 30_000 });
+    const files = dialog.getByRole('list', { name: 'Files to import' });
+    expect(await files.getByText('133 sources').count()).toBeGreaterThanOrEqual(1);
+    expect(await files.getByText('cancelled').count()).toBeGreaterThanOrEqual(1);
+    expect(await dialog.getByRole('button', { name: /^Import/ }).isEnabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).last().click();
+  });
+
   it('accepts files dropped onto the dialog', async () => {
     await page.getByRole('button', { name: 'Import transcripts…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
