@@ -53,9 +53,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err(`qda ${name}: ${error.message}\n`);
       return error.exitCode;
     }
+    // node:util parseArgs reports a mistyped or incomplete option this way: a usage error, not a crash.
+    if (isParseArgsError(error)) {
+      io.err(`qda ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      return EXIT.usage;
+    }
     io.err(`qda ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.badInput;
   }
+}
+
+function isParseArgsError(error: unknown): error is Error {
+  return error instanceof Error && String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
 }
 
 async function helpText(): Promise<string> {

@@ -42,6 +42,9 @@ export async function checkFile(file: string): Promise<SchemaCheck> {
   }
   let xmlBytes = bytes;
   let target = file;
+  if (bytes.length === 0) throw new CliError(`${file} is empty`);
+  // A .qdpx is a zip by definition: say so rather than report it as broken XML.
+  if (file.toLowerCase().endsWith('.qdpx') && !isZip(bytes)) throw new CliError(`${file} is not a .qdpx project: it is not a zip archive`);
   try {
     if (isZip(bytes)) {
       const zip = readZip(bytes, file);

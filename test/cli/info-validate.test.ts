@@ -127,6 +127,26 @@ describe('qda validate', () => {
     expect(result.err).toMatch(/DOCTYPE/);
     expect((await qda('validate', join(dir, 'absent.qdc'))).err).toMatch(/absent\.qdc: no such file/);
   });
+
+  it('says plainly when a .qdpx is empty or not a zip at all', async () => {
+    const empty = join(dir, 'empty.qdpx');
+    writeFileSync(empty, '');
+    expect(await qda('validate', empty)).toMatchObject({ code: 2, err: expect.stringMatching(/empty\.qdpx is empty/) });
+    const noise = join(dir, 'noise.qdpx');
+    writeFileSync(noise, 'PK? not really a zip, just text');
+    expect(await qda('validate', noise)).toMatchObject({ code: 2, err: expect.stringMatching(/noise\.qdpx is not a \.qdpx project: it is not a zip archive/) });
+  });
+});
+
+describe('option mistakes', () => {
+  it('are usage errors (exit 1) with the usage line, never a stack trace', async () => {
+    for (const argv of [['info', demo, '--bogus'], ['validate', demo, '--json=x'], ['demo', '--nope', join(dir, 'x.qdpx')]]) {
+      const result = await qda(...argv);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/Unknown option|does not take|Usage: qda/);
+      expect(result.err).not.toMatch(/\s+at .+:\d+:\d+/);
+    }
+  });
 });
 
 describe('project files', () => {
