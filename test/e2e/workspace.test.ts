@@ -41,6 +41,32 @@ describe('coding workspace', () => {
     // Demo codings are drawn as highlights and as margin stripes.
     expect(await page.locator('.transcript .coded').count()).toBeGreaterThan(0);
     expect(await page.locator('.t-stripes .stripe').count()).toBeGreaterThan(0);
+    // A stripe selects its coding; hovering a highlight names its code and coder.
+    const stripe = page.getByRole('button', { name: 'Coding: Warm handoff. Select it' });
+    await stripe.click();
+    await page.locator('.coding-card.active').filter({ hasText: 'Warm handoff' }).waitFor();
+    expect(await page.locator('.transcript .coded.active').first().textContent()).toBe('we do a warm handoff right there on the corner');
+    await page.locator('.transcript .coded').filter({ hasText: 'I see the same guy' }).hover();
+    const card = page.getByRole('tooltip');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Starting from zero');
+    expect(await card.textContent()).toContain('by Alex Rivera');
+    await page.keyboard.press('Escape');
+  });
+
+  it('keeps the transcript read-only but lets the keyboard select', async () => {
+    const block = page.locator('.transcript .t-text').filter({ hasText: 'Detox is the big one.' });
+    const before = await block.textContent();
+    await selectText(page, 'Detox');
+    await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 'Detox is'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.locator('.selection-quote').filter({ hasText: '“Detox is”' }).waitFor();
+    await page.keyboard.type('xq');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    expect(await block.textContent()).toBe(before);
+    expect(await codingCount(page)).toBe(9);
   });
 
   it('applies a code to a selected sentence from the palette', async () => {
