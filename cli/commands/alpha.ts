@@ -47,11 +47,17 @@ export function formatNumber(x: number, digits = 3): string {
  * A first row of unit names is recognised when it leaves the name cell blank above a column
  * of coder names, or, at the metric levels, when it holds only text where the rest hold numbers.
  */
+const HEADER_WORDS = /^(coders?|raters?|annotators?|names?|judges?|units?|id)$/i;
+
 function dropHeader(rows: string[][], level: AlphaLevel): string[][] {
   if (rows.length < 3) return rows;
   const [head, ...rest] = rows as [string[], ...string[][]];
   const namesBelow = rest.every((r) => r[0] !== undefined && r[0] !== '' && !isNumber(r[0]));
-  if (head[0] === '' && namesBelow) return rest;
+  if ((head[0] === '' || HEADER_WORDS.test(head[0] ?? '')) && namesBelow) return rest;
+  // Unit ids (u1, u2, ...) are all different and never occur as values, while coders' rows share values.
+  const later = new Set(rest.flatMap((r) => r.slice(1)));
+  const unitIds = head.slice(1);
+  if (namesBelow && unitIds.length > 1 && new Set(unitIds).size === unitIds.length && unitIds.every((c) => c !== '' && !later.has(c))) return rest;
   if (level !== 'nominal') {
     // Every cell must be text: one stray word in a coder's row is an error to report, not a header.
     const allText = head.slice(1).every((c) => c !== '' && !isNumber(c));

@@ -35,8 +35,10 @@ export const command: Command = {
     const [file] = positionals;
     if (!file || positionals.length > 1) throw usageError('give one CSV file, e.g. qda kappa pairs.csv');
     const rows = await readCsvRows(file);
-    const bad = rows.findIndex((r) => r.length < 2);
-    if (bad >= 0) throw new CliError(`${file}, row ${bad + 1}: expected two columns (coder A's label, coder B's label)`);
+    // A third column is as wrong as a missing one: silently ignoring it would hide a misread file.
+    const bad = rows.findIndex((r) => r.length !== 2);
+    if (bad >= 0)
+      throw new CliError(`${file}, row ${bad + 1}: expected two columns (coder A's label, coder B's label), found ${rows[bad]!.length}`);
     const header = hasHeader(rows);
     const names: [string, string] = header ? [rows[0]![0]!, rows[0]![1]!] : ['coder A', 'coder B'];
     const data = header ? rows.slice(1) : rows;

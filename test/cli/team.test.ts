@@ -147,6 +147,16 @@ describe('qda alpha and qda kappa', () => {
     expect(result.counts).toMatchObject({ coders: 2, units: 4, pairableValues: 8 });
   });
 
+  it('skips a header row that names the coder column, or whose unit ids never occur as values (nominal too)', async () => {
+    writeFileSync(file('named.csv'), 'coder,u1,u2,u3,u4\nAnn,1,2,2,1\nBen,1,2,1,1\n');
+    const named = JSON.parse((await qda('alpha', file('named.csv'), '--json')).out);
+    expect(named.coders).toEqual(['Ann', 'Ben']);
+    expect(named.counts).toMatchObject({ coders: 2, units: 4, values: [1, 2] });
+    expect(named.alpha).toBeCloseTo(0.533333, 6);
+    writeFileSync(file('ids.csv'), 'x,q1,q2,q3\nAnn,yes,no,no\nBen,yes,no,yes\n');
+    expect(JSON.parse((await qda('alpha', file('ids.csv'), '--json')).out).coders).toEqual(['Ann', 'Ben']);
+  });
+
   it('at the metric levels, takes an all-text first row as unit names but reports a stray word', async () => {
     writeFileSync(file('u.csv'), 'u1,u2,u3\n1,2,3\n1,2,4\n');
     expect(JSON.parse((await qda('alpha', file('u.csv'), '--level', 'interval', '--json')).out).counts.units).toBe(3);
@@ -170,6 +180,13 @@ describe('qda alpha and qda kappa', () => {
     expect(json).toMatchObject({ coders: ['reader1', 'reader2'], n: 50, percentAgreement: 0.7, expectedAgreement: 0.5 });
     expect(json.kappa).toBeCloseTo(0.4, 12);
     expect((await qda('kappa', file('k.csv'))).out).toMatch(/Cohen's kappa: 0\.400/);
+  });
+
+  it('refuses a pairs file with a third column rather than ignore it', async () => {
+    writeFileSync(file('k3.csv'), 'a,b,c\nx,y,z\nx,x,x\n');
+    const result = await qda('kappa', file('k3.csv'));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/k3\.csv, row 1: expected two columns .* found 3/);
   });
 
   it('names a non-UTF-8 file', async () => {
