@@ -27,7 +27,8 @@ export function methodsText(index: AnalysisIndex, groupBy: Attribute | null, the
   const codable = project.codes.filter((c) => c.codable);
   const categories = project.codes.length - codable.length;
   const origins = (['deductive', 'inductive', 'in-vivo'] as const)
-    .map((o) => [o, project.codes.filter((c) => c.origin === o).length] as const)
+    // Count the same codes the total counts (codable ones), so the mix adds up to it.
+    .map((o) => [o, codable.filter((c) => c.origin === o).length] as const)
     .filter(([, n]) => n > 0)
     .map(([o, n]) => `${n} ${o === 'in-vivo' ? 'in vivo' : o}`);
   const who = coders.length

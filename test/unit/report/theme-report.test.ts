@@ -216,7 +216,7 @@ describe('buildThemeReport', () => {
     expect(text).toContain('March 4, 2026');
     expect(text).toContain('5 sources from 5 cases (Partner, n=3; Participant, n=2)');
     expect(text).toContain(
-      'a codebook of 3 codes in 1 category (2 deductive, 1 inductive and 1 in vivo by origin), giving 10 coded excerpts',
+      'a codebook of 3 codes in 1 category (1 deductive, 1 inductive and 1 in vivo by origin), giving 10 coded excerpts',
     );
     expect(text).toContain('Partners and participants both describe gaps.');
     expect([...dom.querySelectorAll('h2')].map((h) => h.textContent)).toContain('Memo: Gaps memo');
