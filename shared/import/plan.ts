@@ -74,6 +74,7 @@ export async function importFiles(
 ): Promise<ImportResult> {
   const previews: ImportPreview[] = [];
   const refused: FileReport[] = [];
+  let lastYield = Date.now();
   for (const [i, file] of files.entries()) {
     if (signal?.aborted) throw new ImportCancelled();
     onProgress?.({ done: i, total: files.length, fileName: file.name });
@@ -84,7 +85,12 @@ export async function importFiles(
     } catch (error) {
       refused.push(refusal(file.name, error));
     }
-    await tick();
+    // Let progress paint and Cancel be heard every few dozen milliseconds, not after every small file
+    // (a timer costs at least a millisecond, which is most of the time for a short transcript).
+    if (Date.now() - lastYield > 30) {
+      await tick();
+      lastYield = Date.now();
+    }
   }
   if (signal?.aborted) throw new ImportCancelled();
   onProgress?.({ done: files.length, total: files.length, fileName: '' });

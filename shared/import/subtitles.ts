@@ -78,16 +78,13 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** Words only: inline word timings, class/colour/italic tags and SSA position codes go. */
+/** Words only: inline word timings, class/colour/italic tags and SSA position codes go. Most lines have none, so test before replacing. */
 function cleanLine(line: string): string {
-  return decodeEntities(
-    line
-      .replace(/<\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3}>/g, '')
-      .replace(/<\/?[a-z][^>]*>/gi, '')
-      .replace(/\{\\[^}]*\}/g, ''),
-  )
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+  let s = line;
+  if (s.includes('<')) s = s.replace(/<\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3}>/g, '').replace(/<\/?[a-z][^>]*>/gi, '');
+  if (s.includes('{')) s = s.replace(/\{\\[^}]*\}/g, '');
+  if (s.includes('&')) s = decodeEntities(s);
+  return s.replace(/[ \t]+/g, ' ').trim();
 }
 
 interface Piece {
@@ -150,9 +147,11 @@ function isRolling(pieces: Piece[]): boolean {
   for (let i = 1; i < pieces.length; i++) {
     // Two people may say the same thing; only one voice repeating itself is rolling.
     if (pieces[i - 1]!.speaker !== pieces[i]!.speaker) continue;
-    const before = pieces[i - 1]!.text.split('\n');
-    const first = pieces[i]!.text.split('\n')[0]!;
-    if (first === before[before.length - 1] || first.startsWith(before[before.length - 1]! + ' ')) repeats++;
+    const before = pieces[i - 1]!.text;
+    const last = before.slice(before.lastIndexOf('\n') + 1);
+    const text = pieces[i]!.text;
+    const first = text.includes('\n') ? text.slice(0, text.indexOf('\n')) : text;
+    if (first === last || first.startsWith(last + ' ')) repeats++;
   }
   return pieces.length > 1 && repeats >= (pieces.length - 1) * 0.25;
 }
