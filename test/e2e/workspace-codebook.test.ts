@@ -111,7 +111,27 @@ describe('coding workspace: turns, keys, drag, boundaries and the codebook', () 
     expect(await page.getByLabel('Definition').inputValue()).not.toContain('Should not replace');
   });
 
+  it('filters documents by attribute and shows one coder’s codings', async () => {
+    await page.getByRole('tab', { name: /Documents/ }).click();
+    await page.getByLabel('Filter by attribute').selectOption({ label: 'Site' });
+    await page.getByLabel('Site value').selectOption('Site B');
+    expect(await page.locator('table.grid tbody tr').count()).toBe(4);
+    expect(await page.locator('table.grid tbody').textContent()).not.toContain('Site A');
+    await page.getByRole('button', { name: 'Interview 07 - Participant, Site B' }).click();
+    expect(await page.getByRole('combobox', { name: 'Document' }).inputValue()).toBeTruthy();
+    expect(await page.getByRole('combobox', { name: 'Document' }).locator('option:checked').textContent()).toBe('Interview 07 - Participant, Site B');
+    const all = await codingCount(page);
+    await page.getByLabel('Show codings of').selectOption({ label: 'Sam Chen' });
+    const sams = await codingCount(page);
+    expect(sams).toBeGreaterThan(0);
+    expect(sams).toBeLessThan(all);
+    await page.locator('.stripe').first().click();
+    expect(await page.locator('.coding-card.active').textContent()).toContain('by Sam Chen');
+    await page.getByLabel('Show codings of').selectOption({ label: 'all coders' });
+  });
+
   it('saves a memo as it is typed, and keeps it across a reload', async () => {
+    await page.getByRole('tab', { name: /Codebook/ }).click();
     await page.getByRole('treeitem', { name: /^Court involvement/ }).click();
     await page.getByRole('button', { name: '+ Write a memo on this code' }).click();
     const editor = page.getByRole('textbox', { name: 'Memo on the code Court involvement' });
@@ -128,5 +148,20 @@ describe('coding workspace: turns, keys, drag, boundaries and the codebook', () 
     expect(await reopened.textContent()).toBe('Only partners mention court; check participants');
     expect(await reopened.locator('strong').textContent()).toBe('check participants');
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('starts a new, empty project with clear empty states', async () => {
+    await page.getByRole('button', { name: 'File ▾' }).click();
+    await page.getByRole('menuitem', { name: 'New project' }).click();
+    await page.locator('.project-name').filter({ hasText: 'Untitled project' }).waitFor();
+    await page.getByRole('tab', { name: /Coding/ }).click();
+    await page.locator('.view .empty').filter({ hasText: 'No documents in this project' }).waitFor();
+    await page.getByRole('tab', { name: /Codebook/ }).click();
+    await page.locator('.empty').filter({ hasText: 'No codes yet' }).waitFor();
+    // The demo is still in the catalog and opens again from Recent projects.
+    await page.getByRole('button', { name: 'File ▾' }).click();
+    await page.getByRole('menuitem', { name: /Recent projects/ }).click();
+    await page.getByRole('menuitem', { name: /LEAD evaluation \(demo\)/ }).click();
+    await page.locator('.project-name').filter({ hasText: 'LEAD evaluation (demo)' }).waitFor();
   });
 });
