@@ -15,6 +15,7 @@ import { getHost } from '../../host';
 import { useProject, useProjectStore } from '../../store';
 import { Analyzer } from './analyze-client';
 import { ColumnMapping } from './ColumnMapping';
+import { collectDropped } from './dropped-files';
 import { noChoices, SpeakerTable, toEdits } from './SpeakerTable';
 import type { SpeakerChoices } from './SpeakerTable';
 import './import.css';
@@ -130,10 +131,12 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
 
   const onDrop = async (event: React.DragEvent) => {
     event.preventDefault();
-    const dropped = await Promise.all(
-      Array.from(event.dataTransfer.files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
-    await addFiles(dropped);
+    const read = collectDropped(event.dataTransfer);
+    try {
+      await addFiles(await read());
+    } catch (error) {
+      setResult([{ fileName: '', status: 'refused', problem: error instanceof Error ? error.message : String(error), warnings: [], sources: [], duplicates: [] }]);
+    }
   };
 
   const cancel = () => {
@@ -198,8 +201,8 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
         <Dialog.Content className="dialog import-dialog" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
           <Dialog.Title>Import transcripts</Dialog.Title>
           <Dialog.Description className="muted">
-            Word (.docx), OpenDocument (.odt), text and Markdown, subtitles (.vtt, .srt), spreadsheets (.csv, .xlsx) and surveys. Choose or
-            drop files; nothing leaves this computer.
+            Word (.docx), OpenDocument (.odt), text and Markdown, subtitles (.vtt, .srt), spreadsheets (.csv, .xlsx) and surveys. Choose
+            files, or drop files or whole folders here; nothing leaves this computer.
           </Dialog.Description>
 
           <div className="import-toolbar">
