@@ -74,6 +74,10 @@ export interface CodingIndex {
   segments(block: number): Segment[];
   stripes(block: number): Stripe[];
   lanes: number;
+  /** What segments depend on, so the next index can reuse a block's segments untouched. */
+  readonly basis: { byBlock: Coding[][]; codes: ReadonlyMap<string, Code>; activeCodingId: string | null };
+  /** Forget the index this one was built from. */
+  release(): void;
 }
 
 const EMPTY: never[] = [];
@@ -133,6 +137,8 @@ export function indexCodings(
     for (let b = run.first; b <= run.last; b++) runsByBlock[b]!.push(run);
   }
 
+  // Released once a newer index exists (see IncrementalIndex), so indexes never chain up in memory.
+  let prior = previous;
   const segCache = new Map<number, Segment[]>();
   const stripeCache = new Map<number, Stripe[]>();
   const color = (c: Coding) => codes.get(c.codeId)?.color ?? '#888888';
@@ -142,6 +148,14 @@ export function indexCodings(
     if (cached) return cached;
     const block = blocks[b];
     const list = byBlock[b];
+    // Codings keep their identity through a change they are not part of, so the same
+    // rows under the same codes and selection give the same segments: skip the work.
+    const basis = prior?.basis;
+    if (basis && basis.codes === codes && basis.activeCodingId === activeCodingId && sameRows(basis.byBlock[b], list)) {
+      const reused = prior!.segments(b);
+      segCache.set(b, reused);
+      return reused;
+    }
     let out: Segment[] = EMPTY;
     if (block && list && list.length) {
       const cuts = new Set<number>([0, block.end - block.offset]);
@@ -165,7 +179,7 @@ export function indexCodings(
           active: over.some((c) => c.id === activeCodingId),
         });
       }
-      const prev = previous?.segments(b);
+      const prev = prior?.segments(b);
       if (prev && sameSegments(prev, out)) out = prev;
     }
     segCache.set(b, out);
@@ -193,14 +207,23 @@ export function indexCodings(
           active: codings.some((c) => c.id === activeCodingId),
         };
       });
-      const prev = previous?.stripes(b);
+      const prev = prior?.stripes(b);
       if (prev && sameStripes(prev, out)) out = prev;
     }
     stripeCache.set(b, out);
     return out;
   };
 
-  return { codings: sorted, segments, stripes, lanes: laneEnds.length };
+  return {
+    codings: sorted,
+    segments,
+    stripes,
+    lanes: laneEnds.length,
+    basis: { byBlock, codes, activeCodingId },
+    release: () => {
+      prior = undefined;
+    },
+  };
 }
 
 /** Keeps the previous index so each new one can reuse unchanged blocks' arrays. */
@@ -210,10 +233,16 @@ export class IncrementalIndex {
 
   next(blocks: readonly Block[], codings: readonly Coding[], codes: ReadonlyMap<string, Code>, activeCodingId: string | null): CodingIndex {
     const reuse = this.previousBlocks === blocks ? this.previous : undefined;
+    reuse?.release();
     this.previous = indexCodings(blocks, codings, codes, activeCodingId, reuse);
     this.previousBlocks = blocks;
     return this.previous;
   }
+}
+
+function sameRows(a: readonly Coding[] | undefined, b: readonly Coding[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
 function sameStripes(a: readonly Stripe[], b: readonly Stripe[]): boolean {
