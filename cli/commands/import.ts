@@ -186,6 +186,7 @@ export const command: Command = {
         );
         for (const u of r.unmatched) io.out(`         ${values.attributes} row ${u.line}: '${u.key}' matches no source or case\n`);
         for (const b of r.badValues) io.out(`         ${values.attributes} row ${b.line}: ${b.key}: ${b.problem}; not stored\n`);
+        for (const s of r.respelled) io.out(`         ${values.attributes} row ${s.line}: ${s.key}: '${s.value}' stored as '${s.stored}', the declared value of ${s.attribute}\n`);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const problem = message.startsWith(values.attributes) ? message : `${values.attributes}: ${message}`;

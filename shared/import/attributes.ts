@@ -1,7 +1,7 @@
 /**
  * Case attributes from a CSV (e.g. site, role, age per interview), keyed by the source's
  * file name or by the case's name or id. Rows that match nothing and values that do not
- * fit the attribute's type are reported, not guessed at.
+ * fit the attribute's type or its declared list of values are reported, not guessed at.
  */
 import Papa from 'papaparse';
 import type { ChangeSet } from '../model/changes';
@@ -22,6 +22,8 @@ export interface AttributeImportReport {
   /** Row numbers as a spreadsheet shows them (the header is row 1). */
   unmatched: { line: number; key: string }[];
   badValues: { line: number; key: string; attribute: string; value: string; problem: string }[];
+  /** Values stored in the declared spelling of a listed value ('partner' as 'Partner'), so groups do not split on case. */
+  respelled: { line: number; key: string; attribute: string; value: string; stored: string }[];
 }
 
 const KEY_NAMES = [
@@ -55,6 +57,7 @@ export function importAttributes(project: Project, ctx: OpContext, bytes: Uint8A
     rowsMatched: 0,
     unmatched: [],
     badValues: [],
+    respelled: [],
   };
 
   const attributeIds = new Map<number, Guid>();
@@ -88,7 +91,19 @@ export function importAttributes(project: Project, ctx: OpContext, bytes: Uint8A
         report.badValues.push({ line, key, attribute: attribute.name, value, problem: `${problem} (${attribute.name} is ${attribute.type})` });
         continue;
       }
-      step(setCaseValue(running, ctx, caseId, attribute.id, value));
+      let stored = value;
+      if (attribute.values?.length) {
+        // A value outside the list would silently become a new group in matrices and reports.
+        const declared = attribute.values.find((v) => v === value) ?? attribute.values.find((v) => v.toLowerCase() === value.toLowerCase());
+        if (declared === undefined) {
+          const listed = attribute.values.map((v) => `'${v}'`).join(', ');
+          report.badValues.push({ line, key, attribute: attribute.name, value, problem: `'${value}' is not one of the values of ${attribute.name} (${listed})` });
+          continue;
+        }
+        if (declared !== value) report.respelled.push({ line, key, attribute: attribute.name, value, stored: declared });
+        stored = declared;
+      }
+      step(setCaseValue(running, ctx, caseId, attribute.id, stored));
     }
   });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../shared/model/changes';
 import { importAttributes, importFiles, inferAttributeType } from '../../../shared/import';
+import { createAttribute } from '../../../shared/ops';
 import { freshProject, testContext, utf8 } from './helpers';
 
 describe('attribute import', () => {
@@ -43,6 +44,24 @@ describe('attribute import', () => {
     const kase = after.cases.find((c) => c.name === 'site-a-2')!;
     expect(kase.values).toEqual({ [byName.Role!]: 'participant', [byName.Started!]: '2025-04-11', [byName['Site A']!]: 'no' });
     expect(after.sources.find((s) => s.name === 'site-a-2')!.caseId).toBe(kase.id);
+  });
+
+  it("reports a value outside an attribute's declared values and stores a case-insensitive match in the declared spelling", async () => {
+    const ctx = testContext();
+    let project = freshProject(ctx);
+    const files = ['a.txt', 'b.txt', 'c.txt'].map((name, i) => ({ name, bytes: utf8(`Int: Hi ${i}.\nP: Hello.`) }));
+    project = applyChanges(project, (await importFiles(project, ctx, files)).set);
+    project = applyChanges(project, createAttribute(project, ctx, { name: 'Participant type', type: 'text', values: ['Partner', 'Participant'] }));
+    const csv = 'file,Participant type\na.txt,Alien\nb.txt,partner\nc.txt,Participant\n';
+    const { set, report } = importAttributes(project, ctx, utf8(csv), 'types.csv');
+    const after = applyChanges(project, set);
+    expect(report.badValues).toEqual([
+      { line: 2, key: 'a.txt', attribute: 'Participant type', value: 'Alien', problem: "'Alien' is not one of the values of Participant type ('Partner', 'Participant')" },
+    ]);
+    expect(report.respelled).toEqual([{ line: 3, key: 'b.txt', attribute: 'Participant type', value: 'partner', stored: 'Partner' }]);
+    const typeId = after.attributes.find((a) => a.name === 'Participant type')!.id;
+    const valueOf = (source: string) => after.cases.find((c) => c.id === after.sources.find((s) => s.name === source)!.caseId)?.values[typeId];
+    expect([valueOf('a'), valueOf('b'), valueOf('c')]).toEqual([undefined, 'Partner', 'Participant']);
   });
 
   it('refuses a file without attribute columns or data rows', async () => {
