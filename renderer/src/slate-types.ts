@@ -23,6 +23,8 @@ declare module 'slate' {
       codingIds?: string;
       colors?: string;
       active?: boolean;
+      /** Bumped on a transcript block whose codings changed, so Slate re-decorates just that block. */
+      rev?: number;
     };
   }
 }

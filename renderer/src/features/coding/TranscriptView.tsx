@@ -5,7 +5,7 @@
  * selection (mouse or keyboard), every other operation is dropped, and input events are
  * cancelled. Text is always rendered as React text nodes, never as HTML.
  */
-import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createEditor, Editor, Range, Text, Transforms, type BaseRange, type NodeEntry } from 'slate';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import type { Code, Coder, Coding, Memo, Source } from '../../../../shared/model';
@@ -66,18 +66,34 @@ const FIRST_PAINT_BLOCKS = 40;
 const LATER_SLICE_BLOCKS = 60;
 
 // Typed as the app's Slate editor; it has no history because its document never changes.
-type TranscriptEditor = Editor & { loaded: number; loadUpTo(count: number): void };
+type TranscriptEditor = Editor & { loaded: number; loadUpTo(count: number): void; redecorate(blocks: number[]): void };
 
 /**
  * A Slate editor whose document cannot change: only selection operations pass, except
- * while it appends the blocks of its own transcript (loadUpTo).
+ * while it appends the blocks of its own transcript (loadUpTo) or marks blocks whose
+ * codings changed (redecorate).
  */
 function createTranscriptEditor(all: TranscriptBlockElement[]): TranscriptEditor {
   const e = withReact(createEditor()) as unknown as TranscriptEditor;
   const { apply } = e;
   let appending = false;
   e.apply = (op) => {
-    if (op.type === 'set_selection' || (appending && op.type === 'insert_node')) apply(op);
+    if (op.type === 'set_selection' || (appending && (op.type === 'insert_node' || op.type === 'set_node'))) apply(op);
+  };
+  // Decorations are read from a stable decorate; a block whose codings changed gets a new
+  // revision on its text node, so Slate re-renders (and re-decorates) that block alone.
+  let revision = 0;
+  e.redecorate = (blocks) => {
+    if (!blocks.length) return;
+    revision++;
+    appending = true;
+    try {
+      Editor.withoutNormalizing(e, () => {
+        for (const b of blocks) if (b < e.loaded) Transforms.setNodes(e, { rev: revision }, { at: [b, 0] });
+      });
+    } finally {
+      appending = false;
+    }
   };
   // Large transcripts render in chunks so Slate does not reconcile every block on each change.
   e.getChunkSize = (node) => (Editor.isEditor(node) ? 48 : null);
@@ -128,7 +144,15 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
     };
   }, [editor, allNodes]);
   const [indexStore] = useState(() => createIndexStore(index));
-  useEffect(() => indexStore.set(index), [index, indexStore]);
+  // Before paint: publish the new index (stripes follow) and re-decorate changed blocks only.
+  useLayoutEffect(() => {
+    const before = indexStore.get();
+    if (before === index) return;
+    indexStore.set(index);
+    const changed: number[] = [];
+    for (let b = 0; b < editor.loaded; b++) if (before.segments(b) !== index.segments(b)) changed.push(b);
+    editor.redecorate(changed);
+  }, [index, indexStore, editor]);
 
   const toRange = useCallback(
     (start: number, end: number): BaseRange | null => {
@@ -186,7 +210,7 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
   const decorate = useCallback(
     ([node, path]: NodeEntry) => {
       if (!Text.isText(node) || path.length !== 2) return [];
-      return index.segments(path[0]!).map((s) => ({
+      return indexStore.get().segments(path[0]!).map((s) => ({
         anchor: { path, offset: s.start },
         focus: { path, offset: s.end },
         codingIds: s.codingIds,
@@ -194,7 +218,7 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
         active: s.active,
       }));
     },
-    [index],
+    [indexStore],
   );
 
   const { onCommand, onDropCode } = props;
