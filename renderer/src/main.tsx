@@ -4,6 +4,7 @@ import { applyTheme, loadTheme } from './app/theme';
 import './styles/app.css';
 
 applyTheme(loadTheme());
-// No StrictMode: its dev-only double rendering of every transcript block would hide real
-// performance from the benchmark, which runs against the dev server.
+// No StrictMode: in development it mounts every effect twice (starting the session, and so
+// storing the demo, twice) and doubles the work of each transcript block in the dev server
+// the end-to-end tests drive.
 createRoot(document.getElementById('root')!).render(<App />);
