@@ -136,6 +136,26 @@ describe('coding workspace', () => {
     expect(project.codings).toHaveLength(codings);
     expect(project.codes.some((c) => c.name === '“simply no bed”' && c.origin === 'in-vivo')).toBe(true);
     await page.locator('[data-testid="save-state"]').filter({ hasText: 'Saved to file' }).waitFor();
+
+    // A later change, then opening the saved file: the app asks before replacing unsaved work.
+    await selectText(page, 'Maybe half the time.');
+    await page.keyboard.press('c');
+    await page.getByRole('combobox', { name: /Find a code to apply/ }).fill('warm handoff');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="save-state"]').filter({ hasText: 'not saved to a file' }).waitFor();
+    const changed = await codingCount(page);
+    const chooser = page.waitForEvent('filechooser');
+    page.once('dialog', (d) => {
+      expect(d.message()).toContain('changes that are not saved to a file');
+      void d.accept();
+    });
+    await page.getByRole('button', { name: 'File ▾' }).click();
+    await page.getByRole('menuitem', { name: /Open \.qdpx/ }).click();
+    await (await chooser).setFiles(await file.path());
+    await page.waitForFunction((n) => {
+      const m = /(\d+) codings/.exec(document.querySelector('.transcript-toolbar')?.textContent ?? '');
+      return m && Number(m[1]) === n - 1;
+    }, changed);
   });
 
   it('looks right in light and dark', async () => {

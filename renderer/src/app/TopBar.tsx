@@ -4,7 +4,7 @@ import { useContext, useState, useSyncExternalStore } from 'react';
 import type { ProjectStore } from '../store';
 import { ProjectStoreContext, useProjectList } from '../store';
 import { openQdpx, saveQdpx } from './project-files';
-import { buildDemo, newProject, openProject, openStoredProject, useSession } from './session';
+import { newProject, openDemo, openStoredProject, useSession } from './session';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme';
 import { attempt, toast } from './toast';
 import { ui } from './ui-state';
@@ -71,7 +71,7 @@ export function TopBar() {
               </Menu.Portal>
             </Menu.Sub>
             <Menu.Separator className="menu-separator" />
-            <Menu.Item className="menu-item" onSelect={() => attempt(async () => openProject(await buildDemo()))}>
+            <Menu.Item className="menu-item" onSelect={() => attempt(() => openDemo())}>
               Open the demo project
             </Menu.Item>
             {projects && projects.length > 0 && (

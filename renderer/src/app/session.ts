@@ -98,7 +98,7 @@ async function openLastOrDemo(): Promise<void> {
       // A project that no longer opens falls through to the demo rather than a blank app.
     }
   }
-  await openProject(await buildDemo());
+  await openDemo();
 }
 
 export async function chooseCoder(name: string): Promise<void> {
@@ -111,8 +111,29 @@ export async function chooseCoder(name: string): Promise<void> {
   setSession({});
 }
 
-/** Store a project (new, demo, or read from a file) and show it. */
+/** The demo as the user left it, or a fresh one the first time. */
+export async function openDemo(): Promise<void> {
+  const demo = await buildDemo();
+  if (await catalog.projects.get(demo.meta.id)) await openStoredProject(demo.meta.id);
+  else await openProject(demo);
+}
+
+/**
+ * Store a project (new, demo, or read from a file) and show it. A stored copy of the same
+ * project with changes not saved to a file is only replaced if the user agrees.
+ */
 export async function openProject(project: Project, file: { fileName?: string; filePath?: string } = {}): Promise<ProjectStore> {
+  const stored = await catalog.projects.get(project.meta.id);
+  if (stored?.dirty && typeof window !== 'undefined') {
+    const replace = window.confirm(
+      `'${stored.name}' is already in this browser with changes that are not saved to a file.\n\nReplace it with ${file.fileName ?? 'this copy'}? (Cancel opens the stored copy.)`,
+    );
+    if (!replace) {
+      const kept = await ProjectStore.open(catalog, project.meta.id);
+      await show(kept);
+      return kept;
+    }
+  }
   const store = await ProjectStore.create(catalog, project, {}, file);
   await show(store);
   return store;
