@@ -166,7 +166,7 @@ export function parseCaptions(text: string, kind: 'vtt' | 'srt', fileName: strin
   if (cues.length === 0) throw new ImportError(fileName, `no ${kind === 'vtt' ? 'WebVTT' : 'SubRip'} cues (timing lines such as 00:00:01.000 --> 00:00:02.000) were found`);
   const pieces = dropRepeats(cues.flatMap(cuePieces));
   const voiced = pieces.some((p) => p.speaker !== null);
-  const labelled = voiced ? pieces : labelsInCueText(pieces);
+  const labelled = voiced ? labelsBesideVoices(pieces) : labelsInCueText(pieces);
   return { utterances: mergeSameSpeaker(labelled), cueCount: cues.length };
 }
 
@@ -201,8 +201,28 @@ function labelsInCueText(pieces: Piece[]): Piece[] {
 }
 
 /**
+ * Files that mix conventions (a Zoom export edited by hand, captions merged from two
+ * tools) tag some cues with <v Name> and label others "Name: ". The plain-text detector
+ * reads the whole file with the voices written as labels, so an untagged label is judged
+ * in the context of the dialogue; a label naming a voice already heard is always a turn.
+ * Either way a label never stays in the text outside a turn.
+ */
+function labelsBesideVoices(pieces: Piece[]): Piece[] {
+  const voices = new Map<string, string>();
+  for (const p of pieces) if (p.speaker !== null && !voices.has(p.speaker.toLowerCase())) voices.set(p.speaker.toLowerCase(), p.speaker);
+  const detected = labelsInCueText(pieces.map((p) => (p.speaker === null ? p : { ...p, text: `${p.speaker}: ${p.text}` })));
+  return pieces.map((p, i) => {
+    if (p.speaker !== null) return p;
+    const label = /^([^:\n]{1,60}):[ \t]+(\S[\s\S]*)$/.exec(p.text);
+    const voice = label && voices.get(label[1]!.trim().toLowerCase());
+    if (voice) return { ...p, speaker: voice, text: label[2]! };
+    return detected[i]!;
+  });
+}
+
+/**
  * A speaker's consecutive cues are one turn (caption lines break where the screen is
- * full, not where the thought ends). Cues without a speaker stay one paragraph each.
+ * full, not where the thought ends). Cues without a speaker stay one paragraph each, with its cue time.
  */
 function mergeSameSpeaker(pieces: Piece[]): Utterance[] {
   const out: Utterance[] = [];
@@ -213,7 +233,8 @@ function mergeSameSpeaker(pieces: Piece[]): Utterance[] {
       last.text += ' ' + text;
       continue;
     }
-    out.push(piece.speaker !== null ? { speaker: piece.speaker, text, timeMs: piece.timeMs } : { speaker: null, text });
+    // Without a speaker the cue time goes to the paragraph, so captions keep their timing.
+    out.push({ speaker: piece.speaker, text, timeMs: piece.timeMs });
   }
   return out;
 }

@@ -56,6 +56,15 @@ export const turnSchema = z.object({
 });
 export type Turn = z.infer<typeof turnSchema>;
 
+/**
+ * A paragraph of the readable text. timeMs (optional, added for caption import) is the cue
+ * time of a caption paragraph that has no speaker turn to carry it (captions without speakers).
+ */
+export const paragraphSchema = z
+  .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), timeMs: z.number().nonnegative().optional() })
+  .refine((s) => s.end >= s.start, 'a span must not end before it starts');
+export type Paragraph = z.infer<typeof paragraphSchema>;
+
 export const sourceFormatSchema = z.enum([
   'txt', 'md', 'docx', 'odt', 'vtt', 'srt', 'csv', 'xlsx', 'survey', 'refi', 'demo',
 ]);
@@ -67,7 +76,7 @@ export const sourceSchema = z.object({
   /** Normalised once at import (NFC, \n line ends) and never changed afterwards. */
   text: z.string(),
   /** Paragraphs tile the readable text; the transcript view renders one block per paragraph. */
-  paragraphs: z.array(spanSchema),
+  paragraphs: z.array(paragraphSchema),
   turns: z.array(turnSchema),
   speakers: z.array(speakerSchema),
   caseId: guidSchema.optional(),

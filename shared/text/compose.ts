@@ -11,19 +11,20 @@
  * The speaker label stays in the text (so other tools reading our REFI export still see
  * who speaks), while each turn's span covers only the utterance.
  */
-import type { Span, Speaker, Turn } from '../model/schema';
+import type { Paragraph, Span, Speaker, Turn } from '../model/schema';
 import { normalizeText } from '../model/positions';
 
 export interface Utterance {
   /** Null for narrative text with no speaker (a paragraph of its own). */
   speaker: string | null;
   text: string;
+  /** The turn's time; without a speaker, the time of the utterance's first paragraph (captions). */
   timeMs?: number;
 }
 
 export interface TranscriptStructure {
   text: string;
-  paragraphs: Span[];
+  paragraphs: Paragraph[];
   turns: Turn[];
   speakers: Speaker[];
 }
@@ -37,7 +38,7 @@ export function guessRole(speaker: string): Speaker['role'] {
 
 export function composeTranscript(utterances: readonly Utterance[]): TranscriptStructure {
   let text = '';
-  const paragraphs: Span[] = [];
+  const paragraphs: Paragraph[] = [];
   const turns: Turn[] = [];
   const speakerOrder: string[] = [];
   for (const u of utterances) {
@@ -59,7 +60,10 @@ export function composeTranscript(utterances: readonly Utterance[]): TranscriptS
     let lineStart = 0;
     for (let i = 0; i <= block.length; i++) {
       if (i === block.length || block[i] === '\n') {
-        if (i > lineStart) paragraphs.push({ start: paragraphStart + lineStart, end: paragraphStart + i });
+        if (i > lineStart) {
+          const timed = u.speaker === null && u.timeMs !== undefined && lineStart === 0;
+          paragraphs.push({ start: paragraphStart + lineStart, end: paragraphStart + i, ...(timed ? { timeMs: u.timeMs } : {}) });
+        }
         lineStart = i + 1;
       }
     }

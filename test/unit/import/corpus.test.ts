@@ -150,6 +150,7 @@ describe('reference corpus import', () => {
     const source = after.sources[0]!;
     expect(paragraphTexts(source)).toEqual(['Caption text #1', 'Caption text #2', 'Caption text #3', 'Caption text #4']);
     expect(source.turns).toEqual([]);
+    expect(source.paragraphs.map((p) => p.timeMs)).toEqual([500, 7_000, 11_890, 16_320]);
     expect(source.text).not.toMatch(STRAY_MARKUP);
   });
 
@@ -157,6 +158,7 @@ describe('reference corpus import', () => {
     const { after } = await importOne('webvttpy_youtube_dl.vtt');
     const source = after.sources[0]!;
     expect(paragraphTexts(source)).toEqual(['yeah', 'what', "this will happen is I'm telling"]);
+    expect(source.paragraphs.map((p) => p.timeMs)).toEqual([286_070, 286_470, 304_080]);
     expect(source.text).not.toMatch(STRAY_MARKUP);
     expect(source.text).not.toMatch(/Kind:|Language:|::cue|##/);
   });
@@ -165,6 +167,8 @@ describe('reference corpus import', () => {
     const { after } = await importOne('webvttpy_sample.srt');
     const source = after.sources[0]!;
     expect(paragraphTexts(source)).toEqual(['Caption text #1', 'Caption text #2', 'Caption text #3', 'Caption text #4', 'Caption text #5']);
+    expect(source.turns).toEqual([]);
+    expect(source.paragraphs.map((p) => p.timeMs)).toEqual([500, 7_000, 11_890, 16_320, 21_580]);
     expect(source.text).not.toMatch(/^\d+$/m);
     expect(source.text).not.toMatch(STRAY_MARKUP);
   });

@@ -120,6 +120,41 @@ describe('formats', () => {
     expect(doc(p).text).not.toMatch(/^\d+$/m);
   });
 
+  it('.vtt mixing voice tags and "Name:" labels: every labelled cue is a turn of its speaker, with its cue time', async () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:01.000 --> 00:00:02.000',
+      '<v Dr. Lee>How did it start?',
+      '',
+      '00:00:02.000 --> 00:00:05.000',
+      '<v Participant 3>With a stop on the street.',
+      '',
+      '00:00:05.000 --> 00:00:07.000',
+      'Dr. Lee: And after that?',
+      '',
+      '00:00:07.000 --> 00:00:09.000',
+      'Nurse Kim: I took over then.',
+    ].join('\n');
+    const s = doc(await analyzeFile(utf8(vtt), 'zoom.vtt'));
+    expect(turnTexts(s)).toEqual([
+      { speaker: 'Dr. Lee', text: 'How did it start?' },
+      { speaker: 'Participant 3', text: 'With a stop on the street.' },
+      { speaker: 'Dr. Lee', text: 'And after that?' },
+      { speaker: 'Nurse Kim', text: 'I took over then.' },
+    ]);
+    expect(s.turns.map((t) => t.timeMs)).toEqual([1_000, 2_000, 5_000, 7_000]);
+    expect(s.paragraphs.every((p) => s.turns.some((t) => t.start >= p.start && t.end <= p.end))).toBe(true);
+  });
+
+  it('.vtt and .srt captions without speakers: one paragraph per cue, each keeping its cue time', async () => {
+    const srt = '1\n00:00:01,500 --> 00:00:02,000\nWe went there.\n\n2\n00:01:02,000 --> 00:01:04,000\nThen we <i>waited</i>.\n';
+    const s = doc(await analyzeFile(utf8(srt), 'plain.srt'));
+    expect(s.turns).toEqual([]);
+    expect(paragraphTexts(s)).toEqual(['We went there.', 'Then we waited.']);
+    expect(s.paragraphs.map((p) => p.timeMs)).toEqual([1_500, 62_000]);
+  });
+
   it('.vtt rolling captions keep a repeated line once, but a conversation may repeat itself', async () => {
     const rolling = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nwe went\n\n00:00:02.000 --> 00:00:03.000\nwe went\nto the clinic\n\n00:00:03.000 --> 00:00:04.000\nto the clinic\nand waited';
     expect(paragraphTexts(doc(await analyzeFile(utf8(rolling), 'auto.vtt')))).toEqual(['we went', 'to the clinic', 'and waited']);
