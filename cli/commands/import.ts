@@ -196,7 +196,12 @@ export const command: Command = {
     }
 
     const added = project.sources.length - original.sources.length;
-    // A refused batch leaves an existing project file untouched; a new project is created even so.
+    // An empty project file left behind by a failed first import looks like a project that lost its data.
+    if (!existed && isBlank(project)) {
+      io.out(`${target}: nothing was imported, so no project was written` + (refused.length ? `; ${plural(refused.length, 'file')} refused` : '') + '\n');
+      return EXIT.badInput;
+    }
+    // A refused batch leaves an existing project file untouched.
     if (changed || !existed) await writeProjectFile(target, project);
     io.out(
       `${target}: ${plural(project.sources.length, 'source')} (${number(added)} new)` +

@@ -9,7 +9,8 @@ const MAX_UNPACKED_BYTES = 300 * 1024 * 1024;
 
 export function openZip(bytes: Uint8Array, fileName: string, kind: string, wanted: (path: string) => boolean): Record<string, Uint8Array> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-    throw new ImportError(fileName, `this is not a ${kind} (a ${kind} is a zip archive, and this file is not one)`);
+    const a = /^[aeiou]/i.test(kind) ? 'an' : 'a';
+    throw new ImportError(fileName, `this is not ${a} ${kind} (${a} ${kind} is a zip archive, and this file is not one)`);
   }
   let unpacked = 0;
   try {

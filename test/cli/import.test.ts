@@ -3,7 +3,7 @@
  * saying what came in or why it was refused, the exit code says whether anything was
  * refused, and the saved .qdpx holds the structured transcripts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,23 @@ describe('qda import', () => {
     expect(refused.out).toContain(`refused  ${file('missing.txt')}: no such file or folder`);
     expect(statSync(file('study.qdpx')).mtimeMs).toBe(before);
     expect(readFileSync(file('study.qdpx')).equals(bytes)).toBe(true);
+  });
+
+  it('writes no project file when nothing was imported into a project that did not exist, and says so', async () => {
+    writeFileSync(file('fake.xlsx'), 'not a workbook');
+    const { code, out } = await qda('import', file('never.qdpx'), file('batch/empty.txt'), file('fake.xlsx'));
+    expect(code).toBe(2);
+    expect(out).toContain(`refused  ${file('fake.xlsx')}: this is not an Excel workbook (an Excel workbook is a zip archive`);
+    expect(out).toMatch(/never\.qdpx: nothing was imported, so no project was written; 2 files refused\n$/);
+    expect(existsSync(file('never.qdpx'))).toBe(false);
+  });
+
+  it('counts in the summary are singular for one: 1 turn, 1 source', async () => {
+    writeFileSync(file('one.csv'), 'speaker,text\nAna,X\n');
+    const { code, out } = await qda('import', file('one.qdpx'), file('one.csv'));
+    expect(code).toBe(0);
+    expect(out).toContain(`imported ${file('one.csv')}: speakers Ana; 1 turn, 6 characters\n`);
+    expect(out).toMatch(/one\.qdpx: 1 source \(1 new\)\n$/);
   });
 
   it('--columns maps row files whose headers are not recognised; without it the file is refused with the reason', async () => {
