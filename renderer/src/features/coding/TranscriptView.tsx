@@ -5,7 +5,16 @@
  * selection (mouse or keyboard), every other operation is dropped, and input events are
  * cancelled. Text is always rendered as React text nodes, never as HTML.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { createEditor, Editor, Range, Text, Transforms, type BaseRange, type NodeEntry } from 'slate';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import type { Code, Coder, Coding, Memo, Source } from '../../../../shared/model';
@@ -113,16 +122,28 @@ function createTranscriptEditor(all: TranscriptBlockElement[]): TranscriptEditor
 }
 
 const NAVIGATION_KEYS = new Set([
-  'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Shift', 'Control', 'Alt', 'Meta',
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'Tab',
+  'Shift',
+  'Control',
+  'Alt',
+  'Meta',
 ]);
-
 
 /** Memoised: selection changes elsewhere in the workspace must not re-render the transcript. */
 export const TranscriptView = memo(function TranscriptView(props: Props) {
   const { source, index } = props;
   const blocks = useMemo(() => buildBlocks(source), [source]);
   const allNodes = useMemo<TranscriptBlockElement[]>(
-    () => blocks.map((b) => ({ type: 'tblock', index: b.index, children: [{ text: source.text.slice(b.offset, b.end) }] })),
+    () =>
+      blocks.map((b) => ({ type: 'tblock', index: b.index, children: [{ text: source.text.slice(b.offset, b.end) }] })),
     [blocks, source.text],
   );
   const editor = useMemo(() => createTranscriptEditor(allNodes), [allNodes]);
@@ -194,7 +215,9 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
         selection.set(toSpan(range));
         try {
           const dom = ReactEditor.toDOMRange(editor, range);
-          (dom.startContainer.parentElement ?? dom.startContainer.parentNode as HTMLElement | null)?.scrollIntoView({ block: 'center' });
+          (dom.startContainer.parentElement ?? (dom.startContainer.parentNode as HTMLElement | null))?.scrollIntoView({
+            block: 'center',
+          });
         } catch {
           // The block may not be rendered yet; the selection still holds.
         }
@@ -210,13 +233,16 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
   const decorate = useCallback(
     ([node, path]: NodeEntry) => {
       if (!Text.isText(node) || path.length !== 2) return [];
-      return indexStore.get().segments(path[0]!).map((s) => ({
-        anchor: { path, offset: s.start },
-        focus: { path, offset: s.end },
-        codingIds: s.codingIds,
-        colors: s.colors,
-        active: s.active,
-      }));
+      return indexStore
+        .get()
+        .segments(path[0]!)
+        .map((s) => ({
+          anchor: { path, offset: s.start },
+          focus: { path, offset: s.end },
+          codingIds: s.codingIds,
+          colors: s.colors,
+          active: s.active,
+        }));
     },
     [indexStore],
   );
@@ -255,7 +281,16 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
   );
 
   const renderElement = useCallback(
-    (p: RenderElementProps) => <BlockView {...p} source={source} blocks={blocks} indexStore={indexStore} onCommand={onCommand} onSelectCoding={props.onSelectCoding} />,
+    (p: RenderElementProps) => (
+      <BlockView
+        {...p}
+        source={source}
+        blocks={blocks}
+        indexStore={indexStore}
+        onCommand={onCommand}
+        onSelectCoding={props.onSelectCoding}
+      />
+    ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [source, blocks, indexStore, onCommand],
   );
@@ -268,31 +303,15 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
     setHover((h) => (h && h.ids.join() === ids.join() ? h : { ids, x: e.clientX, y: e.clientY }));
   };
 
-  if (!blocks.length)
-    return (
-      <div className="empty">
-        <strong>This document has no text</strong>
-      </div>
-    );
-
-  return (
-    <div
-      className="transcript-scroll"
-      onMouseOver={onMouseOver}
-      onMouseLeave={() => setHover(null)}
-      onFocus={(e) => {
-        const el = (e.target as HTMLElement).closest<HTMLElement>('[data-stripe-coding]');
-        if (el) {
-          const r = el.getBoundingClientRect();
-          setHover({ ids: el.dataset.stripeCoding!.split(' '), x: r.left - 320, y: r.top });
-        }
-      }}
-      onBlur={() => setHover(null)}
-    >
+  // The same element object on every render, so React skips the editor when only the
+  // index (published through indexStore and per-block revisions) or the hover card changed.
+  const sourceName = source.name;
+  const editable = useMemo(
+    () => (
       <Slate editor={editor} initialValue={initialValue} onSelectionChange={(sel) => selection.set(toSpan(sel))}>
         <Editable
           className="transcript"
-          aria-label={`Transcript of ${source.name}`}
+          aria-label={`Transcript of ${sourceName}`}
           aria-readonly="true"
           spellCheck={false}
           autoCorrect="off"
@@ -325,6 +344,32 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
           scrollSelectionIntoView={noScroll}
         />
       </Slate>
+    ),
+    [editor, initialValue, toSpan, sourceName, decorate, renderElement, onKeyDown, onDropCode],
+  );
+
+  if (!blocks.length)
+    return (
+      <div className="empty">
+        <strong>This document has no text</strong>
+      </div>
+    );
+
+  return (
+    <div
+      className="transcript-scroll"
+      onMouseOver={onMouseOver}
+      onMouseLeave={() => setHover(null)}
+      onFocus={(e) => {
+        const el = (e.target as HTMLElement).closest<HTMLElement>('[data-stripe-coding]');
+        if (el) {
+          const r = el.getBoundingClientRect();
+          setHover({ ids: el.dataset.stripeCoding!.split(' '), x: r.left - 320, y: r.top });
+        }
+      }}
+      onBlur={() => setHover(null)}
+    >
+      {editable}
       {hover && <HoverCard {...props} ids={hover.ids} x={hover.x} y={hover.y} />}
     </div>
   );
@@ -349,7 +394,12 @@ function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
     backgroundRepeat: 'no-repeat',
   };
   return (
-    <span {...attributes} className={leaf.active ? 'coded active' : 'coded'} data-codings={leaf.codingIds} style={style}>
+    <span
+      {...attributes}
+      className={leaf.active ? 'coded active' : 'coded'}
+      data-codings={leaf.codingIds}
+      style={style}
+    >
       {children}
     </span>
   );
@@ -363,7 +413,16 @@ interface BlockProps extends RenderElementProps {
   onSelectCoding: (id: string) => void;
 }
 
-function BlockView({ attributes, children, element, source, blocks, indexStore, onCommand, onSelectCoding }: BlockProps) {
+function BlockView({
+  attributes,
+  children,
+  element,
+  source,
+  blocks,
+  indexStore,
+  onCommand,
+  onSelectCoding,
+}: BlockProps) {
   const el = element as TranscriptBlockElement;
   const block = blocks[el.index]!;
   const turn = block.turnIndex !== null ? source.turns[block.turnIndex] : undefined;
@@ -399,7 +458,15 @@ function BlockView({ attributes, children, element, source, blocks, indexStore, 
 
 const MAX_LANES = 6;
 
-const Stripes = memo(function Stripes({ blockIndex, indexStore, onSelectCoding }: { blockIndex: number; indexStore: IndexStore; onSelectCoding: (id: string) => void }) {
+const Stripes = memo(function Stripes({
+  blockIndex,
+  indexStore,
+  onSelectCoding,
+}: {
+  blockIndex: number;
+  indexStore: IndexStore;
+  onSelectCoding: (id: string) => void;
+}) {
   const stripes = useSyncExternalStore(indexStore.subscribe, () => indexStore.get().stripes(blockIndex));
   const hidden = stripes.filter((s) => s.lane >= MAX_LANES).length;
   return (
