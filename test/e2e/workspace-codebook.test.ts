@@ -100,6 +100,19 @@ describe('coding workspace: turns, keys, drag, boundaries and the codebook', () 
     await page.getByRole('treeitem', { name: /^Reduced arrests/ }).waitFor({ state: 'detached' });
   });
 
+  it('moves codes in the tree by keyboard and by drag', async () => {
+    const trust = page.getByRole('treeitem', { name: /^Trust in staff/ });
+    await trust.click();
+    await trust.press('Alt+ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[role=treeitem][aria-label^="Trust in staff"]')?.getAttribute('aria-level') === '2');
+    await page.getByRole('treeitem', { name: /^Trust in staff/ }).press('Alt+ArrowLeft');
+    await page.waitForFunction(() => document.querySelector('[role=treeitem][aria-label^="Trust in staff"]')?.getAttribute('aria-level') === '1');
+    // Dropped on the middle of a row, a code becomes its child.
+    await page.getByRole('treeitem', { name: /^Trust in staff/ }).dragTo(page.getByRole('treeitem', { name: /^Staff workarounds/ }));
+    await page.waitForFunction(() => document.querySelector('[role=treeitem][aria-label^="Trust in staff"]')?.getAttribute('aria-level') === '2');
+    expect(await page.locator('.page-header').textContent()).toContain('in Staff workarounds');
+  });
+
   it('imports a deductive codebook from CSV after coding has started', async () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import CSV…' }).click();
