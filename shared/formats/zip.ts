@@ -180,7 +180,10 @@ function locate(bytes: Uint8Array, raw: string): Located | null {
         if (u16(bytes, e) !== 1) continue;
         let field = e + 4;
         if (u32(bytes, at + 24) === 0xffffffff) field += 8;
-        if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, field)), (field += 8);
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(bytes, field);
+          field += 8;
+        }
         if (offset === 0xffffffff) offset = u64(bytes, field);
       }
       if (u32(bytes, offset) !== 0x04034b50) return null;
