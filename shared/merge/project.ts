@@ -27,6 +27,7 @@ import type {
 import { contentHash } from '../text/compose';
 import type { CodebookMergeReport, Resolutions } from './codebook';
 import { codebookReportText, mergeCodebooks } from './codebook';
+import { memoContentKey, memoPlainText, sameMemo, sameRow, sameValue } from './same';
 import { normalizeName } from './similarity';
 
 export interface ProjectMergeOptions {
@@ -203,7 +204,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       }
       taken.add(after.id);
       add('codes', after);
-    } else if (JSON.stringify(before) !== JSON.stringify(after)) {
+    } else if (!sameRow(before, after)) {
       if (after.firstSourceId && !before.firstSourceId) {
         const mapped = sources[after.firstSourceId];
         if (mapped) after.firstSourceId = mapped;
@@ -252,7 +253,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
           conflicts.push({ table: 'cases', what: `case '${kase.name}', ${name}`, kept: old, incoming: value });
         }
       }
-      if (JSON.stringify(next.values) !== JSON.stringify(same.values)) update('cases', same, next);
+      if (!sameValue(next.values, same.values)) update('cases', same, next);
       continue;
     }
     const row: Case = { ...kase, id: freshId(kase.id), values };
@@ -358,7 +359,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       else if (theme.definition.trim() && same.definition.trim() !== theme.definition.trim()) {
         conflicts.push({ table: 'themes', what: `definition of theme '${same.name}'`, kept: same.definition, incoming: theme.definition });
       }
-      if (JSON.stringify(next) !== JSON.stringify(same)) update('themes', same, next);
+      if (!sameRow(next, same)) update('themes', same, next);
       continue;
     }
     const row: Theme = { ...theme, id: freshId(theme.id), codeIds: [...new Set(codeIds)] };
@@ -396,6 +397,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
   // Memos: re-targeted and attributed; links inside them follow the mapping too.
   const memos: Record<Guid, Guid> = {};
   const baseMemos = new Map(base.memos.map((m) => [m.id, m]));
+  const baseMemoByContent = new Map(base.memos.map((m) => [memoContentKey(m), m]));
   const targetMaps: Record<Exclude<MemoTarget['kind'], 'project'>, Record<Guid, Guid>> = {
     source: sources,
     code: codes,
@@ -419,10 +421,21 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       if (author) row.authorId = author;
       else delete row.authorId;
     }
+    // The same note, whether it kept its GUID or was copied under another one.
     const twin = baseMemos.get(memo.id);
-    if (twin && JSON.stringify(twin) === JSON.stringify(row)) {
+    const alike = twin && sameMemo(twin, row) ? twin : baseMemoByContent.get(memoContentKey(row));
+    if (alike) {
+      memos[memo.id] = alike.id;
+      count(present, 'memos');
+      continue;
+    }
+    // The same memo edited on one side since the projects parted: keep this project's
+    // version and say so, rather than stacking a second copy beside it.
+    if (twin) {
       memos[memo.id] = twin.id;
       count(present, 'memos');
+      const coderName = (id: Guid | undefined) => (id ? (base.coders.find((c) => c.id === id)?.name ?? incoming.coders.find((c) => coders[c.id] === id)?.name ?? id) : 'no one');
+      conflicts.push({ table: 'memos', what: `memo '${twin.title || '(untitled)'}' (the same memo, edited since)`, ...memoDifference(twin, row, coderName) });
       continue;
     }
     row.id = freshId(memo.id);
@@ -458,6 +471,20 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       codebook: book.report,
     },
   };
+}
+
+/** How two versions of a memo differ, as the report shows it: the first aspect that differs. */
+function memoDifference(kept: Memo, incoming: Memo, coderName: (id: Guid | undefined) => string): { kept: string; incoming: string } {
+  const words = (memo: Memo) => {
+    const text = memoPlainText(memo.body).replace(/\n/g, ' ');
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text || '(empty)';
+  };
+  const where = (memo: Memo) => (memo.target.kind === 'project' ? 'the project' : `${memo.target.kind} ${memo.target.id}`);
+  if (kept.title !== incoming.title) return { kept: `title '${kept.title}'`, incoming: `title '${incoming.title}'` };
+  if (words(kept) !== words(incoming)) return { kept: words(kept), incoming: words(incoming) };
+  if (!sameValue(kept.target, incoming.target)) return { kept: `written on ${where(kept)}`, incoming: `written on ${where(incoming)}` };
+  if (kept.authorId !== incoming.authorId) return { kept: `by ${coderName(kept.authorId)}`, incoming: `by ${coderName(incoming.authorId)}` };
+  return { kept: 'its formatting', incoming: 'other formatting' };
 }
 
 function codingKey(sourceId: string, codeId: string, coderId: string, start: number, end: number): string {
