@@ -6,7 +6,7 @@ import type { Code, Guid, Theme } from '../model/schema';
 import type { AnalysisIndex } from './analysis-index';
 import { themeCodeIds } from './analysis-index';
 import type { CountUnit, GroupCounts } from './counts';
-import { COUNT_UNITS, countByGroup } from './counts';
+import { COUNT_UNITS, countByGroup, orderGroups } from './counts';
 import type { ExcerptFilter } from './filter';
 
 export type UnitCounts = Record<CountUnit, { total: number; byGroup: Record<string, number> }>;
@@ -39,7 +39,9 @@ export function themeBoard(
   options: { groupBy?: string | null; filter?: ExcerptFilter; includeDescendantCodes?: boolean } = {},
 ): ThemeBoard {
   const base = { groupBy: options.groupBy ?? null, ...(options.filter ? { filter: options.filter } : {}) };
-  let groups: string[] = [];
+  // Groups are the union over themes: one theme's excerpts may fall in "(no value)" while another's do not.
+  const seenGroups = new Set<string>();
+  let attribute: GroupCounts['attribute'] = null;
   let sizes: GroupCounts['groupSizes'] = {};
   const themes: BoardTheme[] = [];
   const ordered = orderedThemes(index);
@@ -47,7 +49,8 @@ export function themeBoard(
   for (const { theme, depth } of ordered) {
     const allIds = themeCodeIds(index, theme.id, options.includeDescendantCodes);
     const perUnit = COUNT_UNITS.map((unit) => countByGroup(index, { ...base, codeIds: allIds, unit }));
-    groups = perUnit[0]!.groups;
+    for (const g of perUnit[0]!.groups) seenGroups.add(g);
+    attribute = perUnit[0]!.attribute;
     sizes = perUnit[0]!.groupSizes;
     const own = theme.codeIds.filter((id) => index.codes.has(id));
     for (const id of own) placed.add(id);
@@ -66,9 +69,12 @@ export function themeBoard(
   }
   if (!ordered.length) {
     const empty = countByGroup(index, { ...base, codeIds: [], unit: 'excerpts' });
-    groups = empty.groups;
+    for (const g of empty.groups) seenGroups.add(g);
+    attribute = empty.attribute;
     sizes = empty.groupSizes;
   }
+  const groups = orderGroups(attribute, seenGroups);
+  for (const t of themes) for (const unit of COUNT_UNITS) for (const g of groups) t.counts[unit].byGroup[g] ??= 0;
   const unplacedCodes = [...index.codes.values()]
     .filter((c) => c.codable && !placed.has(c.id))
     .sort((a, b) => (index.codeRank.get(a.id) ?? 0) - (index.codeRank.get(b.id) ?? 0));

@@ -47,7 +47,7 @@ export interface GroupCounts {
   /** All the codes together: distinct sources/cases across codes, so not the sum of rows for those units. */
   total: number;
   byGroup: Record<string, number>;
-  /** How many sources and cases of the whole project fall in each group (the "n=27" of a report). */
+  /** How many sources and cases fall in each group (the "n=27" of a report); with a filter, of the filtered population. */
   groupSizes: Record<string, { sources: number; cases: number }>;
 }
 
@@ -98,8 +98,10 @@ export function countByGroup(index: AnalysisIndex, q: CountQuery): GroupCounts {
       ...(q.withIds ? { idsByGroup: ids } : {}),
     });
   }
-  const sizes = bySource ? sourceSizes(index) : groupSizes(index, attribute ?? null);
-  for (const g of Object.keys(sizes)) seenGroups.add(g);
+  const sizes = bySource ? sourceSizes(index) : groupSizes(index, attribute ?? null, q.filter);
+  // A group shows when a case in scope belongs to it or a counted coding falls in it; a
+  // "(no value)" group made only of caseless sources with nothing coded would be a row of zeros.
+  for (const [g, size] of Object.entries(sizes)) if (size.cases > 0) seenGroups.add(g);
   const groups = bySource ? index.sourceOrder.map((e) => e.source.id) : orderGroups(attribute ?? null, seenGroups);
   const groupLabels = Object.fromEntries(groups.map((g) => [g, bySource ? index.sources.get(g)!.source.name : g]));
   for (const row of rows) for (const g of groups) row.byGroup[g] ??= 0;
@@ -165,13 +167,26 @@ export function groupFunction(index: AnalysisIndex, attribute: Attribute | null)
   };
 }
 
-/** Sources and cases per group across the whole project (a source may fall in several groups through its speakers' cases). */
-export function groupSizes(index: AnalysisIndex, attribute: Attribute | null): Record<string, { sources: number; cases: number }> {
+/**
+ * Sources and cases per group (a source may fall in several groups through its speakers' cases).
+ * With a filter, only the sources and cases it keeps count, so "Site A (n=2)" under a
+ * participants-only filter is the two participants of Site A, not everyone there. Only the
+ * filter's population conditions (attribute values, cases, sources, speaker roles) apply;
+ * coder, speaker, text and exemplar conditions choose excerpts, not people.
+ */
+export function groupSizes(
+  index: AnalysisIndex,
+  attribute: Attribute | null,
+  filter: ExcerptFilter = {},
+): Record<string, { sources: number; cases: number }> {
   const valueOf = (caseId: Guid | null) => {
     if (!attribute) return ALL_GROUP;
     const v = caseId ? index.cases.get(caseId)?.values[attribute.id] : undefined;
     return v === undefined || v === '' ? MISSING_GROUP : v;
   };
+  const inScope = casePredicate(index, filter);
+  const sourceIds = filter.sourceIds ? new Set<Guid>(filter.sourceIds) : null;
+  const keepInterviewer = filter.roles?.includes('interviewer') ?? false;
   const sources = new Map<string, Set<Guid>>();
   const cases = new Map<string, Set<Guid>>();
   const add = (map: Map<string, Set<Guid>>, g: string, id: Guid) => {
@@ -180,10 +195,12 @@ export function groupSizes(index: AnalysisIndex, attribute: Attribute | null): R
     set.add(id);
   };
   for (const entry of index.sourceOrder) {
+    if (sourceIds && !sourceIds.has(entry.source.id)) continue;
     // The respondents' cases, as for codings (interviewers' words are not counted by default).
-    const caseIds = new Set<Guid | null>(entry.turnCaseIds.filter((_, i) => entry.turnRoles[i] !== 'interviewer'));
+    const caseIds = new Set<Guid | null>(entry.turnCaseIds.filter((_, i) => keepInterviewer || entry.turnRoles[i] !== 'interviewer'));
     if (caseIds.size === 0) caseIds.add(entry.caseId);
     for (const caseId of caseIds) {
+      if (!inScope(caseId)) continue;
       const g = valueOf(caseId);
       add(sources, g, entry.source.id);
       if (caseId) add(cases, g, caseId);
@@ -194,6 +211,22 @@ export function groupSizes(index: AnalysisIndex, attribute: Attribute | null): R
     out[g] = { sources: sources.get(g)?.size ?? 0, cases: cases.get(g)?.size ?? 0 };
   }
   return out;
+}
+
+/** Whether a case (or no case) is in the population a filter describes; mirrors compileFilter's where and caseIds. */
+function casePredicate(index: AnalysisIndex, filter: ExcerptFilter): (caseId: Guid | null) => boolean {
+  const conditions = (filter.where ?? []).map((cond) => {
+    const attr = findAttribute(index, cond.attribute);
+    if (!attr) throw new UnknownAttributeError(cond.attribute, index.attributes.map((a) => a.name));
+    return { id: attr.id, values: new Set(cond.values) };
+  });
+  const caseIds = filter.caseIds ? new Set<Guid>(filter.caseIds) : null;
+  return (caseId) => {
+    if (!caseId) return conditions.length === 0 && caseIds === null;
+    if (caseIds && !caseIds.has(caseId)) return false;
+    const values = index.cases.get(caseId)?.values ?? {};
+    return conditions.every((c) => values[c.id] !== undefined && c.values.has(values[c.id]!));
+  };
 }
 
 function sourceSizes(index: AnalysisIndex): Record<string, { sources: number; cases: number }> {

@@ -84,6 +84,32 @@ describe('countByGroup', () => {
     expect(flat.rows[0]!.byGroup).toEqual({ All: 4 });
   });
 
+  it('gives the filtered population as group sizes: participants by site are P1 at A, P2 and Rae at B (QA F13)', () => {
+    const all = countByGroup(index, { codeIds: [ids.Housing!], groupBy: 'site', unit: 'cases' });
+    expect(all.groupSizes.A).toEqual({ sources: 2, cases: 2 });
+    expect(all.groupSizes.B).toEqual({ sources: 2, cases: 2 });
+    const filter: ExcerptFilter = { where: [{ attribute: 'participant type', values: ['participant'] }] };
+    const some = countByGroup(index, { codeIds: [ids.Housing!], groupBy: 'site', unit: 'cases', filter });
+    expect(some.groupSizes.A).toEqual({ sources: 1, cases: 1 });
+    expect(some.groupSizes.B).toEqual({ sources: 2, cases: 2 });
+    // Sam (a partner without a site) and the caseless field notes are outside the filter: no "(no value)" group.
+    expect(some.groups).toEqual(['A', 'B']);
+    expect(some.groupSizes[MISSING_GROUP]).toBeUndefined();
+  });
+
+  it('shows "(no value)" only when a case in scope lacks the value or a counted coding falls there (QA F13)', () => {
+    // Every case has a participant type; the field notes have no case. An empty code gets no row of zeros for them...
+    const empty = countByGroup(index, { codeIds: [ids.Empty!], groupBy: 'participant type', unit: 'excerpts' });
+    expect(empty.groups).toEqual(['partner', 'participant']);
+    // ...while Housing, coded in the field notes, keeps the group so its counts add up.
+    const housing = countByGroup(index, { codeIds: [ids.Housing!], groupBy: 'participant type', unit: 'excerpts' });
+    expect(housing.groups).toEqual(['partner', 'participant', MISSING_GROUP]);
+    // Sam has no site, so by site the group is there with its one case even for an empty code.
+    const bySite = countByGroup(index, { codeIds: [ids.Empty!], groupBy: 'site', unit: 'excerpts' });
+    expect(bySite.groups).toEqual(['A', 'B', MISSING_GROUP]);
+    expect(bySite.groupSizes[MISSING_GROUP]!.cases).toBe(1);
+  });
+
   it('lists the coding ids behind each cell on request, and counts an empty code as zero in every group', () => {
     const c = countByGroup(index, { codeIds: [ids.Housing!, ids.Empty!], groupBy: 'site', unit: 'cases', withIds: true });
     expect(c.rows[0]!.idsByGroup!.A!.sort()).toEqual([ids['c-p1-housing']!, ids['c-p1-housing-bo']!].sort());

@@ -144,6 +144,20 @@ describe('theme board', () => {
   });
 });
 
+describe('theme board under a filter', () => {
+  it('heads its groups with the filtered population and shows a group any theme needs (QA F13)', () => {
+    const filter = { where: [{ attribute: 'participant type', values: ['participant'] }] };
+    const board = themeBoard(index, { groupBy: 'site', filter });
+    expect(board.groups).toEqual(['A', 'B']);
+    expect(board.groupSizes.A!.cases).toBe(1);
+    expect(board.groupSizes.B!.cases).toBe(2);
+    // Unfiltered, one theme's field-note excerpt falls in "(no value)": every card gets the column.
+    const open = themeBoard(index, { groupBy: 'participant type' });
+    expect(open.groups).toContain('(no value)');
+    for (const t of open.themes) expect(t.counts.excerpts.byGroup['(no value)']).toBeTypeOf('number');
+  });
+});
+
 describe('coding density', () => {
   it('counts codings, distinct codes and covered text once where codings overlap', async () => {
     const { codingDensity } = await import('../../../shared/analysis');
