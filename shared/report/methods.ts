@@ -9,17 +9,26 @@ import type { Attribute } from '../model/schema';
 export function methodsText(index: AnalysisIndex, groupBy: Attribute | null, themeCount: number): string[] {
   const project = index.project;
   const sourceCount = project.sources.length;
-  const caseCount = project.cases.length;
+  // Cases the sources speak for (respondents' cases), so the groups' n below add up to this figure.
+  const caseCount = groupSizes(index, null)[ALL_GROUP]?.cases ?? 0;
+  const caseless = index.sourceOrder.filter((e) => e.caseId === null && e.turnCaseIds.every((c) => c === null)).length;
   const sentences: string[] = [];
 
-  let material = `The analysis draws on ${plural(sourceCount, 'source')} from ${plural(caseCount, 'case')}`;
-  if (groupBy) {
+  let material =
+    caseCount === 0 && sourceCount > 0
+      ? `The analysis draws on ${plural(sourceCount, 'source')}, none of them linked to a case`
+      : `The analysis draws on ${plural(sourceCount, 'source')} from ${plural(caseCount, 'case')}`;
+  if (groupBy && caseCount > 0) {
     const sizes = groupSizes(index, groupBy);
+    // A group with no case (e.g. only caseless sources) has no n to report; those sources are named below.
     const parts = Object.entries(sizes)
-      .filter(([g, s]) => g !== ALL_GROUP && s.cases + s.sources > 0)
+      .filter(([g, s]) => g !== ALL_GROUP && s.cases > 0)
       .sort(([a], [b]) => order(groupBy, a) - order(groupBy, b))
       .map(([g, s]) => `${groupLabel(g, groupBy)}, n=${s.cases}`);
     if (parts.length) material += ` (${parts.join('; ')})`;
+  }
+  if (caseless > 0 && caseCount > 0) {
+    material += `; ${plural(caseless, 'source')} ${caseless === 1 ? 'is' : 'are'} not linked to a case`;
   }
   sentences.push(`${material}.`);
 

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/report';
 import type { ReportProgress } from '../../../shared/report';
 import { rasterize } from '../../../cli/rasterize';
+import { composeTranscript } from '../../../shared/text/compose';
 import { buildStudy } from './fixture';
 import { docxDom, docxFiles, docxPart, paragraphsInStyle } from './docx-read';
 
@@ -220,6 +221,21 @@ describe('buildThemeReport', () => {
     );
     expect(text).toContain('Partners and participants both describe gaps.');
     expect([...dom.querySelectorAll('h2')].map((h) => h.textContent)).toContain('Memo: Gaps memo');
+  });
+
+  it('lists no group of n=0 and says how many sources have no case, so the figures add up (QA F15)', async () => {
+    const { project: base } = buildStudy();
+    const newId = seededGuids(99);
+    const ctx = { newId, now: () => '2026-03-04T12:00:00Z', coderId: base.coders[0]!.id };
+    let project = base;
+    for (const name of ['Loose notes 1', 'Loose notes 2']) {
+      const structure = composeTranscript([{ speaker: null, text: 'Notes from a site visit.' }]);
+      project = applyChanges(project, ops.addSource(project, ctx, { name, structure, format: 'txt' }));
+    }
+    const dom = await docxDom(await buildThemeReport(project, { groupBy: 'group' }, deps));
+    const text = dom.body.textContent!;
+    expect(text).toContain('7 sources from 5 cases (Partner, n=3; Participant, n=2); 2 sources are not linked to a case.');
+    expect(text).not.toContain('n=0');
   });
 
   it('writes a readable report for a project with no themes, codes or attributes yet', async () => {
