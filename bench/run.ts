@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   log(`Study: ${manifest.files.length} transcripts, ${manifest.words.toLocaleString('en')} words, ${study.combined.codings.length} codings${quick ? ' (quick)' : ''}`);
   for (const group of GROUPS) {
     if (only.length > 0 && !only.some((o) => group.title.includes(o))) continue;
-    log(`[${group.title}]`);
+    log(`[${group.title}] load average ${os.loadavg()[0]!.toFixed(1)}`);
     const absent: string[] = [];
     for (const [specifier, name] of group.requires) {
       const found = await optionalExport(specifier, name);
