@@ -1,13 +1,13 @@
 /** `qda agreement <project.qdpx>`: how far the project's coders agree, per code, per source and overall. */
 import { parseArgs } from 'node:util';
 import type { AgreementUnit, CharComparison, Comparison, SegmentComparison, UnitComparison } from '../../shared/agreement';
-import { AGREEMENT_UNITS, DEFAULT_OVERLAP_PERCENT, compareCoders, comparisonTable, describeComparison } from '../../shared/agreement';
+import { AGREEMENT_UNITS, DEFAULT_OVERLAP_PERCENT, compareCoders, comparisonTable, countOf, describeComparison, fixedFigure, percentFigure } from '../../shared/agreement';
 import { toCsv } from '../../shared/analysis/csv';
 import type { Coder, Project } from '../../shared/model/schema';
 import type { Command } from '../main';
 import { CliError, EXIT, usageError } from '../io';
 import { readProjectFile } from '../project-file';
-import { finite, formatNumber } from './alpha';
+import { finite } from './alpha';
 
 function pickCoders(project: Project, wanted: string | undefined, file: string): Coder[] {
   const people = project.coders.filter((c) => !c.isConsensus);
@@ -23,7 +23,8 @@ function pickCoders(project: Project, wanted: string | undefined, file: string):
   });
 }
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+const pct = (x: number) => percentFigure(x, 'n/a');
+const formatNumber = (x: number) => fixedFigure(x, 3);
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -32,7 +33,7 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 function scopeLines(c: Comparison): string[] {
-  const lines = [`Coders: ${c.coders.map((x) => x.name).join(' vs ')}; ${c.sources.length} sources compared, ${c.codes.length} codes.`];
+  const lines = [`Coders: ${c.coders.map((x) => x.name).join(' vs ')}; ${countOf(c.sources.length, 'source')} compared, ${countOf(c.codes.length, 'code')}.`];
   for (const s of c.skippedSources) lines.push(`  left out: ${s.name} (${s.reason})`);
   return lines;
 }

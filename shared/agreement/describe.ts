@@ -3,11 +3,10 @@
  * the figure, how it was computed, and the counts behind it.
  */
 import type { CharComparison, Comparison, SegmentComparison, UnitComparison } from './compare';
+import { countOf as plural, fixedFigure, percentFigure as pct } from './format';
 
-const two = (x: number) => (Number.isFinite(x) ? x.toFixed(2).replace(/^-(0\.00)$/, '$1') : 'undefined');
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'undefined');
+const two = (x: number) => fixedFigure(x, 2);
 const int = (n: number) => n.toLocaleString('en');
-const plural = (n: number, one: string, many = `${one}s`) => `${int(n)} ${n === 1 ? one : many}`;
 
 function coders(c: Comparison): string {
   const names = c.coders.map((x) => x.name);
@@ -25,6 +24,8 @@ function range(values: { name: string; value: number }[]): string {
   if (finite.length < 2) return '';
   const lo = finite[0]!;
   const hi = finite[finite.length - 1]!;
+  // Every code at the same figure has no spread to name.
+  if (two(lo.value) === two(hi.value)) return '';
   return `, ranging from ${two(lo.value)} (${lo.name}) to ${two(hi.value)} (${hi.name})`;
 }
 
@@ -64,7 +65,7 @@ export type TableCell = string | number | null;
 /** Per code, then overall, with every count behind each figure; the first row is the header. */
 export function comparisonTable(c: Comparison): TableCell[][] {
   const names = new Map(c.codes.map((x) => [x.id, x.name]));
-  const n = (x: number): TableCell => (Number.isFinite(x) ? Number(x.toFixed(6)) : null);
+  const n = (x: number): TableCell => (Number.isFinite(x) ? Number(fixedFigure(x, 6)) : null);
   if (c.unit === 'char') {
     const row = (name: string, s: CharComparison['overall']): TableCell[] => [
       name, n(s.pooled.kappa), n(s.pooled.percentAgreement), s.pooled.both, s.pooled.aOnly, s.pooled.bOnly, s.pooled.neither, n(s.meanKappa), s.rowsAveraged,

@@ -6,3 +6,5 @@ export * from './segments';
 export * from './units';
 export * from './compare';
 export * from './describe';
+export * from './format';
+export * from './pairs';

@@ -1,7 +1,7 @@
 /** Agreement tables: per code, per source and overall, each figure beside the counts it comes from. */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { AgreementUnit, CharComparison, Comparison, SegmentComparison, UnitComparison } from '../../../../shared/agreement';
-import { DEFAULT_OVERLAP_PERCENT, compareCoders, comparisonTable, describeComparison } from '../../../../shared/agreement';
+import { DEFAULT_OVERLAP_PERCENT, compareCoders, comparisonTable, countOf, describeComparison, fixedFigure, percentFigure } from '../../../../shared/agreement';
 import { toCsv } from '../../../../shared/analysis/csv';
 import { host } from '../../app/project-files';
 import { attempt, toast } from '../../app/toast';
@@ -15,8 +15,8 @@ const UNITS: { id: AgreementUnit; label: string }[] = [
   { id: 'sentence', label: 'Sentences (alpha)' },
 ];
 
-const fixed = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
-const percent = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—');
+const fixed = (x: number) => fixedFigure(x, 3, '—');
+const percent = (x: number) => percentFigure(x, '—');
 
 export default function AgreementPanel({ pair, onPair, onReview }: { pair: [string, string]; onPair: (p: [string, string]) => void; onReview: (codeId: string) => void }) {
   const project = useProject((p) => p);
@@ -102,7 +102,7 @@ function Tables({ result, onReview }: { result: Comparison; onReview: (codeId: s
   const scope = (
     <>
       <p className="muted small">
-        {result.sources.length} sources coded by both, {result.codes.length} codes.
+        {countOf(result.sources.length, 'source')} coded by both, {countOf(result.codes.length, 'code')}.
         {result.skippedSources.length > 0 && ` Left out: ${result.skippedSources.map((s) => `${s.name} (${s.reason})`).join('; ')}.`}
       </p>
       <div className="panel team-card">

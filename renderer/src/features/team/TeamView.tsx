@@ -3,6 +3,7 @@
  * step), see how far the coders agree, and settle their disagreements as consensus.
  */
 import { useMemo, useState } from 'react';
+import { busiestPair } from '../../../../shared/agreement';
 import { useProject } from '../../store';
 import AgreementPanel from './AgreementPanel';
 import DisagreementPanel from './DisagreementPanel';
@@ -19,16 +20,13 @@ type Tab = (typeof TABS)[number]['id'];
 export default function TeamView() {
   const [tab, setTab] = useState<Tab>('merge');
   const coders = useProject((p) => p.coders);
+  const codings = useProject((p) => p.codings);
   const people = useMemo(() => coders.filter((c) => !c.isConsensus), [coders]);
+  const busiest = useMemo(() => busiestPair({ coders, codings }), [coders, codings]);
   const [pair, setPair] = useState<[string, string] | null>(null);
   const [codeFilter, setCodeFilter] = useState('');
-  // The chosen pair, or the first two coders, as long as they still exist.
-  const chosen: [string, string] | null =
-    pair && people.some((c) => c.id === pair[0]) && people.some((c) => c.id === pair[1])
-      ? pair
-      : people.length >= 2
-        ? [people[0]!.id, people[1]!.id]
-        : null;
+  // The chosen pair while both still exist, else the two coders who share the most coded sources.
+  const chosen: [string, string] | null = pair && people.some((c) => c.id === pair[0]) && people.some((c) => c.id === pair[1]) ? pair : busiest;
 
   return (
     <div className="page">
