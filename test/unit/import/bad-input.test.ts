@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from '../../../shared/model/changes';
 import { analyzeFile, importFiles, MAX_FILE_BYTES } from '../../../shared/import';
-import { buildDocx, buildXlsx } from './build-fixtures';
+import { strToU8, zipSync } from 'fflate';
+import { buildDocx, buildXlsx, declareEntrySizes } from './build-fixtures';
 import { freshProject, testContext, utf8 } from './helpers';
 
 async function problemOf(bytes: Uint8Array, name: string): Promise<string> {
@@ -42,6 +43,14 @@ describe('bad input', () => {
     expect(await problemOf(garbled, 'garbled.docx')).toMatch(/^garbled\.docx: .*damaged/);
     expect(await problemOf(xlsx.subarray(0, 300), 'cut.xlsx')).toMatch(/^cut\.xlsx: the Excel workbook is damaged or truncated/);
     expect(await problemOf(utf8('PK not really'), 'pk.odt')).toMatch(/^pk\.odt: the OpenDocument text is damaged or truncated/);
+  });
+
+  it('a document whose zip directory understates what it inflates to is refused as a zip bomb, not read cut short', async () => {
+    const body = `<w:p><w:r><w:t>Interviewer: Hello.</w:t></w:r></w:p>${'<w:p/>'.repeat(2_000_000)}`;
+    const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+    const honest = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) }, { level: 9 });
+    const lying = declareEntrySizes(honest, 'word/document.xml', 4096);
+    expect(await problemOf(lying, 'bomb.docx')).toBe('bomb.docx: the Word document is damaged or hostile, and refused: zip entry "word/document.xml" declares 4096 bytes but inflates to more than that (possible zip bomb)');
   });
 
   it('files over 100 MB are refused before parsing', async () => {

@@ -42,3 +42,21 @@ export function buildRawDocx(bodyXml: string): Uint8Array {
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>${bodyXml}</w:body></w:document>`;
   return zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) });
 }
+
+/** A hostile zip: rewrites the sizes an entry declares, in the central directory and its local header alike. */
+export function declareEntrySizes(zip: Uint8Array, entry: string, size: number, compressed?: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < out.length - 30; i++) {
+    const signature = view.getUint32(i, true);
+    const central = signature === 0x02014b50;
+    if (!central && signature !== 0x04034b50) continue;
+    const nameAt = i + (central ? 46 : 30);
+    const name = new TextDecoder().decode(out.subarray(nameAt, nameAt + view.getUint16(i + (central ? 28 : 26), true)));
+    if (name !== entry) continue;
+    const sizes = i + (central ? 20 : 18);
+    view.setUint32(sizes + 4, size, true);
+    if (compressed !== undefined) view.setUint32(sizes, compressed, true);
+  }
+  return out;
+}

@@ -6,24 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { readZip, ZipError } from '../../../shared/formats/zip';
-
-/** Rewrites the sizes an entry declares, in the central directory and its local header alike. */
-function declare(zip: Uint8Array, entry: string, size: number, compressed?: number): Uint8Array {
-  const out = zip.slice();
-  const view = new DataView(out.buffer);
-  for (let i = 0; i < out.length - 30; i++) {
-    const signature = view.getUint32(i, true);
-    const central = signature === 0x02014b50;
-    if (!central && signature !== 0x04034b50) continue;
-    const nameAt = i + (central ? 46 : 30);
-    const name = new TextDecoder().decode(out.subarray(nameAt, nameAt + view.getUint16(i + (central ? 28 : 26), true)));
-    if (name !== entry) continue;
-    const sizes = i + (central ? 20 : 18);
-    view.setUint32(sizes + 4, size, true);
-    if (compressed !== undefined) view.setUint32(sizes, compressed, true);
-  }
-  return out;
-}
+import { declareEntrySizes as declare } from '../import/build-fixtures';
 
 describe('zip reading enforces limits on inflated bytes', () => {
   // 64 MiB of zeros deflates to about 64 KiB; the directory says 1 KiB, well under every limit and ratio.
