@@ -49,25 +49,71 @@ describe('themes, retrieval and charts', () => {
     await name.press('Enter');
     await card().waitFor();
     await card().getByLabel('Add code to Access barriers').selectOption({ label: 'Barriers to services / Waitlists' });
-    await card().getByLabel('Add code to Access barriers').selectOption({ label: 'Barriers to services / Transportation' });
-    await page.locator('.codes-to-place').getByRole('button', { name: /Trust in staff/ }).dragTo(card());
-    await expect.poll(() => card().getByRole('list', { name: 'Codes in Access barriers' }).locator('li').count()).toBe(3);
+    await card()
+      .getByLabel('Add code to Access barriers')
+      .selectOption({ label: 'Barriers to services / Transportation' });
+    await page
+      .locator('.codes-to-place')
+      .getByRole('button', { name: /Trust in staff/ })
+      .dragTo(card());
+    const codes = card().getByRole('table', { name: 'Codes in Access barriers' });
+    await expect.poll(() => codes.locator('tbody tr').count()).toBe(3);
+    // The numbers on a code row say what they count (QA F11).
+    expect(await codes.getByRole('columnheader').allTextContents()).toEqual([
+      'Code',
+      'Excerpts',
+      'Sources',
+      'Cases',
+      'Remove',
+    ]);
+    const waitlists = countByGroup(index, { codeIds: [codeIds[0]!], unit: 'excerpts' }).total;
+    expect(
+      await codes
+        .getByRole('row', { name: /Waitlists/ })
+        .getByRole('cell')
+        .nth(1)
+        .textContent(),
+    ).toBe(String(waitlists));
     const want = countByGroup(index, { codeIds, unit: 'excerpts' }).total;
     expect(await card().locator('.count-line').textContent()).toContain(`${want} excerpts`);
     await page.screenshot({ path: path.join(shots, 'themes-board.png') });
   });
 
+  it('shows a long theme name whole, wrapped rather than cut off (QA F11)', async () => {
+    const long = page.getByRole('article', { name: 'Theme Continuum of care disrupted' }).getByLabel('Theme name');
+    const fits = await long.evaluate(
+      (el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1,
+    );
+    expect(fits).toBe(true);
+    await long.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'themes-long-name.png') });
+  });
+
   it('filters to participants: counts follow the engine', async () => {
     await page.locator('.themes-header').getByLabel('Filter attribute').selectOption({ label: 'Participant type' });
     await page.locator('.themes-header').getByLabel('Filter value').selectOption('Participant');
-    const unit = (u: 'excerpts' | 'sources' | 'cases') => countByGroup(index, { codeIds, unit: u, filter: participants }).total;
+    const unit = (u: 'excerpts' | 'sources' | 'cases') =>
+      countByGroup(index, { codeIds, unit: u, filter: participants }).total;
     await expect
       .poll(() => card().locator('.count-line').textContent())
       .toBe(`${unit('excerpts')} excerpts · ${unit('sources')} sources · ${unit('cases')} cases`);
+    // Split by site, each group's n is that site's participants, not everyone there (QA F13).
+    await page.getByLabel('Split counts by').selectOption({ label: 'Site' });
+    const sizes = countByGroup(index, { codeIds, groupBy: 'Site', unit: 'cases', filter: participants });
+    const heads = await card()
+      .getByRole('table', { name: 'Access barriers by group' })
+      .locator('tbody th')
+      .allTextContents();
+    expect(heads).toEqual(sizes.groups.map((g) => `${g} (n=${sizes.groupSizes[g]!.cases})`));
+    expect(heads.some((h) => h.startsWith('(no value)'))).toBe(false);
+    await page.screenshot({ path: path.join(shots, 'themes-filtered-by-site.png') });
+    await page.getByLabel('Split counts by').selectOption({ label: 'Participant type' });
   });
 
   it('shows the theme’s participant excerpts and opens one in its transcript', async () => {
-    await card().getByRole('button', { name: /Show excerpts/ }).click();
+    await card()
+      .getByRole('button', { name: /Show excerpts/ })
+      .click();
     const panel = page.getByRole('complementary', { name: 'Excerpts of the selection' });
     const expected = retrieveExcerpts(index, { codeIds, filter: participants });
     await expect.poll(() => panel.locator('.excerpt').count()).toBe(expected.length);
@@ -88,13 +134,22 @@ describe('themes, retrieval and charts', () => {
   it('draws every chart with its data table', async () => {
     await page.getByRole('tab', { name: /Analysis/ }).click();
     await page.getByRole('tab', { name: 'Charts' }).click();
-    const kinds = ['Frequency by group', 'Co-occurrence heatmap', 'Co-occurrence network', 'Theme map', 'Coding density per source', 'Saturation curve'];
+    const kinds = [
+      'Frequency by group',
+      'Co-occurrence heatmap',
+      'Co-occurrence network',
+      'Theme map',
+      'Coding density per source',
+      'Saturation curve',
+    ];
     for (const kind of kinds) {
       await page.getByLabel('Chart', { exact: true }).selectOption({ label: kind });
       const figure = page.locator('.chart-figure svg[role="img"]');
       await figure.waitFor();
       expect(await page.locator('.chart-table tbody tr').count()).toBeGreaterThan(0);
-      await page.locator('.chart-figure').screenshot({ path: path.join(shots, `chart-${kind.toLowerCase().replace(/\W+/g, '-')}.png`) });
+      await page
+        .locator('.chart-figure')
+        .screenshot({ path: path.join(shots, `chart-${kind.toLowerCase().replace(/\W+/g, '-')}.png`) });
     }
     expect(await page.locator('.chart-figure svg title').first().textContent()).toContain('New codes per transcript');
   });

@@ -2,7 +2,15 @@
 import { useState } from 'react';
 import type { AnalysisIndex, BoardTheme, GroupCounts, UnitCounts } from '../../../../shared/analysis';
 import type { Code, Guid } from '../../../../shared/model';
-import { addCodeToTheme, createMemo, deleteTheme, memoPlainText, moveTheme, removeCodeFromTheme, updateTheme } from '../../../../shared/ops';
+import {
+  addCodeToTheme,
+  createMemo,
+  deleteTheme,
+  memoPlainText,
+  moveTheme,
+  removeCodeFromTheme,
+  updateTheme,
+} from '../../../../shared/ops';
 import { attempt } from '../../app/toast';
 import { ui } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
@@ -12,7 +20,8 @@ export const CODE_DRAG_TYPE = 'application/x-lantern-code';
 function CountLine({ counts }: { counts: UnitCounts }) {
   return (
     <span className="count-line">
-      <b>{counts.excerpts.total}</b> excerpts · <b>{counts.sources.total}</b> sources · <b>{counts.cases.total}</b> cases
+      <b>{counts.excerpts.total}</b> excerpts · <b>{counts.sources.total}</b> sources · <b>{counts.cases.total}</b>{' '}
+      cases
     </span>
   );
 }
@@ -34,6 +43,11 @@ export function ThemeCard(props: {
   const memos = useProject((p) => p.memos);
   const memo = memos.find((m) => m.target.kind === 'theme' && m.target.id === theme.id);
   const [over, setOver] = useState(false);
+  const saveName = (value: string) => {
+    // The name field wraps long names, but a name is one line: pasted line breaks become spaces.
+    const name = value.replace(/\s*\n\s*/g, ' ').trim();
+    if (name && name !== theme.name) run((p, ctx) => updateTheme(p, ctx, theme.id, { name }));
+  };
   const run = (op: Parameters<typeof store.run>[0]) => attempt(() => store.run(op));
   const split = groups.length > 1 || groups[0] !== 'All';
   const available = props.allCodes.filter((c) => !theme.codeIds.includes(c.id));
@@ -42,7 +56,11 @@ export function ThemeCard(props: {
   const editMemo = () => {
     let id = memo?.id;
     if (!id) {
-      const set = attempt(() => store.run((p, ctx) => createMemo(p, ctx, { target: { kind: 'theme', id: theme.id }, title: `Theme: ${theme.name}` })));
+      const set = attempt(() =>
+        store.run((p, ctx) =>
+          createMemo(p, ctx, { target: { kind: 'theme', id: theme.id }, title: `Theme: ${theme.name}` }),
+        ),
+      );
       id = set && 'id' in set ? (set.id as Guid) : undefined;
     }
     if (id) ui.set({ view: 'memos', memoId: id });
@@ -71,15 +89,31 @@ export function ThemeCard(props: {
       }}
     >
       <header className="row">
-        <input
+        {/* A textarea, not an input, so a long name wraps onto a second line instead of being cut off. */}
+        <textarea
           className="theme-name"
           aria-label="Theme name"
+          rows={1}
+          title={theme.name}
           defaultValue={theme.name}
           key={theme.name}
-          onBlur={(e) => e.target.value.trim() !== theme.name && run((p, ctx) => updateTheme(p, ctx, theme.id, { name: e.target.value }))}
-          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+          onBlur={(e) => saveName(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            e.currentTarget.blur();
+          }}
         />
-        <button type="button" className="icon-button" title="Delete theme (its codes stay)" aria-label={`Delete theme ${theme.name}`} onClick={() => confirm(`Delete the theme '${theme.name}'? Its codes and their codings stay.`) && run((p, ctx) => deleteTheme(p, ctx, theme.id))}>
+        <button
+          type="button"
+          className="icon-button"
+          title="Delete theme (its codes stay)"
+          aria-label={`Delete theme ${theme.name}`}
+          onClick={() =>
+            confirm(`Delete the theme '${theme.name}'? Its codes and their codings stay.`) &&
+            run((p, ctx) => deleteTheme(p, ctx, theme.id))
+          }
+        >
           ×
         </button>
       </header>
@@ -89,10 +123,15 @@ export function ThemeCard(props: {
         defaultValue={theme.definition}
         key={`d-${theme.definition}`}
         rows={2}
-        onBlur={(e) => e.target.value !== theme.definition && run((p, ctx) => updateTheme(p, ctx, theme.id, { definition: e.target.value }))}
+        onBlur={(e) =>
+          e.target.value !== theme.definition &&
+          run((p, ctx) => updateTheme(p, ctx, theme.id, { definition: e.target.value }))
+        }
       />
       <div className="row small">
-        <span className="muted memo-preview">{memo ? memoPlainText(memo.body).slice(0, 120) || 'Empty memo' : 'No memo'}</span>
+        <span className="muted memo-preview">
+          {memo ? memoPlainText(memo.body).slice(0, 120) || 'Empty memo' : 'No memo'}
+        </span>
         <button type="button" className="link" onClick={editMemo}>
           {memo ? 'Edit memo' : 'Write memo'}
         </button>
@@ -125,35 +164,70 @@ export function ThemeCard(props: {
           </tbody>
         </table>
       )}
-      <ul className="plain-list theme-codes" aria-label={`Codes in ${theme.name}`}>
-        {item.codes.map((c) => (
-          <li key={c.code.id} className="row">
-            <span className="swatch" style={{ background: c.code.color }} />
-            <button
-              type="button"
-              className="link code-link"
-              draggable
-              onDragStart={(e) => {
-                // A code may feed several themes, so dragging it to another card adds it there too.
-                e.dataTransfer.setData(CODE_DRAG_TYPE, c.code.id);
-                e.dataTransfer.effectAllowed = 'copy';
-              }}
-              onClick={() => props.onSelectCode(c.code.id)}
-              title={index.codePaths.get(c.code.id)?.join(' / ')}
-            >
-              {c.code.name}
-            </button>
-            <span className="spacer" />
-            <span className="muted small" title="excerpts / sources / cases">
-              {c.counts.excerpts.total} / {c.counts.sources.total} / {c.counts.cases.total}
-            </span>
-            <button type="button" className="icon-button" aria-label={`Remove ${c.code.name} from ${theme.name}`} onClick={() => run((p, ctx) => removeCodeFromTheme(p, ctx, theme.id, c.code.id))}>
-              ×
-            </button>
-          </li>
-        ))}
-        {!item.codes.length && <li className="muted small drop-hint">Drop codes here</li>}
-      </ul>
+      <table className="grid theme-codes small" aria-label={`Codes in ${theme.name}`}>
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col" className="num">
+              Excerpts
+            </th>
+            <th scope="col" className="num">
+              Sources
+            </th>
+            <th scope="col" className="num">
+              Cases
+            </th>
+            <th scope="col">
+              <span className="sr-only">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {item.codes.map((c) => (
+            <tr key={c.code.id}>
+              <td>
+                <div className="code-cell">
+                  <span className="swatch" style={{ background: c.code.color }} />
+                  <button
+                    type="button"
+                    className="link code-link"
+                    draggable
+                    onDragStart={(e) => {
+                      // A code may feed several themes, so dragging it to another card adds it there too.
+                      e.dataTransfer.setData(CODE_DRAG_TYPE, c.code.id);
+                      e.dataTransfer.effectAllowed = 'copy';
+                    }}
+                    onClick={() => props.onSelectCode(c.code.id)}
+                    title={index.codePaths.get(c.code.id)?.join(' / ')}
+                  >
+                    {c.code.name}
+                  </button>
+                </div>
+              </td>
+              <td className="num">{c.counts.excerpts.total}</td>
+              <td className="num">{c.counts.sources.total}</td>
+              <td className="num">{c.counts.cases.total}</td>
+              <td>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove ${c.code.name} from ${theme.name}`}
+                  onClick={() => run((p, ctx) => removeCodeFromTheme(p, ctx, theme.id, c.code.id))}
+                >
+                  ×
+                </button>
+              </td>
+            </tr>
+          ))}
+          {!item.codes.length && (
+            <tr>
+              <td colSpan={5} className="muted small drop-hint">
+                Drop codes here
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
       <div className="row small">
         <select
           aria-label={`Add code to ${theme.name}`}
@@ -170,7 +244,11 @@ export function ThemeCard(props: {
         <select
           aria-label={`Parent of ${theme.name}`}
           value={theme.parentId ?? ''}
-          onChange={(e) => run((p, ctx) => moveTheme(p, ctx, theme.id, { parentId: e.target.value || null, index: Number.MAX_SAFE_INTEGER }))}
+          onChange={(e) =>
+            run((p, ctx) =>
+              moveTheme(p, ctx, theme.id, { parentId: e.target.value || null, index: Number.MAX_SAFE_INTEGER }),
+            )
+          }
         >
           <option value="">Top-level theme</option>
           {parents.map((t) => (
