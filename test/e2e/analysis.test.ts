@@ -44,10 +44,21 @@ describe('themes, retrieval and charts', () => {
     await page.getByRole('heading', { name: 'Themes' }).waitFor();
     expect(await page.locator('.theme-card').count()).toBe(4);
     await page.getByRole('button', { name: 'New theme' }).click();
+    // The new card's name field has the keyboard, so typing a name (spaces, Enter) names it
+    // instead of pressing "New theme" again (QA F14); the name is the lowest free number.
     const name = page.locator('.theme-card').last().getByLabel('Theme name');
-    await name.fill('Access barriers');
-    await name.press('Enter');
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await name.inputValue()).toBe('New theme 1');
+    expect(
+      await name.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      }),
+    ).toBe(true);
+    await page.keyboard.type('Access barriers');
+    await page.keyboard.press('Enter');
     await card().waitFor();
+    expect(await page.locator('.theme-card').count()).toBe(5);
     await card().getByLabel('Add code to Access barriers').selectOption({ label: 'Barriers to services / Waitlists' });
     await card()
       .getByLabel('Add code to Access barriers')

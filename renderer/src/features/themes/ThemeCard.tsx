@@ -1,5 +1,5 @@
 /** One theme on the board: its name, definition and memo, its codes with their counts, and a drop target for more codes. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AnalysisIndex, BoardTheme, GroupCounts, UnitCounts } from '../../../../shared/analysis';
 import type { Code, Guid } from '../../../../shared/model';
 import {
@@ -33,6 +33,9 @@ export function ThemeCard(props: {
   groupSizes: GroupCounts['groupSizes'];
   allCodes: Code[];
   selected: boolean;
+  /** Just created: take the keyboard into the name field and bring the card into view. */
+  focusName: boolean;
+  onNameFocused: () => void;
   onSelect: () => void;
   onSelectCode: (id: Guid) => void;
   onDropCode: (codeId: Guid) => void;
@@ -43,6 +46,16 @@ export function ThemeCard(props: {
   const memos = useProject((p) => p.memos);
   const memo = memos.find((m) => m.target.kind === 'theme' && m.target.id === theme.id);
   const [over, setOver] = useState(false);
+  const nameRef = useRef<HTMLTextAreaElement>(null);
+  const { focusName, onNameFocused } = props;
+  useEffect(() => {
+    const field = nameRef.current;
+    if (!focusName || !field) return;
+    field.focus({ preventScroll: true });
+    field.select();
+    field.closest('article')?.scrollIntoView({ block: 'nearest' });
+    onNameFocused();
+  }, [focusName, onNameFocused]);
   const saveName = (value: string) => {
     // The name field wraps long names, but a name is one line: pasted line breaks become spaces.
     const name = value.replace(/\s*\n\s*/g, ' ').trim();
@@ -91,6 +104,7 @@ export function ThemeCard(props: {
       <header className="row">
         {/* A textarea, not an input, so a long name wraps onto a second line instead of being cut off. */}
         <textarea
+          ref={nameRef}
           className="theme-name"
           aria-label="Theme name"
           rows={1}

@@ -3,7 +3,7 @@
  * excerpts, sources and cases support each, split by a chosen attribute. Codes are
  * dragged onto a card, or added with the card's code picker (the keyboard way).
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ThemeBoard } from '../../../../shared/analysis';
 import { themeBoard, UnknownAttributeError } from '../../../../shared/analysis';
 import type { Guid } from '../../../../shared/model';
@@ -35,13 +35,28 @@ export default function ThemesView() {
     }
   }, [index, groupBy, filter]);
 
+  const [focusThemeId, setFocusThemeId] = useState<Guid | null>(null);
+  const nameFocused = useCallback(() => setFocusThemeId(null), []);
+
   const newTheme = () => {
-    const set = attempt(() => store.run((p, ctx) => createTheme(p, ctx, { name: `New theme ${index.themes.size + 1}` })));
-    if (set && 'id' in set) setSelection({ kind: 'theme', id: set.id as Guid });
+    const set = attempt(() =>
+      store.run((p, ctx) =>
+        createTheme(p, ctx, { name: nextThemeName([...index.themes.values()].map((t) => t.name)) }),
+      ),
+    );
+    if (set && 'id' in set) {
+      setSelection({ kind: 'theme', id: set.id as Guid });
+      // The card appears at the end of the board, often off-screen; the keyboard goes to its name.
+      setFocusThemeId(set.id as Guid);
+    }
   };
 
-  const unplaced = (board?.unplacedCodes ?? []).filter((c) => !codeQuery || c.name.toLowerCase().includes(codeQuery.toLowerCase()));
-  const allCodes = [...index.codes.values()].filter((c) => c.codable).sort((a, b) => (index.codeRank.get(a.id) ?? 0) - (index.codeRank.get(b.id) ?? 0));
+  const unplaced = (board?.unplacedCodes ?? []).filter(
+    (c) => !codeQuery || c.name.toLowerCase().includes(codeQuery.toLowerCase()),
+  );
+  const allCodes = [...index.codes.values()]
+    .filter((c) => c.codable)
+    .sort((a, b) => (index.codeRank.get(a.id) ?? 0) - (index.codeRank.get(b.id) ?? 0));
   const selectedTheme = selection?.kind === 'theme' ? index.themes.get(selection.id) : undefined;
   const selectedCode = selection?.kind === 'code' ? index.codes.get(selection.id) : undefined;
 
@@ -72,7 +87,13 @@ export default function ThemesView() {
             <h2>Codes to place</h2>
           </div>
           <div className="panel-body">
-            <input type="search" aria-label="Find a code" placeholder="Find a code" value={codeQuery} onChange={(e) => setCodeQuery(e.target.value)} />
+            <input
+              type="search"
+              aria-label="Find a code"
+              placeholder="Find a code"
+              value={codeQuery}
+              onChange={(e) => setCodeQuery(e.target.value)}
+            />
             <p className="muted small">Drag a code onto a theme, or use a theme’s “Add code” list.</p>
             <ul className="plain-list">
               {unplaced.map((c) => (
@@ -114,6 +135,8 @@ export default function ThemesView() {
               groupSizes={board.groupSizes}
               allCodes={allCodes}
               selected={selection?.kind === 'theme' && selection.id === t.theme.id}
+              focusName={focusThemeId === t.theme.id}
+              onNameFocused={nameFocused}
               onSelect={() => setSelection({ kind: 'theme', id: t.theme.id })}
               onSelectCode={(id) => setSelection({ kind: 'code', id })}
               onDropCode={(codeId) => attempt(() => store.run((p, ctx) => addCodeToTheme(p, ctx, t.theme.id, codeId)))}
@@ -122,14 +145,30 @@ export default function ThemesView() {
         </section>
         <aside className="panel theme-excerpts" aria-label="Excerpts of the selection">
           <div className="panel-header">
-            <h2>{selectedTheme ? `Excerpts: ${selectedTheme.name}` : selectedCode ? `Excerpts: ${selectedCode.name}` : 'Excerpts'}</h2>
+            <h2>
+              {selectedTheme
+                ? `Excerpts: ${selectedTheme.name}`
+                : selectedCode
+                  ? `Excerpts: ${selectedCode.name}`
+                  : 'Excerpts'}
+            </h2>
           </div>
           <div className="panel-body">
             {/* Keyed by the board's filter too, so changing the board's filter re-filters the excerpts. */}
             {selectedTheme ? (
-              <RetrievalPanel key={`t-${selectedTheme.id}-${JSON.stringify(filter)}`} index={index} themeId={selectedTheme.id} initialFilter={filter} />
+              <RetrievalPanel
+                key={`t-${selectedTheme.id}-${JSON.stringify(filter)}`}
+                index={index}
+                themeId={selectedTheme.id}
+                initialFilter={filter}
+              />
             ) : selectedCode ? (
-              <RetrievalPanel key={`c-${selectedCode.id}-${JSON.stringify(filter)}`} index={index} codeIds={[selectedCode.id]} initialFilter={filter} />
+              <RetrievalPanel
+                key={`c-${selectedCode.id}-${JSON.stringify(filter)}`}
+                index={index}
+                codeIds={[selectedCode.id]}
+                initialFilter={filter}
+              />
             ) : (
               <p className="muted">Choose a theme or a code to read its excerpts.</p>
             )}
@@ -138,4 +177,12 @@ export default function ThemesView() {
       </div>
     </div>
   );
+}
+
+/** "New theme 1", or the lowest number not already taken, so names never repeat or jump. */
+export function nextThemeName(existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.trim().toLowerCase()));
+  let n = 1;
+  while (taken.has(`new theme ${n}`)) n++;
+  return `New theme ${n}`;
 }
