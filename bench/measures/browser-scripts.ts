@@ -148,3 +148,21 @@ export const PROJECT_COUNTS = script(String.raw`
   const h = await hook();
   return h.projectCounts();
 `);
+
+/**
+ * Installed before the app loads (page.addInitScript): records, relative to the start of the
+ * navigation, when the transcript's text and highlights are first painted.
+ */
+export const FIRST_PAINT_RECORDER = String.raw`(() => {
+  const seen = () => document.querySelector('.transcript .t-text') && document.querySelector('.transcript span.coded');
+  const observer = new MutationObserver(() => {
+    if (!seen()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { window.__benchFirstPaint = performance.now(); };
+      ch.port2.postMessage(0);
+    });
+  });
+  observer.observe(document, { subtree: true, childList: true });
+})();`;

@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { BENCH_DIR, PROJECT_FILES } from '../generate';
 import type { BenchContext } from '../measure';
 import { NO_TARGET, below, quantile, row } from '../measure';
-import { OPEN_PROJECT, OPEN_SOURCE, PREPARE_APPLY, PROJECT_COUNTS, SCROLL, VISIT_VIEWS } from './browser-scripts';
+import { FIRST_PAINT_RECORDER, OPEN_PROJECT, OPEN_SOURCE, PREPARE_APPLY, PROJECT_COUNTS, SCROLL, VISIT_VIEWS } from './browser-scripts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -247,7 +247,20 @@ async function measureSingle(ctx: BenchContext, browser: Browser, app: AppServer
   ctx.add(row('scroll transcript: frame time, p95', frames, 'ms', NO_TARGET, 0.95));
   ctx.add(row('scroll transcript: frames over 25 ms (dropped frames)', slowShare, '%', NO_TARGET));
   ctx.add(row('scroll transcript: long tasks per pass', longTasks, 'count', NO_TARGET));
+  await measureStart(ctx, page);
   await page.context().close();
+}
+
+/** A cold start: reload the app with the project stored, until the transcript it reopens is painted. */
+async function measureStart(ctx: BenchContext, page: Page): Promise<void> {
+  await page.addInitScript(FIRST_PAINT_RECORDER);
+  const starts: number[] = [];
+  for (let i = 0; i < (ctx.quick ? 2 : ctx.runs); i++) {
+    await page.reload();
+    const handle = await page.waitForFunction(() => (window as { __benchFirstPaint?: number }).__benchFirstPaint, null, { timeout: 60_000 });
+    starts.push((await handle.jsonValue()) as number);
+  }
+  ctx.add(row('app start (reload) until the reopened transcript is painted', starts, 'ms', NO_TARGET));
 }
 
 async function measureHeap(ctx: BenchContext, browser: Browser, app: AppServer): Promise<void> {
