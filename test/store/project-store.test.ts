@@ -152,6 +152,26 @@ describe('ProjectStore', () => {
     expect(store.getStatus().dirty).toBe(true);
   });
 
+  it('picks up changes another tab stored, so neither works on a stale copy', async () => {
+    const { env, catalog, store, project, sourceId, codeId, coderId } = await setup();
+    const other = await ProjectStore.open(catalog, project.meta.id, env);
+    other.coderId = coderId;
+    const seen = new Promise<void>((resolve) => {
+      const stop = other.subscribe(() => {
+        if (other.getProject().codings.length === 1) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    store.run((p, ctx) => applyCode(p, ctx, { sourceId, codeId, start: 60, end: 90 }));
+    await store.flush();
+    await seen;
+    expect(other.getStatus().undoLabel).toBe("Apply 'Housing'");
+    store.close();
+    other.close();
+  });
+
   it('deletes a project with its database', async () => {
     const { env, catalog, store, project } = await setup();
     store.close();

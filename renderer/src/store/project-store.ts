@@ -111,6 +111,25 @@ export class ProjectStore {
   ) {
     this.project = project;
     this.status = { persist: 'idle', dirty };
+    // Another tab (or window) with the same project open tells us when it stored a change;
+    // we then reload from the database, so neither tab works on a stale copy.
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(`lantern-project-${project.meta.id}`);
+      this.channel.onmessage = () => {
+        this.queue = this.queue.then(() => this.reloadFromDb());
+      };
+    }
+  }
+
+  private readonly channel: BroadcastChannel | null = null;
+
+  private async reloadFromDb(): Promise<void> {
+    const stored = await loadProject(this.db);
+    if (!stored) return;
+    this.project = stored;
+    await this.loadHistory();
+    this.refreshLabels();
+    this.emit();
   }
 
   get id(): Guid {
@@ -281,6 +300,7 @@ export class ProjectStore {
       }
     });
     await this.touchCatalog();
+    this.channel?.postMessage('stored');
   }
 
   private async touchCatalog(): Promise<void> {
@@ -335,6 +355,7 @@ export class ProjectStore {
 
   close(): void {
     this.listeners.clear();
+    this.channel?.close();
     this.db.close();
   }
 }
