@@ -1,6 +1,13 @@
 /** `qda report`: the theme report as a Word document, from a project file. */
 import { parseArgs } from 'node:util';
-import { buildThemeReport, ReportError, reportOptions, savedReportOptions, TemplateError } from '../../shared/report';
+import {
+  attributionWarnings,
+  buildThemeReport,
+  ReportError,
+  reportOptions,
+  savedReportOptions,
+  TemplateError,
+} from '../../shared/report';
 import type { ReportOptions } from '../../shared/report';
 import type { Command } from '../main';
 import { CliError, EXIT, usageError } from '../io';
@@ -71,6 +78,9 @@ export const command: Command = {
     io.out(
       `Wrote ${output}: ${themeCount} theme${themeCount === 1 ? '' : 's'}${options.groupBy ? ` by ${options.groupBy}` : ''}, ${(bytes.length / 1024).toFixed(0)} KB.\n`,
     );
+    const attributeNames = project.attributes.map((a) => a.name);
+    for (const warning of attributionWarnings(options.attributionTemplate, attributeNames, options))
+      io.err(`qda report: ${warning}.\n`);
     if (!options.groupBy && project.attributes.length > 0) {
       io.out(
         `Counts are not split by group; add --group-by with one of: ${project.attributes.map((a) => a.name).join(', ')} (charts need it too).\n`,

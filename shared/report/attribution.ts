@@ -23,6 +23,35 @@ export function templateFields(template: string): string[] {
   return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!.trim());
 }
 
+const BUILT_IN_FIELDS = ['case', 'speaker', 'source'];
+
+/**
+ * Why an attribution template will not read as asked: a field that names no attribute is
+ * left out, and {source} is left out unless source names may be shown. Reports still write
+ * (the line degrades gracefully), but a researcher must be told, not find out in the quotes.
+ */
+export function attributionWarnings(
+  template: string,
+  attributeNames: readonly string[],
+  options: AttributionOptions,
+): string[] {
+  const known = new Set([...BUILT_IN_FIELDS, ...attributeNames.map((n) => n.toLowerCase())]);
+  const fields = [...new Set(templateFields(template))];
+  const warnings: string[] = [];
+  const unknown = fields.filter((f) => !known.has(f.toLowerCase()));
+  if (unknown.length) {
+    warnings.push(
+      `the attribution names ${unknown.map((f) => `{${f}}`).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not an attribute of this project, so ${unknown.length === 1 ? 'it is' : 'they are'} left out (fields: ${[...BUILT_IN_FIELDS, ...attributeNames].map((f) => `{${f}}`).join(' ')})`,
+    );
+  }
+  if (!options.showSourceNames && fields.some((f) => f.toLowerCase() === 'source')) {
+    warnings.push(
+      '{source} is left out of the attribution because source names are hidden (file names often carry real names); allow showing source names to use it',
+    );
+  }
+  return warnings;
+}
+
 export function formatAttribution(template: string, facts: AttributionFacts, options: AttributionOptions): string {
   const byLowerName = new Map(Object.entries(facts.attributes).map(([k, v]) => [k.toLowerCase(), v]));
   const value = (field: string): string => {

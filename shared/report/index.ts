@@ -11,7 +11,7 @@ export {
   savedReportOptions,
 } from './options';
 export type { AttributionFacts } from './attribution';
-export { formatAttribution, templateFields } from './attribution';
+export { attributionWarnings, formatAttribution, templateFields } from './attribution';
 export type { QuoteCandidate } from './quotes';
 export { selectQuotes } from './quotes';
 export type { WordTemplate } from './template';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAttribution, templateFields } from '../../../shared/report';
+import { attributionWarnings, formatAttribution, templateFields } from '../../../shared/report';
 
 const facts = {
   attributes: { role: 'case manager', site: 'Site A', group: 'partner' },
@@ -32,5 +32,25 @@ describe('formatAttribution', () => {
 
   it('lists the fields a template uses', () => {
     expect(templateFields('{role}, { site }')).toEqual(['role', 'site']);
+  });
+});
+
+describe('attributionWarnings', () => {
+  const names = ['Participant type', 'Site', 'Role'];
+  it('names a field that is no attribute, since it silently drops out of every quote (QA F26)', () => {
+    const [warning, ...rest] = attributionWarnings('{case}, {Nope}', names, hidden);
+    expect(rest).toEqual([]);
+    expect(warning).toContain('{Nope}');
+    expect(warning).toContain('{Site}');
+    expect(warning).not.toContain('{case},');
+  });
+
+  it('says {source} is left out while source names are hidden, and not once they are allowed', () => {
+    expect(attributionWarnings('{source}', names, hidden)).toEqual([expect.stringContaining('{source} is left out')]);
+    expect(attributionWarnings('{source}', names, { showSourceNames: true })).toEqual([]);
+  });
+
+  it('is quiet for a template of known fields, in any letter case', () => {
+    expect(attributionWarnings('{role}, {SITE} ({case}, {speaker})', names, hidden)).toEqual([]);
   });
 });
