@@ -410,7 +410,10 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
     if (target.kind !== 'project') {
       const mapped = targetMaps[target.kind][target.id];
       if (!mapped) {
-        notPlaced.push({ table: 'memos', id: memo.id, what: `memo '${memo.title || '(untitled)'}'`, reason: `the ${target.kind} it is written on was not placed` });
+        const rows: readonly { id: Guid }[] = { source: incoming.sources, code: incoming.codes, theme: incoming.themes, coding: incoming.codings, case: incoming.cases }[target.kind];
+        const targetId = target.id;
+        const reason = rows.some((r) => r.id === targetId) ? `the ${target.kind} it is written on was not placed` : `the ${target.kind} it is written on is not in the incoming project`;
+        notPlaced.push({ table: 'memos', id: memo.id, what: `memo '${memo.title || '(untitled)'}'`, reason });
         continue;
       }
       target = { kind: target.kind, id: mapped };

@@ -44,9 +44,14 @@ function canonicalBody(body: readonly RichBlock[]): unknown {
   );
 }
 
-/** Memos with the same GUID hold the same note: title, target, author and body; when they were written does not count. */
+/**
+ * Memos with the same GUID hold the same note: title, target, author and body; when they
+ * were written does not count. A side that does not know the author (its file lacks that
+ * coder) does not contradict the side that does.
+ */
 export function sameMemo(a: Memo, b: Memo): boolean {
-  return a.title === b.title && a.authorId === b.authorId && sameValue(a.target, b.target) && sameValue(canonicalBody(a.body), canonicalBody(b.body));
+  const sameAuthor = !a.authorId || !b.authorId || a.authorId === b.authorId;
+  return a.title === b.title && sameAuthor && sameValue(a.target, b.target) && sameValue(canonicalBody(a.body), canonicalBody(b.body));
 }
 
 /** The words of a memo body, one line per block, white space runs collapsed. */

@@ -30,7 +30,10 @@ function jordanProject(): Project {
   return {
     ...demo,
     coders: [{ ...sam, id: JORDAN_ID, name: 'Jordan Lee' }],
-    memos: [],
+    // The demo's memos travel with the file, as in a copy of the project: the merge must
+    // recognise them in the app's stored rows (QA F12: each came back a second time).
+    // A memo on one of Alex's codings has nothing to sit on in Jordan's file.
+    memos: demo.memos.filter(({ target }) => target.kind !== 'coding' || demo.codings.some((c) => c.id === target.id && c.coderId === sam.id)),
     codings: demo.codings.filter((c) => c.coderId === sam.id).map((c) => ({ ...c, coderId: JORDAN_ID })),
     sources: demo.sources.map((s, i) => ({ ...s, name: `jordan-${i + 1}.docx` })),
     codes: demo.codes.map((c) =>
@@ -81,6 +84,8 @@ describe('team view', () => {
     expect(text).toContain(`Added: 1 coders, ${jordanProject().codings.length} codings.`);
     expect(text).toContain('Updated: 1 codes.');
     expect(text).toContain('Everything was placed.');
+    expect(text).toMatch(new RegExp(`Already present: [^.]*\\b${jordanProject().memos.length} memos`));
+    expect(text).not.toContain('the same memo, edited since');
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain(`${demo.codings.length + jordanProject().codings.length} codings`);
     expect(await page.locator('.status-bar').textContent()).toContain("Undo: Merge 'jordan.qdpx'");
   });

@@ -106,3 +106,28 @@ describe('sameValue', () => {
     expect(sameValue({ a: [] }, { a: {} })).toBe(false);
   });
 });
+
+describe('memo authors', () => {
+  it('a same-GUID memo whose file does not know its author is the same memo', () => {
+    const memo = demo.memos.find((m) => m.authorId)!;
+    const { authorId: _unknown, ...anonymous } = memo;
+    const result = mergeProject(demo, { ...demo, memos: [anonymous] }, context());
+    expect(result.report.added.memos).toBeUndefined();
+    expect(result.report.conflicts).toEqual([]);
+  });
+
+  it('a same-GUID memo by another author is a conflict that names both', () => {
+    const memo = demo.memos.find((m) => m.authorId === demo.coders[0]!.id)!;
+    const result = mergeProject(demo, { ...demo, memos: [{ ...memo, authorId: demo.coders[1]!.id }] }, context());
+    expect(result.report.added.memos).toBeUndefined();
+    expect(result.report.conflicts).toEqual([expect.objectContaining({ table: 'memos', kept: `by ${demo.coders[0]!.name}`, incoming: `by ${demo.coders[1]!.name}` })]);
+  });
+});
+
+describe('a memo whose target the incoming file lacks', () => {
+  it('is listed as not placed, saying the target is missing rather than refused', () => {
+    const memo = demo.memos.find((m) => m.target.kind !== 'project')!;
+    const result = mergeProject(demo, { ...demo, sources: [], codes: [], themes: [], codings: [], cases: [], memos: [memo] }, context());
+    expect(result.report.notPlaced).toContainEqual(expect.objectContaining({ table: 'memos', id: memo.id, reason: `the ${memo.target.kind} it is written on is not in the incoming project` }));
+  });
+});
