@@ -215,4 +215,20 @@ describe('themes, retrieval and charts', () => {
     expect(await page.getByLabel('Operator 1').inputValue()).toBe('or');
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('says where codes come from in a new project instead of showing empty lists (QA F28)', async () => {
+    await page.getByRole('button', { name: 'File ▾' }).click();
+    await page.getByRole('menuitem', { name: 'New project' }).click();
+    await page.locator('.project-name').filter({ hasText: 'Untitled project' }).waitFor();
+    await page.getByRole('tab', { name: /Themes/ }).click();
+    const toPlace = page.getByRole('complementary', { name: 'Codes not yet in a theme' });
+    await toPlace.getByText('No codes yet.').waitFor();
+    expect(await toPlace.textContent()).not.toContain('Every code is in a theme');
+    await page.getByRole('tab', { name: /Analysis/ }).click();
+    await page.locator('.analysis-empty').filter({ hasText: 'No codes yet' }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'analysis-empty.png') });
+    await page.locator('.analysis-empty').getByRole('button', { name: 'Create codes in the Codebook' }).click();
+    await page.getByRole('heading', { name: 'Codebook' }).first().waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 /** Analysis: retrieval, boolean and text queries, matrices and charts over the open project. */
 import { useState } from 'react';
+import { navigate } from '../../app/ui-state';
 import { ChartsPanel } from './ChartsPanel';
 import { MatricesPanel } from './MatricesPanel';
 import { QueriesPanel } from './QueriesPanel';
@@ -40,6 +41,23 @@ export default function AnalysisView() {
         </div>
       </div>
       <div role="tabpanel" id={`analysis-panel-${tab}`} aria-labelledby={`analysis-tab-${tab}`}>
+        {/* Text search still works without codes, so the tools stay; the hint says where the rest comes from. */}
+        {index.codings.size === 0 && (
+          <div className="empty analysis-empty">
+            <strong>{index.codes.size === 0 ? 'No codes yet' : 'Nothing is coded yet'}</strong>
+            Excerpts, matrices and charts appear once passages are coded.{' '}
+            {index.codes.size === 0 ? (
+              <button type="button" className="link" onClick={() => navigate('codebook')}>
+                Create codes in the Codebook
+              </button>
+            ) : (
+              <button type="button" className="link" onClick={() => navigate('coding')}>
+                Code passages in the Coding view
+              </button>
+            )}
+            {tab === 'queries' && <p>Text search below already works across all documents.</p>}
+          </div>
+        )}
         {tab === 'retrieve' && <RetrieveTab index={index} />}
         {tab === 'queries' && <QueriesPanel index={index} />}
         {tab === 'matrices' && <MatricesPanel index={index} />}

@@ -9,6 +9,7 @@ import { themeBoard, UnknownAttributeError } from '../../../../shared/analysis';
 import type { Guid } from '../../../../shared/model';
 import { addCodeToTheme, createTheme } from '../../../../shared/ops';
 import { attempt } from '../../app/toast';
+import { navigate } from '../../app/ui-state';
 import { useProjectStore } from '../../store';
 import type { FilterState } from '../analysis/FilterBar';
 import { EMPTY_FILTER, FilterBar, toExcerptFilter } from '../analysis/FilterBar';
@@ -115,7 +116,22 @@ export default function ThemesView() {
                   </button>
                 </li>
               ))}
-              {!unplaced.length && <li className="muted small">Every code is in a theme.</li>}
+              {!unplaced.length && (
+                <li className="muted small">
+                  {allCodes.length === 0 ? (
+                    <>
+                      No codes yet.{' '}
+                      <button type="button" className="link" onClick={() => navigate('codebook')}>
+                        Create codes in the Codebook
+                      </button>
+                    </>
+                  ) : codeQuery ? (
+                    'No code to place matches.'
+                  ) : (
+                    'Every code is in a theme.'
+                  )}
+                </li>
+              )}
             </ul>
           </div>
         </aside>
