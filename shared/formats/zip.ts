@@ -118,6 +118,7 @@ export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits =
     throw new ZipError(`${fileName} is not a readable zip archive (${describe(error)})`, 'damaged', `it is not a readable zip archive (${describe(error)})`);
   }
   const cache = new Map<string, Uint8Array>();
+  let located: Map<string, Located> | undefined;
   let inflated = 0;
   return {
     names,
@@ -136,7 +137,8 @@ export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits =
         );
       // Counted before inflating: the inflater never yields more than the declared size.
       inflated += entry.originalSize;
-      const data = inflateEntry(bytes, entry, fileName);
+      located ??= locateAll(bytes);
+      const data = inflateEntry(bytes, located.get(entry.raw), entry, fileName);
       cache.set(key, data);
       return data;
     },
@@ -153,8 +155,12 @@ interface Located {
   dataStart: number;
 }
 
-/** Where an entry's data lies, from the central directory (the listing pass has already checked the archive parses). */
-function locate(bytes: Uint8Array, raw: string): Located | null {
+/**
+ * Where each entry's data lies, by the name fflate gives it, from the central directory
+ * (the listing pass has already checked the archive parses). Built once per archive.
+ */
+function locateAll(bytes: Uint8Array): Map<string, Located> {
+  const found = new Map<string, Located>();
   let end = bytes.length - 22;
   while (end > 0 && u32(bytes, end) !== 0x06054b50) end--;
   let count = u16(bytes, end + 10);
@@ -166,32 +172,32 @@ function locate(bytes: Uint8Array, raw: string): Located | null {
       at = u64(bytes, zip64End + 48);
     }
   }
-  const decoder = new TextDecoder();
-  for (let i = 0; i < count && u32(bytes, at) === 0x02014b50; i++) {
+  const utf8 = new TextDecoder();
+  for (let i = 0; i < count && at + 46 <= bytes.length && u32(bytes, at) === 0x02014b50; i++) {
     const nameLength = u16(bytes, at + 28);
     const extraLength = u16(bytes, at + 30);
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    const next = at + 46 + nameLength + extraLength + u16(bytes, at + 32);
-    if (name === raw) {
-      let compressedSize = u32(bytes, at + 20);
-      let offset = u32(bytes, at + 42);
-      // Zip64 keeps the real values in extra field 1, in the order size, compressed size, offset, each only when its field is 0xffffffff.
-      for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; e += 4 + u16(bytes, e + 2)) {
-        if (u16(bytes, e) !== 1) continue;
-        let field = e + 4;
-        if (u32(bytes, at + 24) === 0xffffffff) field += 8;
-        if (compressedSize === 0xffffffff) {
-          compressedSize = u64(bytes, field);
-          field += 8;
-        }
-        if (offset === 0xffffffff) offset = u64(bytes, field);
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    // Decoded as fflate decodes it (UTF-8 only when the entry's flag says so), so the names agree.
+    const name = u16(bytes, at + 8) & 0x800 ? utf8.decode(nameBytes) : String.fromCharCode(...nameBytes);
+    let compressedSize = u32(bytes, at + 20);
+    let offset = u32(bytes, at + 42);
+    // Zip64 keeps the real values in extra field 1, in the order size, compressed size, offset, each only when its field is 0xffffffff.
+    for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; e += 4 + u16(bytes, e + 2)) {
+      if (u16(bytes, e) !== 1) continue;
+      let field = e + 4;
+      if (u32(bytes, at + 24) === 0xffffffff) field += 8;
+      if (compressedSize === 0xffffffff) {
+        compressedSize = u64(bytes, field);
+        field += 8;
       }
-      if (u32(bytes, offset) !== 0x04034b50) return null;
-      return { method: u16(bytes, at + 10), compressedSize, dataStart: offset + 30 + u16(bytes, offset + 26) + u16(bytes, offset + 28) };
+      if (offset === 0xffffffff) offset = u64(bytes, field);
     }
-    at = next;
+    if (offset + 30 <= bytes.length && u32(bytes, offset) === 0x04034b50) {
+      found.set(name, { method: u16(bytes, at + 10), compressedSize, dataStart: offset + 30 + u16(bytes, offset + 26) + u16(bytes, offset + 28) });
+    }
+    at += 46 + nameLength + extraLength + u16(bytes, at + 32);
   }
-  return null;
+  return found;
 }
 
 /** Small pushes keep what one push can inflate (about a thousandfold) to a few megabytes before the count sees it. */
@@ -202,9 +208,8 @@ const INFLATE_CHUNK = 16 * 1024;
  * than declared is a lie (a zip bomb hiding behind a small size) and stops the inflation
  * at once; fewer, or a stream that does not finish, is a damaged entry.
  */
-function inflateEntry(bytes: Uint8Array, entry: EntryInfo, fileName: string): Uint8Array {
+function inflateEntry(bytes: Uint8Array, where: Located | undefined, entry: EntryInfo, fileName: string): Uint8Array {
   const damaged = (why: string) => new ZipError(`${fileName}: zip entry "${entry.name}" is damaged (${why})`, 'damaged', `zip entry "${entry.name}" is damaged (${why})`);
-  const where = locate(bytes, entry.raw);
   if (!where || where.dataStart + where.compressedSize > bytes.length) throw damaged('its data lies outside the archive');
   const data = bytes.subarray(where.dataStart, where.dataStart + where.compressedSize);
   const declared = entry.originalSize;

@@ -40,11 +40,20 @@ describe('zip reading enforces limits on inflated bytes', () => {
     expect(() => readZip(declare(zip, 't.txt', text.length, Math.floor(sizeAt / 2)), 'cut.zip').get('t.txt')).toThrow(/cut\.zip: zip entry "t\.txt" is damaged/);
   });
 
+  it('finds an entry whose name is not flagged as UTF-8 (older zip tools write code-page names)', () => {
+    const zip = zipSync({ 'cafX.txt': strToU8('bonjour') });
+    for (let i = 0; i < zip.length - 8; i++) if (new TextDecoder().decode(zip.subarray(i, i + 8)) === 'cafX.txt') zip[i + 3] = 0xe9;
+    const archive = readZip(zip, 'old.zip');
+    expect(archive.names).toEqual(['café.txt']);
+    expect(new TextDecoder().decode(archive.get('café.txt'))).toBe('bonjour');
+  });
+
   it('reads honest entries exactly, stored and deflated', () => {
     const text = 'Interviewer: hello – ünïcode 🙂\n'.repeat(2000);
     for (const level of [0, 6] as const) {
-      const zip = readZip(zipSync({ 'dir/t.txt': strToU8(text), 'empty.txt': new Uint8Array(0) }, { level }), 'ok.zip');
+      const zip = readZip(zipSync({ 'dir/t.txt': strToU8(text), 'empty.txt': new Uint8Array(0), 'Entrevista ñ 🙂.txt': strToU8('hola') }, { level }), 'ok.zip');
       expect(new TextDecoder().decode(zip.get('dir/t.txt'))).toBe(text);
+      expect(new TextDecoder().decode(zip.get('Entrevista ñ 🙂.txt'))).toBe('hola');
       expect(zip.get('empty.txt')!.length).toBe(0);
     }
   });
