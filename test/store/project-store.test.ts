@@ -6,6 +6,19 @@ import { applyCode, createCode } from '../../shared/ops';
 import { combine } from '../../shared/model';
 import { freshEnv, smallProject } from './helpers';
 
+/** Resolves when the store's project satisfies the check (after a change another tab stored). */
+function until(store: ProjectStore, check: (p: ReturnType<ProjectStore['getProject']>) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (check(store.getProject())) return resolve();
+    const stop = store.subscribe(() => {
+      if (check(store.getProject())) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
 async function setup() {
   const env = freshEnv();
   const catalog = openCatalog(env);
@@ -168,6 +181,57 @@ describe('ProjectStore', () => {
     await store.flush();
     await seen;
     expect(other.getStatus().undoLabel).toBe("Apply 'Housing'");
+    store.close();
+    other.close();
+  });
+
+  it("undo in the other tab takes back this tab's latest change, and this tab sees it go", async () => {
+    const { env, catalog, store, project, sourceId, codeId, coderId } = await setup();
+    const other = await ProjectStore.open(catalog, project.meta.id, env);
+    other.coderId = coderId;
+    other.run((p, ctx) => createCode(p, ctx, { name: 'Stigma' }));
+    await other.flush();
+    await until(store, (p) => p.codes.some((c) => c.name === 'Stigma'));
+    const applied = store.run((p, ctx) => applyCode(p, ctx, { sourceId, codeId, start: 60, end: 90 }));
+    await store.flush();
+    await until(other, (p) => p.codings.length === 1);
+    expect(other.getStatus().undoLabel).toBe("Apply 'Housing'");
+
+    await other.undo();
+    await until(store, (p) => p.codings.length === 0);
+    expect(await store.db.codings.get(applied.id)).toBeUndefined();
+    expect(store.getStatus().undoLabel).toBe("Create code 'Stigma'");
+    expect(store.getStatus().redoLabel).toBe("Apply 'Housing'");
+    await store.redo();
+    await until(other, (p) => p.codings.length === 1);
+    expect(other.getProject().codes.map((c) => c.name)).toContain('Stigma');
+    store.close();
+    other.close();
+  });
+
+  it("keeps this tab's change that was still being stored when another tab's change arrived", async () => {
+    const { env, catalog, store, project, sourceId, codeId, coderId } = await setup();
+    const other = await ProjectStore.open(catalog, project.meta.id, env);
+    other.coderId = coderId;
+    // Apply a change in the other tab the moment the first tab announces its write, i.e. while
+    // the other tab is reloading.
+    const listener = new BroadcastChannel(`lantern-project-${project.meta.id}`);
+    const applied = new Promise<void>((resolve) => {
+      listener.onmessage = () => {
+        other.run((p, ctx) => applyCode(p, ctx, { sourceId, codeId, start: 60, end: 90 }));
+        resolve();
+      };
+    });
+    store.run((p, ctx) => createCode(p, ctx, { name: 'Stigma' }));
+    await store.flush();
+    await applied;
+    listener.close();
+    await other.flush();
+    await until(other, (p) => p.codes.some((c) => c.name === 'Stigma'));
+    await until(store, (p) => p.codings.length === 1);
+    expect(other.getProject().codings).toHaveLength(1);
+    expect(await other.db.codings.count()).toBe(1);
+    expect(await other.db.codes.count()).toBe(2);
     store.close();
     other.close();
   });

@@ -116,18 +116,35 @@ export class ProjectStore {
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(`lantern-project-${project.meta.id}`);
       this.channel.onmessage = () => {
-        this.queue = this.queue.then(() => this.reloadFromDb());
+        this.stale = true;
+        this.queue = this.queue.then(() => this.reloadIfSettled());
       };
     }
   }
 
   private readonly channel: BroadcastChannel | null = null;
+  /** Another tab stored a change this tab has not read yet. */
+  private stale = false;
 
-  private async reloadFromDb(): Promise<void> {
-    const stored = await loadProject(this.db);
+  /**
+   * Reload only when every change of this tab is stored: a change applied in memory but still
+   * queued would otherwise vanish from memory (the database does not hold it yet). The last
+   * write of the queue reloads instead, and then the database holds both tabs' changes.
+   * Undo and redo are re-read from the shared history, so Ctrl+Z in either tab undoes the
+   * latest change made in any tab, never an older one behind another tab's back.
+   */
+  private async reloadIfSettled(): Promise<void> {
+    if (!this.stale || this.pending > 0) return;
+    this.stale = false;
+    const [stored, history] = await Promise.all([loadProject(this.db), this.db.history.orderBy('seq').toArray()]);
     if (!stored) return;
+    if (this.pending > 0) {
+      // A change was applied while we read; its write will reload once it is stored.
+      this.stale = true;
+      return;
+    }
     this.project = stored;
-    await this.loadHistory();
+    this.setHistory(history);
     this.refreshLabels();
     this.emit();
   }
@@ -267,6 +284,7 @@ export class ProjectStore {
         await this.persist(set, history);
         this.pending--;
         if (this.pending === 0 && this.status.persist === 'saving') this.setStatus({ persist: 'idle' });
+        await this.reloadIfSettled();
       } catch (err) {
         this.pending--;
         await this.recover(err);
@@ -323,7 +341,10 @@ export class ProjectStore {
   }
 
   private async loadHistory(): Promise<void> {
-    const entries = await this.db.history.orderBy('seq').toArray();
+    this.setHistory(await this.db.history.orderBy('seq').toArray());
+  }
+
+  private setHistory(entries: HistoryEntry[]): void {
     this.undoStack = entries.filter((e) => e.undone === 0);
     this.redoStack = entries.filter((e) => e.undone === 1).reverse();
   }
