@@ -3,8 +3,8 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readQdc, writeQdc } from '../../shared/formats/refi';
-import type { CodebookInput } from '../../shared/merge';
-import { codebookReportText, mergeCodebooks, normalizeName } from '../../shared/merge';
+import type { CodebookInput, Resolution } from '../../shared/merge';
+import { automaticResolutions, codebookReportText, mergeCodebooks, normalizeName } from '../../shared/merge';
 import { isoNow } from '../../shared/model/context';
 import { newGuid } from '../../shared/model/ids';
 import { nextColor } from '../../shared/model/project';
@@ -13,7 +13,7 @@ import type { Command } from '../main';
 import { CliError, EXIT, usageError } from '../io';
 import { readProjectFile } from '../project-file';
 import { readCsvRows } from './alpha';
-import { writeReport } from './merge';
+import { DECISION_USAGE, readDecisions, unusedKeys, writeReport } from './merge';
 
 const CSV_COLUMNS = ['name', 'parent', 'definition', 'inclusion', 'exclusion', 'example'] as const;
 
@@ -117,12 +117,18 @@ function mergeThemes(books: readonly { themes: Theme[] }[], mapping: readonly Re
 
 export const command: Command = {
   summary: 'merge codebooks (.qdc, .qdpx or CSV): match by id, path and name, list conflicts and likely matches',
-  usage: 'qda codebook merge <a> <b> [...] -o merged.qdc [--report merge.json]',
+  usage: `qda codebook merge <a> <b> [...] -o merged.qdc [--report merge.json] ${DECISION_USAGE}`,
   async run(args, io) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { output: { type: 'string', short: 'o' }, report: { type: 'string' } },
+      options: {
+        output: { type: 'string', short: 'o' },
+        report: { type: 'string' },
+        prefer: { type: 'string' },
+        'accept-proposals': { type: 'boolean' },
+        resolutions: { type: 'string' },
+      },
     });
     const [action, ...files] = positionals;
     if (action !== 'merge') throw usageError(`unknown codebook action '${action ?? ''}'; try: qda codebook merge a.qdc b.qdc -o merged.qdc`);
@@ -130,10 +136,22 @@ export const command: Command = {
     const out = values.output;
     if (!out) throw usageError('say where to write the merged codebook with -o merged.qdc');
     if (!out.toLowerCase().endsWith('.qdc')) throw usageError(`${out}: the merged codebook must end in .qdc`);
+    const decisions = await readDecisions(values);
     const books: (CodebookInput & { themes: Theme[] })[] = [];
     for (const file of files) books.push(await readCodebook(file));
-    // Without a person to ask, every conflict keeps the first codebook's version and is listed.
-    const result = mergeCodebooks(books, {}, { newId: newGuid });
+    // Without a person to ask, a conflict keeps the first codebook's version unless told
+    // otherwise, and is listed either way.
+    const merge = (resolutions: Record<string, Resolution>) => {
+      try {
+        return mergeCodebooks(books, resolutions, { newId: newGuid });
+      } catch (error) {
+        if (error instanceof RangeError) throw new CliError(`${values.resolutions ?? 'the decisions'}: ${error.message}`);
+        throw error;
+      }
+    };
+    let result = merge(decisions.explicit);
+    if (decisions.prefer === 'b' || decisions.acceptProposals) result = merge({ ...automaticResolutions(result.entries, decisions), ...decisions.explicit });
+    unusedKeys(decisions.explicit, result.entries, values.resolutions);
     const xml = writeQdc({ codes: result.codes, themes: mergeThemes(books, result.mapping) });
     const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
     try {

@@ -452,6 +452,21 @@ function propose(
   return out.sort((a, b) => b.score - a.score).slice(0, 3);
 }
 
+/**
+ * Decisions for a merge nobody is there to make by hand (the command line): conflicts take
+ * the later codebook's version of every differing field when `prefer` is 'b', and a new code with likely matches is
+ * merged into the best one when `acceptProposals` is set. Built from a first merge's
+ * entries; the keys are the entries' keys, so the same merge run again applies them.
+ */
+export function automaticResolutions(entries: readonly MergeEntry[], choice: { prefer?: 'a' | 'b'; acceptProposals?: boolean }): Record<string, Resolution> {
+  const out: Record<string, Resolution> = {};
+  for (const e of entries) {
+    if (choice.acceptProposals && e.kind === 'new' && e.proposals.length > 0) out[e.key] = { action: 'match', codeId: e.proposals[0]!.codeId };
+    else if (choice.prefer === 'b' && e.differences.length > 0) out[e.key] = { action: 'keep-b' };
+  }
+  return out;
+}
+
 /** The merge report as text a person reads: one line per code that is not simply identical. */
 export function codebookReportText(report: CodebookMergeReport): string {
   const lines = [
