@@ -15,7 +15,7 @@ import { analysisFilter, resolveCodes, resolveTheme, withAnalysisErrors } from '
 function table(m: Matrix): string {
   const header = [`${m.title} (${m.unit})`, ...m.columns.map((c) => c.label), ...(m.rowTotals ? ['Total'] : [])];
   const rows = m.rows.map((r, i) => [r.label, ...m.cells[i]!.map(String), ...(m.rowTotals ? [String(m.rowTotals[i])] : [])]);
-  if (m.columnTotals) rows.push(['Total', ...m.columnTotals.map(String), ...(m.rowTotals ? [''] : [])]);
+  if (m.columnTotals) rows.push([m.columnTotalsLabel ?? 'Total', ...m.columnTotals.map(String), ...(m.rowTotals ? [String(m.grandTotal ?? '')] : [])]);
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();

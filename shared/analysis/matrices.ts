@@ -35,6 +35,13 @@ export interface Matrix {
   /** Per row across all columns (distinct units, so not always the sum of the row). */
   rowTotals?: number[];
   columnTotals?: number[];
+  /**
+   * What the bottom row is: "Total" when it is the column's sum (excerpts), otherwise the
+   * distinct sources or cases with any of the codes, which a reader must not take for a sum.
+   */
+  columnTotalsLabel?: string;
+  /** The bottom-right cell: all codes, all groups (distinct units, like the row above it). */
+  grandTotal?: number;
 }
 
 export interface CodeMatrixQuery {
@@ -76,6 +83,8 @@ function fromCounts(index: AnalysisIndex, q: CodeMatrixQuery, groupBy: string, u
     ...(q.withIds ? { ids: counts.rows.map((r) => counts.groups.map((g) => r.idsByGroup?.[g] ?? [])) } : {}),
     rowTotals: counts.rows.map((r) => r.total),
     columnTotals: counts.groups.map((g) => counts.byGroup[g] ?? 0),
+    columnTotalsLabel: unit === 'excerpts' ? 'Total' : `Any of these codes (distinct ${unit})`,
+    grandTotal: counts.total,
   };
 }
 
@@ -216,6 +225,9 @@ export function matrixToCsv(matrix: Matrix): string {
   const hasTotals = !!matrix.rowTotals;
   const rows: (string | number)[][] = [[`${matrix.title} (${matrix.unit})`, ...matrix.columns.map((c) => c.label), ...(hasTotals ? ['Total'] : [])]];
   matrix.rows.forEach((r, i) => rows.push([r.label, ...matrix.cells[i]!, ...(hasTotals ? [matrix.rowTotals![i]!] : [])]));
-  if (matrix.columnTotals) rows.push(['Total', ...matrix.columnTotals]);
+  if (matrix.columnTotals) {
+    const corner = hasTotals && matrix.grandTotal !== undefined ? [matrix.grandTotal] : [];
+    rows.push([matrix.columnTotalsLabel ?? 'Total', ...matrix.columnTotals, ...corner]);
+  }
   return toCsv(rows, { bom: true });
 }

@@ -112,6 +112,22 @@ describe('CSV', () => {
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Codes by site (cases),A,B,(no value),Total');
     expect(lines[1]).toBe('Services / Housing,1,1,0,2');
-    expect(lines[2]).toBe('Total,1,1,0');
+    expect(lines[2]).toBe('Any of these codes (distinct cases),1,1,0,2');
+  });
+
+  it('labels the bottom row a total only when it is the column sum, and fills the corner (QA F25)', () => {
+    const codeIds = [ids.Housing!, ids.Waitlists!, ids['no bus fare']!];
+    const cases = codeAttributeMatrix(index, { attribute: 'participant type', unit: 'cases', codeIds });
+    const distinct = countByGroup(index, { codeIds, groupBy: 'participant type', unit: 'cases' });
+    expect(cases.columnTotalsLabel).toBe('Any of these codes (distinct cases)');
+    expect(cases.grandTotal).toBe(distinct.total);
+    // One case with two of the codes counts once: the row is not the sum, hence not "Total".
+    const column = cases.columns.findIndex((c) => c.id === 'participant');
+    const sum = cases.cells.reduce((n, row) => n + row[column]!, 0);
+    expect(cases.columnTotals![column]).toBeLessThan(sum);
+    const excerpts = codeAttributeMatrix(index, { attribute: 'participant type', unit: 'excerpts', codeIds });
+    expect(excerpts.columnTotalsLabel).toBe('Total');
+    excerpts.columns.forEach((_, c) => expect(excerpts.columnTotals![c]).toBe(excerpts.cells.reduce((n, row) => n + row[c]!, 0)));
+    expect(excerpts.grandTotal).toBe(excerpts.rowTotals!.reduce((a, b) => a + b, 0));
   });
 });

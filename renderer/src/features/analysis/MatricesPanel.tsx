@@ -178,13 +178,13 @@ export function MatricesPanel({ index }: { index: AnalysisIndex }) {
               })}
               {matrix.columnTotals && (
                 <tr>
-                  <th scope="row">Total</th>
+                  <th scope="row">{matrix.columnTotalsLabel ?? 'Total'}</th>
                   {cols.map((c) => (
                     <td key={c} className="total">
                       {matrix.columnTotals![c]}
                     </td>
                   ))}
-                  {matrix.rowTotals && <td />}
+                  {matrix.rowTotals && <td className="total">{matrix.grandTotal ?? ''}</td>}
                 </tr>
               )}
             </tbody>
