@@ -17,7 +17,7 @@ import type { Command } from '../main';
 import { projectOrNew, writeProjectFile } from '../project-file';
 
 const COLUMN_ROLES = ['speaker', 'text', 'time', 'case'] as const;
-const PROJECT_EXTENSIONS = new Set(['qdpx', 'qdc']);
+const PROJECT_EXTENSIONS = new Set(['qdpx', 'qde', 'qdc']);
 
 export function parseColumns(spec: string): ColumnMapping {
   const mapping: ColumnMapping = {};
@@ -33,6 +33,8 @@ export function parseColumns(spec: string): ColumnMapping {
   return mapping;
 }
 
+/** A long list of skipped items stays readable; the first ones show what kind of problem it is. */
+const SHOWN_SKIPPED = 25;
 const number = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, word: string) => `${number(n)} ${word}${n === 1 ? '' : 's'}`;
 
@@ -89,22 +91,27 @@ async function importProjects(project: Project, paths: string[], io: CliIO): Pro
   for (const path of paths) {
     try {
       const bytes = new Uint8Array(await readFile(path));
-      const incoming =
-        extensionOf(path) === 'qdc'
-          ? (() => {
-              const book = readQdc(bytes, path);
-              return { ...emptyProject({ id: newGuid(), name: path, now: isoNow() }), codes: book.codes, themes: book.themes };
-            })()
-          : readQdpx(bytes, path).project;
-      if (isBlank(project) && extensionOf(path) === 'qdpx') {
+      const isCodebook = extensionOf(path) === 'qdc';
+      // readQdpx takes a bare .qde (ATLAS.ti's name for the project XML) as well as the zip.
+      const { project: incoming, report: readReport } = isCodebook
+        ? (() => {
+            const book = readQdc(bytes, path);
+            return { project: { ...emptyProject({ id: newGuid(), name: path, now: isoNow() }), codes: book.codes, themes: book.themes }, report: book.report };
+          })()
+        : readQdpx(bytes, path);
+      if (isBlank(project) && !isCodebook) {
         project = incoming;
         io.out(`imported ${path}: ${plural(incoming.sources.length, 'source')}, ${plural(incoming.codes.length, 'code')}, ${plural(incoming.codings.length, 'coding')}\n`);
-        continue;
+      } else {
+        const ctx = { newId: newGuid, now: isoNow, coderId: project.coders[0]?.id ?? newGuid() };
+        const { set, report } = mergeProject(project, incoming, ctx, { incomingLabel: path });
+        project = applyChanges(project, set);
+        io.out(`merged   ${path}\n${projectReportText(report)}`);
       }
-      const ctx = { newId: newGuid, now: isoNow, coderId: project.coders[0]?.id ?? newGuid() };
-      const { set, report } = mergeProject(project, incoming, ctx, { incomingLabel: path });
-      project = applyChanges(project, set);
-      io.out(`merged   ${path}\n${projectReportText(report)}`);
+      // What the reader left out (codings out of range, non-text sources) must be seen, not just counted away.
+      for (const item of readReport.skipped.slice(0, SHOWN_SKIPPED)) io.out(`         ${path}: skipped ${item.kind} "${item.name}": ${item.reason}\n`);
+      if (readReport.skipped.length > SHOWN_SKIPPED) io.out(`         ${path}: ... and ${readReport.skipped.length - SHOWN_SKIPPED} more skipped\n`);
+      for (const w of readReport.warnings) io.out(`         ${path}: ${w}\n`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       refused.push({ fileName: path, status: 'refused', problem: message.includes(path) ? message : `${path}: ${message}`, warnings: [], sources: [], duplicates: [] });
@@ -114,7 +121,7 @@ async function importProjects(project: Project, paths: string[], io: CliIO): Pro
 }
 
 export const command: Command = {
-  summary: 'import transcripts (txt, md, docx, odt, vtt, srt, csv, xlsx), surveys and attributes into a project',
+  summary: 'import transcripts (txt, md, docx, odt, vtt, srt, csv, xlsx), surveys, attributes and REFI-QDA projects (qdpx, qde, qdc) into a project',
   usage:
     'qda import <project.qdpx> <files or folders...> [--attributes attrs.csv] [--columns speaker=NAME,text=NAME,time=NAME,case=NAME]\n\n' +
     'Creates the project if it does not exist. Row files (.csv/.xlsx) are mapped by recognising the usual column\n' +
