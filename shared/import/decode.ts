@@ -125,6 +125,20 @@ function utf8OrLegacy(bytes: Uint8Array, fileName: string): DecodedText {
     const text = new TextDecoder('utf-8').decode(bytes.subarray(0, bytes.length - truncatedTail));
     return { text, encoding: 'utf-8', bom: false, warnings: ['the file ends in the middle of a character (truncated?); the incomplete character was dropped'] };
   }
+  if (valid > 0) {
+    // A transcript pasted together from two editors: decoding all of it either way garbles half.
+    const mixed = decodeMixed(bytes);
+    if (mixed !== null) {
+      return {
+        text: mixed.text,
+        encoding: 'utf-8',
+        bom: false,
+        warnings: [
+          `the file mixes UTF-8 with ${mixed.strays} byte${mixed.strays === 1 ? '' : 's'} of Windows-1252 text (pasted from another editor?); each part was read in its own encoding, so check its accented characters`,
+        ],
+      };
+    }
+  }
   if (valid > 0 && valid >= invalid * 4) {
     const text = new TextDecoder('utf-8').decode(bytes);
     return {
@@ -162,6 +176,45 @@ function decodeWindows1252(bytes: Uint8Array): string {
     parts.push(String.fromCharCode(...codes));
   }
   return parts.join('');
+}
+
+/** Windows-1252 leaves these undefined: a stray byte among them means some other encoding. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** Valid UTF-8 sequences as UTF-8, every other byte as Windows-1252; null when a stray byte cannot be 1252. */
+function decodeMixed(bytes: Uint8Array): { text: string; strays: number } | null {
+  const utf8Decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let runStart = 0;
+  let strays = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const len = utf8SequenceLength(bytes, i);
+    if (len > 0) {
+      i += len;
+      continue;
+    }
+    const b = bytes[i]!;
+    if (CP1252_UNDEFINED.has(b)) return null;
+    parts.push(utf8Decoder.decode(bytes.subarray(runStart, i)), decodeWindows1252(bytes.subarray(i, i + 1)));
+    i++;
+    strays++;
+    runStart = i;
+  }
+  parts.push(utf8Decoder.decode(bytes.subarray(runStart)));
+  return { text: parts.join(''), strays };
+}
+
+/** Length of the well-formed UTF-8 sequence at i (1 for ASCII), or 0 when the byte there starts none. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (len === 0 || i + len > bytes.length) return 0;
+  for (let k = 1; k < len; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  // Overlong forms and surrogates are not UTF-8 either (TextDecoder would turn them into U+FFFD).
+  const b1 = bytes[i + 1]!;
+  if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return 0;
+  return len;
 }
 
 function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number; truncatedTail: number } {

@@ -42,6 +42,13 @@ describe('decodeText', () => {
     expect(decodeText(cp1252(SAMPLE), 'a.txt')).toMatchObject({ text: EXPECTED, encoding: 'windows-1252' });
   });
 
+  it('a file mixing UTF-8 and Windows-1252 (pasted from two editors) reads each part in its own encoding, with a warning', () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode('Interviewer: café “ok” '), ...cp1252('naïve – “fair”'), ...new TextEncoder().encode(' €5')]);
+    const d = decodeText(bytes, 'mix.txt');
+    expect(d.text).toBe('Interviewer: café “ok” naïve – “fair” €5');
+    expect(d.warnings).toEqual([expect.stringMatching(/mixes UTF-8 with 4 bytes of Windows-1252 text/)]);
+  });
+
   it('normalises to NFC so the same word has one spelling', () => {
     const decomposed = new TextEncoder().encode('cafe\u0301');
     expect(decodeText(decomposed, 'a.txt').text).toBe('café');
