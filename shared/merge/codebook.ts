@@ -470,7 +470,7 @@ export function automaticResolutions(entries: readonly MergeEntry[], choice: { p
 /** The merge report as text a person reads: one line per code that is not simply identical. */
 export function codebookReportText(report: CodebookMergeReport): string {
   const lines = [
-    `Codebook merge of ${report.inputs.map((x) => `${x.label} (${x.codes} codes)`).join(', ')}: ${report.merged} codes.`,
+    `Codebook merge of ${report.inputs.map((x) => `${x.label} (${codeCount(x.codes)})`).join(', ')}: ${codeCount(report.merged)}.`,
     `Identical ${report.counts.identical}, matched ${report.counts.matched}, renamed ${report.counts.renamed}, moved ${report.counts.moved}, conflicting ${report.counts.conflicting}, new ${report.counts.new}.`,
   ];
   // New codes with nothing to say are listed together, so the lines that need a reader stand out.
@@ -479,7 +479,11 @@ export function codebookReportText(report: CodebookMergeReport): string {
     if (e.kind !== 'new' || e.proposals.length > 0 || e.note) continue;
     plainNew.set(e.inputLabel, [...(plainNew.get(e.inputLabel) ?? []), e.path.join(' > ')]);
   }
-  for (const [label, paths] of plainNew) lines.push(`- [new] ${paths.length} code${paths.length === 1 ? '' : 's'} from ${label}: ${paths.join('; ')}`);
+  // A whole codebook brought in at once (hundreds of codes) would make one unreadable line.
+  for (const [label, paths] of plainNew) {
+    const shown = paths.length > NEW_CODES_LISTED ? [...paths.slice(0, NEW_CODES_LISTED), `and ${paths.length - NEW_CODES_LISTED} more`] : paths;
+    lines.push(`- [new] ${codeCount(paths.length)} from ${label}: ${shown.join('; ')}`);
+  }
   for (const e of report.entries) {
     if (e.kind === 'identical' || (e.kind === 'new' && e.proposals.length === 0 && !e.note)) continue;
     const how = e.matchedBy ? ` (matched by ${e.matchedBy})` : '';
@@ -490,6 +494,12 @@ export function codebookReportText(report: CodebookMergeReport): string {
     if (e.note) lines.push(`    note: ${e.note}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+const NEW_CODES_LISTED = 20;
+
+function codeCount(n: number): string {
+  return `${n} ${n === 1 ? 'code' : 'codes'}`;
 }
 
 function clip(s: string): string {

@@ -513,12 +513,30 @@ function relink(body: readonly RichBlock[], sources: Record<Guid, Guid>, codes: 
   });
 }
 
+const ROW_WORDS: Record<TableName, [string, string]> = {
+  coders: ['coder', 'coders'],
+  sources: ['source', 'sources'],
+  codes: ['code', 'codes'],
+  codings: ['coding', 'codings'],
+  memos: ['memo', 'memos'],
+  attributes: ['attribute', 'attributes'],
+  cases: ['case', 'cases'],
+  themes: ['theme', 'themes'],
+  documentSets: ['document set', 'document sets'],
+  savedQueries: ['saved query', 'saved queries'],
+  settings: ['setting', 'settings'],
+};
+
+/** "1 memo", "8 memos", "2 document sets": the report is read by people, not by the table names. */
+function rowCount(table: TableName, n: number): string {
+  const [one, many] = ROW_WORDS[table];
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** The project merge report as text a person reads. */
 export function projectReportText(report: ProjectMergeReport): string {
   const tally = (r: Partial<Record<TableName, number>>) =>
-    Object.entries(r)
-      .map(([t, n]) => `${n} ${t}`)
-      .join(', ') || 'nothing';
+    (Object.entries(r) as [TableName, number][]).map(([t, n]) => rowCount(t, n)).join(', ') || 'nothing';
   const lines = [
     `Merged '${report.incoming}' into '${report.base}'.`,
     `Added: ${tally(report.added)}.`,

@@ -81,8 +81,8 @@ describe('team view', () => {
     await report.waitFor();
     const text = await report.textContent();
     expect(text).toContain('Jordan Lee -> Jordan Lee (added)');
-    expect(text).toContain(`Added: 1 coders, ${jordanProject().codings.length} codings.`);
-    expect(text).toContain('Updated: 1 codes.');
+    expect(text).toContain(`Added: 1 coder, ${jordanProject().codings.length} codings.`);
+    expect(text).toContain('Updated: 1 code.');
     expect(text).toContain('Everything was placed.');
     expect(text).toMatch(new RegExp(`Already present: [^.]*\\b${jordanProject().memos.length} memos`));
     expect(text).not.toContain('the same memo, edited since');

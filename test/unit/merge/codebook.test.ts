@@ -155,13 +155,23 @@ describe('codebook merge resolutions', () => {
     expect(text).toMatch(/^- \[new\] Barriers > Transportation barrier from Ben$/m);
   });
 
+  it('names the first 20 plain new codes and counts the rest, so a whole imported codebook stays one readable line', () => {
+    const { team, inputs, newId } = setup();
+    const many = Array.from({ length: 262 }, (_, i) => ({ ...team.peer, id: `2b3c4d5e-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Imported code ${String(i + 1).padStart(3, '0')}`, parentId: null }));
+    const text = codebookReportText(mergeCodebooks([inputs[0]!, { label: 'NVivo', codes: many }], {}, { newId }).report);
+    const line = text.split('\n').find((l) => l.startsWith('- [new] 262 codes from NVivo: '))!;
+    expect(line).toContain('Imported code 020; and 242 more');
+    expect(line).not.toContain('Imported code 021');
+    expect(line.length).toBeLessThan(600);
+  });
+
   it('merges three codebooks in turn and writes a readable report', () => {
     const { team, inputs, newId } = setup();
     const third = { label: 'Cy', codes: [{ ...team.peer, id: '7a0f2a4e-1b2c-4d3e-8f40-5a6b7c8d9e0f', name: 'Peer Support' }] };
     const result = mergeCodebooks([...inputs, third], {}, { newId });
     expect(result.mapping[2]![third.codes[0]!.id]).toBe(result.mapping[1]![team.peer.id]);
     const text = codebookReportText(result.report);
-    expect(text).toMatch(/Codebook merge of Ana \(6 codes\), Ben \(8 codes\), Cy \(1 codes\)/);
+    expect(text).toMatch(/Codebook merge of Ana \(6 codes\), Ben \(8 codes\), Cy \(1 code\)/);
     expect(text).toMatch(/\[conflicting\] Barriers > transport barriers from Ben \(matched by id\)/);
     expect(text).toMatch(/may be 'Barriers > transport barriers'/);
   });

@@ -78,7 +78,7 @@ describe('project merge', () => {
       codeResolutions: { [resolutionKey(1, team.transport.id)]: { action: 'keep-b' } },
     });
     expect(result.report.updated).toEqual({ codes: 1 });
-    expect(projectReportText(result.report)).toMatch(/Updated: 1 codes\./);
+    expect(projectReportText(result.report)).toMatch(/Updated: 1 code\./);
     const project = applyChanges(team.ana.project, result.set);
     expect(project.codes.find((c) => c.id === team.ana.transport.id)!.definition).toBe(team.transport.definition);
   });

@@ -160,8 +160,9 @@ function Preview(props: {
       <p>
         Will add {plural(added('sources'), 'transcript')}, {plural(added('codes'), 'code')}, {plural(added('codings'), 'coding')}, {plural(added('memos'), 'memo')}{' '}
         and {plural(added('coders'), 'coder')}
-        {report.updated.codes ? ` and change ${report.updated.codes} of your codes as decided below` : ''}; {report.alreadyPresent.sources ?? 0} transcripts
-        and {report.alreadyPresent.codings ?? 0} codings are already here.
+        {report.updated.codes ? ` and change ${report.updated.codes} of your codes as decided below` : ''}; {plural(report.alreadyPresent.sources ?? 0, 'transcript')}
+        and {plural(report.alreadyPresent.codings ?? 0, 'coding')}
+        {(report.alreadyPresent.memos ?? 0) > 0 ? ` and ${plural(report.alreadyPresent.memos!, 'memo')}` : ''} are already here.
       </p>
       <h2 className="team-section">Coders</h2>
       <table className="grid" aria-label="Coders">
