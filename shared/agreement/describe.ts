@@ -15,7 +15,7 @@ function coders(c: Comparison): string {
 }
 
 function opening(c: Comparison): string {
-  return `${coders(c)} coded the same ${plural(c.sources.length, 'source')} independently.`;
+  return `${coders(c)} coded the same ${c.sources.length === 1 ? 'source' : plural(c.sources.length, 'source')} independently.`;
 }
 
 /** The lowest and highest per-code figure, named, so a reader sees the spread behind an average. */

@@ -21,7 +21,7 @@ describe('describing agreement', () => {
     const { b, ana, ben } = project();
     const c = compareCoders(b.project, { coderIds: [ana.id, ben.id] }) as CharComparison;
     const text = describeComparison(c);
-    expect(text).toContain('Two coders (Ana and Ben) coded the same 1 source independently.');
+    expect(text).toContain('Two coders (Ana and Ben) coded the same source independently.');
     expect(text).toContain(`pooled Cohen's kappa was ${c.overall.pooled.kappa.toFixed(2)} (percent agreement 80.0%; 20 characters coded by both, 40 by one coder only, 140 by neither)`);
     expect(text).toContain(`ranging from ${(0.02 / 0.42).toFixed(2)} (Housing) to 1.00 (Police)`);
   });

@@ -51,9 +51,9 @@ describe('the sentence about the spread over codes', () => {
     expect(text).not.toContain('ranging');
   });
 
-  it('says "1 source", not "1 sources"', () => {
+  it('says "the same source" for one, never "1 sources"', () => {
     const text = describeComparison(sameEverywhere());
-    expect(text).toContain('1 source ');
+    expect(text).toContain('coded the same source independently');
     expect(text).not.toContain('1 sources');
   });
 });
