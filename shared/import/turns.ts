@@ -36,6 +36,8 @@ interface Candidate {
   timeMs?: number;
   /** The label line carries a timestamp or markup that the stored text should not keep. */
   markup: boolean;
+  /** Where a transcriber's timestamp at the end of the label line begins (Anna: text [00:03:15]). */
+  trailingTimeAt?: number;
 }
 
 interface Line {
@@ -80,6 +82,9 @@ const NOT_A_SPEAKER =
   /^(inaudible|laughter|laughs|laughing|crosstalk|cross talk|pause|long pause|silence|unclear|music|applause|noise|overlapping|overlap|coughs|background noise|redacted|name|end|start|note|notes|nb|ps|date|time|location|place|duration|title|subject|re|example|e\.g|source|tel|email|phone|http|https|www|transcript|transcription|recording|file|page|summary|topic|site|interview date|attendees|present|keywords)$/i;
 
 const NAME_LIKE_WORD = /^[\p{Lu}\p{N}(]/u;
+
+/** A bracketed time closing a line, where transcribers mark the recording's clock. */
+const TRAILING_TIME = new RegExp(String.raw`\s*[([](?<time>${T})[)\]]\s*$`, 'u');
 
 export function detectTurns(text: string): DetectedTranscript {
   const lines = splitLines(text);
@@ -156,14 +161,19 @@ function matchLine(line: Line, index: number): Candidate | null {
     if (!m?.groups) continue;
     const speaker = cleanName(m.groups.name ?? '');
     if (!speaker) continue;
-    const time = m.groups.time !== undefined ? parseClock(m.groups.time) : undefined;
+    let time = m.groups.time !== undefined ? parseClock(m.groups.time) : undefined;
+    const contentStart = p.header ? null : line.start + indent + m[0].length;
+    // Only when the label gave no time: the bracketed time then dates the turn and leaves the text.
+    const trailing = time === undefined && contentStart !== null && p.family === 'colon' ? TRAILING_TIME.exec(body.slice(m[0].length)) : null;
+    if (trailing?.groups?.time !== undefined) time = parseClock(trailing.groups.time);
     return {
       line: index,
       family: p.family,
       speaker,
-      contentStart: p.header ? null : line.start + indent + m[0].length,
+      contentStart,
       ...(time !== undefined ? { timeMs: time } : {}),
-      markup: p.markup,
+      markup: p.markup || trailing !== null,
+      ...(trailing ? { trailingTimeAt: contentStart! + trailing.index } : {}),
     };
   }
   return null;
@@ -285,7 +295,7 @@ function rebuilt(lines: Line[], labels: Candidate[]): DetectedTranscript {
     const stop = k + 1 < labels.length ? labels[k + 1]!.line : lines.length;
     const own = lines[label.line]!;
     const parts: string[] = [];
-    if (label.contentStart !== null) parts.push(own.text.slice(label.contentStart - own.start));
+    if (label.contentStart !== null) parts.push(own.text.slice(label.contentStart - own.start, (label.trailingTimeAt ?? own.end) - own.start));
     for (const l of lines.slice(label.line + 1, stop)) parts.push(l.text);
     const body = parts
       .map((p) => stripMarkup(p).trim())

@@ -111,6 +111,17 @@ describe('speaker turns in plain text', () => {
     expect(c.turns.map((t) => t.timeMs)).toEqual([83_000, 90_000]);
   });
 
+  it("a transcriber's timestamp closing the label line dates the turn and leaves the text", () => {
+    const s = detectTurns('Interviewer: And then? [00:03:15]\nMaya: We went home – café. (00:03:40)\nInterviewer: Okay.').structure;
+    expect(turnTexts(s)).toEqual([
+      { speaker: 'Interviewer', text: 'And then?' },
+      { speaker: 'Maya', text: 'We went home – café.' },
+      { speaker: 'Interviewer', text: 'Okay.' },
+    ]);
+    expect(s.turns.map((t) => t.timeMs)).toEqual([195_000, 220_000, undefined]);
+    expect(s.text).not.toMatch(/\d:\d\d/);
+  });
+
   it('Teams Word transcripts: a cue timing line, then the name, then the words', () => {
     const text = [
       'Meeting transcript',
