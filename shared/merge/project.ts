@@ -171,9 +171,10 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
     sources[source.id] = row.id;
     sourceLength.set(row.id, row.text.length);
     sourceLines.push({ incoming: source.name, mergedAs: row.name, how: 'new' });
-    const namesake = base.sources.find((s) => s.name === source.name);
+    // The same name or the same GUID with other text: both are kept, and the report says so.
+    const namesake = base.sources.find((s) => s.name === source.name || s.id === source.id);
     if (namesake) {
-      conflicts.push({ table: 'sources', what: `source '${source.name}'`, kept: 'the project’s text', incoming: 'different text: added as a separate source' });
+      conflicts.push({ table: 'sources', what: `source '${source.name}'`, kept: `the text of '${namesake.name}'`, incoming: 'different text: added as a separate source' });
     }
   }
 
@@ -218,7 +219,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
   // Attributes by name; cases by name, values merged, differences kept as the base has them.
   const attributes: Record<Guid, Guid> = {};
   for (const attr of incoming.attributes) {
-    const same = base.attributes.find((a) => normalizeName(a.name) === normalizeName(attr.name));
+    const same = sameGuidOrName(base.attributes, attr, 'attributes', 'attribute', conflicts);
     if (same) {
       attributes[attr.id] = same.id;
       count(present, 'attributes');
@@ -240,7 +241,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
       if (mapped) values[mapped] = value;
       else notPlaced.push({ table: 'cases', id: kase.id, what: `value '${value}' of case '${kase.name}'`, reason: 'its attribute is not in the incoming project' });
     }
-    const same = base.cases.find((c) => normalizeName(c.name) === normalizeName(kase.name));
+    const same = sameGuidOrName(base.cases, kase, 'cases', 'case', conflicts);
     if (same) {
       cases[kase.id] = same.id;
       count(present, 'cases');
@@ -349,7 +350,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
     if (lost.length > 0) {
       notPlaced.push({ table: 'themes', id: theme.id, what: `${lost.length} code reference(s) of theme '${theme.name}'`, reason: 'the codes are not in the incoming project' });
     }
-    const same = base.themes.find((t) => normalizeName(t.name) === normalizeName(theme.name));
+    const same = sameGuidOrName(base.themes, theme, 'themes', 'theme', conflicts);
     if (same) {
       themes[theme.id] = same.id;
       count(present, 'themes');
@@ -381,7 +382,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
     if (lost > 0) {
       notPlaced.push({ table: 'documentSets', id: set.id, what: `${lost} member(s) of set '${set.name}'`, reason: 'the sources are not in the incoming project' });
     }
-    const same = base.documentSets.find((d) => normalizeName(d.name) === normalizeName(set.name));
+    const same = sameGuidOrName(base.documentSets, set, 'documentSets', 'set', conflicts);
     if (same) {
       documentSets[set.id] = same.id;
       count(present, 'documentSets');
@@ -488,6 +489,17 @@ function memoDifference(kept: Memo, incoming: Memo, coderName: (id: Guid | undef
   if (!sameValue(kept.target, incoming.target)) return { kept: `written on ${where(kept)}`, incoming: `written on ${where(incoming)}` };
   if (kept.authorId !== incoming.authorId) return { kept: `by ${coderName(kept.authorId)}`, incoming: `by ${coderName(incoming.authorId)}` };
   return { kept: 'its formatting', incoming: 'other formatting' };
+}
+
+/**
+ * The row of this project an incoming row is: the same GUID (renamed on one side since the
+ * projects parted, so the rename is a conflict, not a second row), else the same name.
+ */
+function sameGuidOrName<T extends { id: Guid; name: string }>(rows: readonly T[], row: T, table: TableName, noun: string, conflicts: ProjectMergeReport['conflicts']): T | undefined {
+  const byId = rows.find((r) => r.id === row.id);
+  if (!byId) return rows.find((r) => normalizeName(r.name) === normalizeName(row.name));
+  if (normalizeName(byId.name) !== normalizeName(row.name)) conflicts.push({ table, what: `name of ${noun} '${byId.name}'`, kept: byId.name, incoming: row.name });
+  return byId;
 }
 
 function codingKey(sourceId: string, codeId: string, coderId: string, start: number, end: number): string {

@@ -131,3 +131,29 @@ describe('a memo whose target the incoming file lacks', () => {
     expect(result.report.notPlaced).toContainEqual(expect.objectContaining({ table: 'memos', id: memo.id, reason: `the ${memo.target.kind} it is written on is not in the incoming project` }));
   });
 });
+
+describe('rows renamed on one side since the projects parted', () => {
+  it('a theme, case, attribute or set with the same GUID and another name is the same row, its name a conflict', () => {
+    const [theme, kase, attribute, set] = [demo.themes[0]!, demo.cases[0]!, demo.attributes[0]!, demo.documentSets[0]];
+    const incoming: Project = {
+      ...demo,
+      themes: demo.themes.map((t) => (t.id === theme.id ? { ...t, name: `${t.name} (renamed)` } : t)),
+      cases: demo.cases.map((c) => (c.id === kase.id ? { ...c, name: `${c.name}-renamed` } : c)),
+      attributes: demo.attributes.map((a) => (a.id === attribute.id ? { ...a, name: `${a.name} (renamed)` } : a)),
+      documentSets: demo.documentSets.map((d) => (d.id === set?.id ? { ...d, name: `${d.name} (renamed)` } : d)),
+    };
+    const result = mergeProject(demo, incoming, context());
+    expect(result.report.added).toEqual({});
+    const renamed = result.report.conflicts.filter((c) => c.what.startsWith('name of '));
+    expect(renamed.map((c) => c.table).sort()).toEqual(['attributes', 'cases', ...(set ? ['documentSets'] : []), 'themes'].sort());
+    expect(renamed).toContainEqual({ table: 'themes', what: `name of theme '${theme.name}'`, kept: theme.name, incoming: `${theme.name} (renamed)` });
+  });
+
+  it('a source with the same GUID and other text is added beside it, and the report says so', () => {
+    const source = demo.sources[0]!;
+    const incoming: Project = { ...demo, sources: [{ ...source, name: 'Other name.txt', text: `${source.text} And one more line.` }], codings: [], memos: [] };
+    const result = mergeProject(demo, incoming, context());
+    expect(result.report.added.sources).toBe(1);
+    expect(result.report.conflicts).toContainEqual(expect.objectContaining({ table: 'sources', what: "source 'Other name.txt'", kept: `the text of '${source.name}'` }));
+  });
+});
