@@ -123,15 +123,16 @@ async function importProjects(project: Project, paths: string[], io: CliIO): Pro
 export const command: Command = {
   summary: 'import transcripts (txt, md, docx, odt, vtt, srt, csv, xlsx), surveys, attributes and REFI-QDA projects (qdpx, qde, qdc) into a project',
   usage:
-    'qda import <project.qdpx> <files or folders...> [--attributes attrs.csv] [--columns speaker=NAME,text=NAME,time=NAME,case=NAME]\n\n' +
+    'qda import <project.qdpx> <files or folders...> [--attributes attrs.csv [--add-values]] [--columns speaker=NAME,text=NAME,time=NAME,case=NAME]\n\n' +
     'Creates the project if it does not exist. Row files (.csv/.xlsx) are mapped by recognising the usual column\n' +
     'names (speaker, interlocutor, text, statement, utterance, transcript, timestamp, time, transcript_id); --columns\n' +
-    'names them. Exit 0 when every file imported, 2 when any was refused (the others are still imported).',
+    'names them. An attribute value outside the attribute\'s declared values is refused unless --add-values adds it to them.\n' +
+    'Exit 0 when every file imported, 2 when any was refused (the others are still imported).',
   async run(args, io) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { attributes: { type: 'string' }, columns: { type: 'string' } },
+      options: { attributes: { type: 'string' }, columns: { type: 'string' }, 'add-values': { type: 'boolean' } },
     });
     const [target, ...inputs] = positionals;
     if (!target || (inputs.length === 0 && !values.attributes)) throw usageError('give the project and the files to import, e.g. qda import study.qdpx interviews/');
@@ -179,7 +180,7 @@ export const command: Command = {
     if (values.attributes) {
       try {
         const bytes = new Uint8Array(await readFile(values.attributes));
-        const attrs = importAttributes(project, ctx, bytes, values.attributes);
+        const attrs = importAttributes(project, ctx, bytes, values.attributes, { addValues: values['add-values'] === true });
         if (!isEmpty(attrs.set)) {
           project = applyChanges(project, attrs.set);
           changed = true;
@@ -193,6 +194,9 @@ export const command: Command = {
         );
         for (const u of r.unmatched) io.out(`         ${values.attributes} row ${u.line}: '${u.key}' matches no source or case\n`);
         for (const b of r.badValues) io.out(`         ${values.attributes} row ${b.line}: ${b.key}: ${b.problem}; not stored\n`);
+        for (const a of r.valuesAdded) io.out(`         ${values.attributes} row ${a.line}: '${a.value}' added to the values of ${a.attribute}\n`);
+        if (!values['add-values'] && r.badValues.some((b) => b.problem.includes(' is not one of the values of ')))
+          io.out(`         (a value that is new to the study, such as a third site, can be added to the attribute's values with --add-values)\n`);
         for (const s of r.respelled) io.out(`         ${values.attributes} row ${s.line}: ${s.key}: '${s.value}' stored as '${s.stored}', the declared value of ${s.attribute}\n`);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

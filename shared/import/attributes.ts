@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import type { ChangeSet } from '../model/changes';
-import { applyChanges, combine } from '../model/changes';
+import { applyChanges, combine, put } from '../model/changes';
 import type { OpContext } from '../model/context';
 import type { Guid, Project } from '../model/schema';
 import { assignCase, createAttribute, createCase, setCaseValue } from '../ops';
@@ -24,6 +24,13 @@ export interface AttributeImportReport {
   badValues: { line: number; key: string; attribute: string; value: string; problem: string }[];
   /** Values stored in the declared spelling of a listed value ('partner' as 'Partner'), so groups do not split on case. */
   respelled: { line: number; key: string; attribute: string; value: string; stored: string }[];
+  /** Values added to an attribute's declared list because the caller asked for it (a new site joining the study). */
+  valuesAdded: { line: number; attribute: string; value: string }[];
+}
+
+export interface AttributeImportOptions {
+  /** Add values outside an attribute's declared list to the list instead of refusing them. */
+  addValues?: boolean;
 }
 
 const KEY_NAMES = [
@@ -33,7 +40,13 @@ const KEY_NAMES = [
 
 const norm = (h: string) => h.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '');
 
-export function importAttributes(project: Project, ctx: OpContext, bytes: Uint8Array, fileName: string): { set: ChangeSet; report: AttributeImportReport } {
+export function importAttributes(
+  project: Project,
+  ctx: OpContext,
+  bytes: Uint8Array,
+  fileName: string,
+  options: AttributeImportOptions = {},
+): { set: ChangeSet; report: AttributeImportReport } {
   const { text } = decodeText(bytes, fileName);
   // Blank rows are kept (and skipped below) so reported row numbers match what a spreadsheet shows.
   const rows = Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
@@ -58,6 +71,7 @@ export function importAttributes(project: Project, ctx: OpContext, bytes: Uint8A
     unmatched: [],
     badValues: [],
     respelled: [],
+    valuesAdded: [],
   };
 
   const attributeIds = new Map<number, Guid>();
@@ -95,13 +109,17 @@ export function importAttributes(project: Project, ctx: OpContext, bytes: Uint8A
       if (attribute.values?.length) {
         // A value outside the list would silently become a new group in matrices and reports.
         const declared = attribute.values.find((v) => v === value) ?? attribute.values.find((v) => v.toLowerCase() === value.toLowerCase());
-        if (declared === undefined) {
+        if (declared === undefined && options.addValues) {
+          // No op edits an attribute's value list; this is the one row change it needs.
+          step({ label: `Add '${value}' to ${attribute.name}`, changes: [put('attributes', attribute, { ...attribute, values: [...attribute.values, value] })] });
+          report.valuesAdded.push({ line, attribute: attribute.name, value });
+        } else if (declared === undefined) {
           const listed = attribute.values.map((v) => `'${v}'`).join(', ');
           report.badValues.push({ line, key, attribute: attribute.name, value, problem: `'${value}' is not one of the values of ${attribute.name} (${listed})` });
           continue;
         }
-        if (declared !== value) report.respelled.push({ line, key, attribute: attribute.name, value, stored: declared });
-        stored = declared;
+        if (declared !== undefined && declared !== value) report.respelled.push({ line, key, attribute: attribute.name, value, stored: declared });
+        stored = declared ?? value;
       }
       step(setCaseValue(running, ctx, caseId, attribute.id, stored));
     }

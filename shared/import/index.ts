@@ -1,7 +1,7 @@
 /** Importing transcripts: files to previews (analyzeFile), the user's corrections (applyPreview), previews to a ChangeSet (planImport / importFiles). */
 export { analyzeFile, applyPreview, baseNameOf, extensionOf, SUPPORTED_EXTENSIONS } from './analyze';
 export { importAttributes } from './attributes';
-export type { AttributeImportReport } from './attributes';
+export type { AttributeImportOptions, AttributeImportReport } from './attributes';
 export { inferAttributeType } from './attributeTypes';
 export { decodeText } from './decode';
 export type { DecodedText, TextEncodingName } from './decode';

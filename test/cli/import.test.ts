@@ -103,6 +103,22 @@ describe('qda import', () => {
     expect(out).toMatch(/one\.qdpx: 1 source \(1 new\)\n$/);
   });
 
+  it("--attributes refuses a value outside an attribute's declared values unless --add-values adds it", async () => {
+    expect((await qda('demo', file('demo.qdpx'))).code).toBe(0);
+    writeFileSync(file('sites.csv'), 'source,Site,Participant type\n"Interview 01 - Officer, Site A",Site Z,partner\n');
+    const refused = await qda('import', file('demo.qdpx'), '--attributes', file('sites.csv'));
+    expect(refused.out).toContain("Interview 01 - Officer, Site A: 'Site Z' is not one of the values of Site ('Site A', 'Site B'); not stored");
+    expect(refused.out).toContain("'partner' stored as 'Partner', the declared value of Participant type");
+    expect(refused.out).toContain('--add-values');
+    const added = await qda('import', file('demo.qdpx'), '--attributes', file('sites.csv'), '--add-values');
+    expect(added.out).toContain("row 2: 'Site Z' added to the values of Site");
+    const project = await readProjectFile(file('demo.qdpx'));
+    const site = project.attributes.find((a) => a.name === 'Site')!;
+    expect(site.values).toEqual(['Site A', 'Site B', 'Site Z']);
+    const officer = project.sources.find((s) => s.name === 'Interview 01 - Officer, Site A')!;
+    expect(project.cases.find((c) => c.id === officer.caseId)!.values[site.id]).toBe('Site Z');
+  });
+
   it('--columns maps row files whose headers are not recognised; without it the file is refused with the reason', async () => {
     const refused = await qda('import', file('rows1.qdpx'), file('rows.csv'));
     expect(refused.code).toBe(2);

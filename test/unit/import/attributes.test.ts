@@ -64,6 +64,24 @@ describe('attribute import', () => {
     expect([valueOf('a'), valueOf('b'), valueOf('c')]).toEqual([undefined, 'Partner', 'Participant']);
   });
 
+  it('with addValues, a value new to the study is added to the declared values and stored; later spellings follow it', async () => {
+    const ctx = testContext();
+    let project = freshProject(ctx);
+    const files = ['a.txt', 'b.txt'].map((name, i) => ({ name, bytes: utf8(`Int: Hi ${i}.\nP: Hello.`) }));
+    project = applyChanges(project, (await importFiles(project, ctx, files)).set);
+    project = applyChanges(project, createAttribute(project, ctx, { name: 'Site', type: 'text', values: ['Site A', 'Site B'] }));
+    const csv = utf8('file,Site\na.txt,Site Z\nb.txt,site z\n');
+    expect(importAttributes(project, ctx, csv, 'sites.csv').report.badValues).toHaveLength(2);
+    const { set, report } = importAttributes(project, ctx, csv, 'sites.csv', { addValues: true });
+    const after = applyChanges(project, set);
+    expect(report.badValues).toEqual([]);
+    expect(report.valuesAdded).toEqual([{ line: 2, attribute: 'Site', value: 'Site Z' }]);
+    expect(report.respelled).toEqual([{ line: 3, key: 'b.txt', attribute: 'Site', value: 'site z', stored: 'Site Z' }]);
+    const site = after.attributes.find((a) => a.name === 'Site')!;
+    expect(site.values).toEqual(['Site A', 'Site B', 'Site Z']);
+    expect(after.cases.map((c) => c.values[site.id])).toEqual(['Site Z', 'Site Z']);
+  });
+
   it('refuses a file without attribute columns or data rows', async () => {
     const ctx = testContext();
     const project = freshProject(ctx);
