@@ -33,7 +33,8 @@ export function openZip(bytes: Uint8Array, fileName: string, kind: string, wante
     const detail = error.detail.replace(/\p{Cc}/gu, '?');
     switch (error.problem) {
       case 'too-large':
-        throw new ImportError(fileName, `the ${kind} unpacks to more than 300 MB, which is refused (${detail})`);
+        // A corrupt header declares absurd sizes as readily as a bomb does; the user needs to hear both.
+        throw new ImportError(fileName, `the ${kind} is damaged or would unpack to more than 300 MB, which is refused (${detail})`);
       case 'bomb':
         throw new ImportError(fileName, `the ${kind} is damaged or hostile, and refused: ${detail}`);
       case 'unsafe':

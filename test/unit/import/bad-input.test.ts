@@ -53,6 +53,12 @@ describe('bad input', () => {
     expect(await problemOf(lying, 'bomb.docx')).toBe('bomb.docx: the Word document is damaged or hostile, and refused: zip entry "word/document.xml" declares 4096 bytes but inflates to more than that (possible zip bomb)');
   });
 
+  it('a corrupt size in a part the import does not need still reads as damaged, not as a huge file', async () => {
+    const docx = await buildDocx(['Interviewer: Hello.', 'Ana: Hi.']);
+    const corrupt = declareEntrySizes(docx, '[Content_Types].xml', 0xf000_0000);
+    expect(await problemOf(corrupt, 'corrupt.docx')).toMatch(/^corrupt\.docx: the Word document is damaged or would unpack to more than 300 MB, which is refused \(zip entry "\[Content_Types\]\.xml" declares 3\.8 GiB/);
+  });
+
   it('files over 100 MB are refused before parsing', async () => {
     const huge = new Uint8Array(MAX_FILE_BYTES + 1);
     expect(await problemOf(huge, 'huge.txt')).toBe('huge.txt: the file is 100.0 MB; files over 100.0 MB are refused (split it into smaller files)');
