@@ -169,6 +169,30 @@ describe('coding workspace', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('gives the transcript the room on a laptop-size window; the selection panel is a drawer there (QA F19)', async () => {
+    const narrow = await newAppPage(browser, baseUrl, { coder: 'Jordan Ellis', viewport: { width: 1024, height: 700 }, colorScheme: 'dark' });
+    await narrow.locator('.t-text').first().waitFor();
+    const measure = () =>
+      narrow.locator('.t-block:not(.interviewer) .t-text').first().evaluate((el) => {
+        const probe = document.createElement('span');
+        probe.textContent = '0'.repeat(20);
+        el.appendChild(probe);
+        const ch = probe.getBoundingClientRect().width / 20;
+        probe.remove();
+        return el.getBoundingClientRect().width / ch;
+      });
+    expect(await measure()).toBeGreaterThanOrEqual(45);
+    const details = narrow.getByRole('complementary', { name: 'Selection and codings' });
+    expect(await details.isVisible()).toBe(false);
+    await narrow.locator('.stripe:visible').first().click();
+    await details.getByText('Codings here').waitFor();
+    expect(await details.isVisible()).toBe(true);
+    await details.getByRole('button', { name: 'Close ▸' }).click();
+    await narrow.waitForFunction(() => getComputedStyle(document.getElementById('coding-details')!).visibility === 'hidden');
+    await narrow.screenshot({ path: path.join(shots, 'coding-1024-dark.png') });
+    await narrow.context().close();
+  });
+
   it('shows a transcript that contains HTML as literal text', async () => {
     const ids = seededGuids(99);
     const ctx = { newId: ids, now: () => '2026-11-27T10:00:00Z', coderId: ids() };

@@ -23,6 +23,8 @@ interface Props {
   onCommand: (c: 'palette' | 'in-vivo' | 'turn') => void;
   onRemove: (codeId: string) => void;
   onReveal: (coding: Coding) => void;
+  /** Closes the panel where it is a drawer (narrow windows). */
+  onClose?: () => void;
 }
 
 function quote(source: Source, start: number, end: number, max = 160): string {
@@ -41,8 +43,13 @@ export function CodingDetails(props: Props) {
   const inSelection = hasSpan ? [...new Set(here.filter((c) => c.coderId === props.currentCoderId).map((c) => c.codeId))] : [];
 
   return (
-    <aside className="side right" aria-label="Selection and codings">
+    <aside className="side right" id="coding-details" aria-label="Selection and codings">
       <section className="side-section">
+        {props.onClose && (
+          <button type="button" className="small drawer-toggle drawer-close" onClick={props.onClose}>
+            Close ▸
+          </button>
+        )}
         <h2>Selection</h2>
         {hasSpan ? (
           <>

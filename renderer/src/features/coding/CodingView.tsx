@@ -33,6 +33,9 @@ export default function CodingView() {
   const selectedCodeId = useUi((s) => s.selectedCodeId);
   const [palette, setPalette] = useState<{ target: TextSelection; label: string } | null>(null);
   const [codeQuery, setCodeQuery] = useState('');
+  // Below the drawer breakpoint (app.css) the selection panel overlays the transcript, closed
+  // until asked for, so the text keeps its width; above it this flag changes nothing.
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const handle = useRef<TranscriptHandle | null>(null);
   const setHandle = useCallback((h: TranscriptHandle | null) => {
     handle.current = h;
@@ -119,6 +122,7 @@ export default function CodingView() {
     (id: string) => {
       const coding = store.getProject().codings.find((c) => c.id === id);
       if (coding) revealCoding(coding);
+      setDetailsOpen(true);
     },
     [store, revealCoding],
   );
@@ -138,7 +142,7 @@ export default function CodingView() {
 
   return (
     <div
-      className="coding-view"
+      className={`coding-view${detailsOpen ? ' details-open' : ''}`}
       onKeyDown={(e) => {
         // Ctrl/Cmd+K opens the palette from anywhere in the workspace, not only the transcript.
         if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k' && !e.defaultPrevented) {
@@ -214,7 +218,7 @@ export default function CodingView() {
           </button>
           <span className="spacer" />
           <label className="row small">
-            Show codings of
+            <span className="toolbar-label">Show codings of</span>
             <select aria-label="Show codings of" value={coderFilter ?? ''} onChange={(e) => ui.set({ coderFilter: e.target.value || null })}>
               <option value="">all coders</option>
               {humanCoders.map((c) => (
@@ -226,6 +230,15 @@ export default function CodingView() {
             </select>
           </label>
           <span className="small muted">{shown.length} codings</span>
+          <button
+            type="button"
+            className="small drawer-toggle"
+            aria-expanded={detailsOpen}
+            aria-controls="coding-details"
+            onClick={() => setDetailsOpen((o) => !o)}
+          >
+            {detailsOpen ? 'Hide selection ▸' : '◂ Selection'}
+          </button>
         </div>
         <TranscriptView
           key={source.id}
@@ -252,6 +265,7 @@ export default function CodingView() {
         onCommand={(c) => (c === 'turn' ? codeTurn(selectionStore.get()?.start ?? 0) : onCommand({ kind: c }))}
         onRemove={(codeId) => attempt(() => removeCodeFrom(store, selectionStore.get(), codeId, store.coderId))}
         onReveal={revealCoding}
+        onClose={() => setDetailsOpen(false)}
       />
       {palette && (
         <CodePalette
