@@ -15,6 +15,7 @@ if (!loaded) throw new Error('renderer/vite.config.ts could not be loaded');
 export default mergeConfig(
   loaded.config,
   defineConfig({
+    cacheDir: here('../node_modules/.vite/bench'),
     build: {
       emptyOutDir: true,
       sourcemap: false,

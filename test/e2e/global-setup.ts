@@ -52,7 +52,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0' },
+    // Its own optimised-deps cache, so a test run does not invalidate `npm run web`'s (QA F18).
+    env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0', LANTERN_VITE_CACHE: path.join(root, 'node_modules/.vite/e2e') },
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
