@@ -247,13 +247,18 @@ function inflateEntry(bytes: Uint8Array, where: Located | undefined, entry: Entr
  * A zip of the given entries, in the given order. A fixed timestamp keeps the bytes
  * the same for the same content, so saving an unchanged project changes nothing.
  */
-export function writeZip(entries: ReadonlyArray<readonly [string, Uint8Array | string]>, mtime = new Date('2000-01-01T00:00:00Z')): Uint8Array {
+export function writeZip(
+  entries: ReadonlyArray<readonly [string, Uint8Array | string]>,
+  mtime = new Date('2000-01-01T00:00:00Z'),
+  /** Deflate level; large archives written often (.qdpx saves) trade ~5% size for ~25% less time at 3. */
+  level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6,
+): Uint8Array {
   const encoder = new TextEncoder();
   const tree: Zippable = {};
   for (const [name, data] of entries) {
     const unsafe = unsafeEntryReason(name);
     if (unsafe) throw new ZipError(`refusing to write zip entry "${name}": it ${unsafe}`);
-    tree[name] = [typeof data === 'string' ? encoder.encode(data) : data, { level: 6, mtime }];
+    tree[name] = [typeof data === 'string' ? encoder.encode(data) : data, { level, mtime }];
   }
   return zipSync(tree);
 }

@@ -25,6 +25,7 @@ import type { Block, CodingIndex } from './transcript-model';
 import { blockAt, buildBlocks, coderName, formatTime } from './transcript-model';
 import { selection, type TextSelection } from './selection';
 import { CODE_DRAG_TYPE } from '../codebook/CodeTree';
+import { labelColours } from './readable-colour';
 
 export interface TranscriptHandle {
   /** Select a span of the source and scroll it into view. */
@@ -477,7 +478,7 @@ const Stripes = memo(function Stripes({
             key={s.codingId}
             type="button"
             className={`stripe ${s.starts ? '' : 'cont'} ${s.ends ? '' : 'open-end'} ${s.active ? 'active' : ''}`}
-            style={{ left: s.lane * 17, background: s.color, color: readableOn(s.color) }}
+            style={{ left: s.lane * 17, ...stripeStyle(s.color) }}
             aria-label={`Coding: ${s.name}. Select it`}
             data-stripe-coding={s.codingIds}
             onClick={() => onSelectCoding(s.codingId)}
@@ -492,11 +493,9 @@ const Stripes = memo(function Stripes({
   );
 });
 
-/** Black or white, whichever reads better on a code's colour. */
-function readableOn(hex: string): string {
-  const n = parseInt(hex.slice(1), 16);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#1f2328' : '#ffffff';
+function stripeStyle(color: string): { background: string; color: string } {
+  const { text, background } = labelColours(color);
+  return { background, color: text };
 }
 
 function HoverCard({ ids, x, y, codingsById, codes, coders, memos }: Props & { ids: string[]; x: number; y: number }) {
