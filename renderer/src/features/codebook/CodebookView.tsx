@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import type { Code, CodeOrigin } from '../../../../shared/model';
 import { CODE_PALETTE, byId, codePath } from '../../../../shared/model';
+import { colourName } from './colour-names';
 import { createCode, createMemo, updateCode, type CodePatch } from '../../../../shared/ops';
 import { host } from '../../app/project-files';
 import { attempt, toast } from '../../app/toast';
@@ -209,7 +210,8 @@ function CodeDetails({ code, onDialog, counts }: { code: Code; onDialog: (d: 'me
               key={c}
               type="button"
               className="swatch-button"
-              aria-label={`Colour ${c}`}
+              aria-label={colourName(c)}
+              title={colourName(c)}
               aria-pressed={code.color === c}
               style={{ background: c }}
               onClick={() => save({ color: c })}
