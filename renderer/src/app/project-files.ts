@@ -29,7 +29,9 @@ export async function openQdpx(): Promise<boolean> {
   }
   await openProject(result.project, { fileName: file.name, ...(file.path ? { filePath: file.path } : {}) });
   const { report } = result;
-  if (report.skipped.length || report.warnings.length) toast.info(formatReport(report));
+  // Always say what came in, not only what was left out: a researcher moving from another
+  // tool checks the counts against it (QA F23). It stays until dismissed.
+  toast.report(formatReport(report).trim());
   return true;
 }
 

@@ -1,4 +1,4 @@
-/** Short messages for the user: errors stay until dismissed, notes fade. */
+/** Short messages for the user: errors and reports stay until dismissed, notes fade. */
 import { useSyncExternalStore } from 'react';
 
 export interface Toast {
@@ -12,11 +12,11 @@ let nextId = 1;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
-function push(kind: Toast['kind'], message: string): void {
+function push(kind: Toast['kind'], message: string, stay = false): void {
   const t = { id: nextId++, kind, message };
   toasts = [...toasts.slice(-4), t];
   emit();
-  if (kind === 'info') setTimeout(() => dismiss(t.id), 4000);
+  if (kind === 'info' && !stay) setTimeout(() => dismiss(t.id), 4000);
 }
 
 export function dismiss(id: number): void {
@@ -26,6 +26,8 @@ export function dismiss(id: number): void {
 
 export const toast = {
   info: (message: string) => push('info', message),
+  /** A note the user reads at their pace (e.g. what an import took in and left out). */
+  report: (message: string) => push('info', message, true),
   error: (err: unknown) => push('error', err instanceof Error ? err.message : String(err)),
 };
 
@@ -53,7 +55,7 @@ export function Toaster() {
     <div className="toasts" aria-live="polite">
       {list.map((t) => (
         <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
-          <span>{t.message}</span>
+          <span className="toast-message">{t.message}</span>
           <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => dismiss(t.id)}>
             ×
           </button>
