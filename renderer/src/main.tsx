@@ -1,8 +1,12 @@
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './app/App';
 import { applyTheme, loadTheme } from './app/theme';
 import './styles/app.css';
 
+// zod would otherwise probe for eval (new Function) to compile faster parsers; the app's
+// content security policy forbids eval, so every probe would be a CSP violation report.
+z.config({ jitless: true });
 applyTheme(loadTheme());
 // No StrictMode: in development it mounts every effect twice (starting the session, and so
 // storing the demo, twice) and doubles the work of each transcript block in the dev server
