@@ -333,7 +333,7 @@ function FileDetail({
           <p className="small muted">
             {p.format.toUpperCase()}
             {p.encoding ? `, ${p.encoding}` : ''} · {p.documents.length === 1 ? '1 source' : `${number(p.documents.length)} sources`} ·{' '}
-            {number(p.turns)} turns · {number(p.chars)} characters
+            {p.turns === 1 ? '1 turn' : `${number(p.turns)} turns`} · {number(p.chars)} characters
           </p>
           {duplicates > 0 && (
             <p className="import-duplicates">
