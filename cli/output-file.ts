@@ -1,10 +1,9 @@
 /**
  * Writing a command's output file (a report, an export): checked up front so a long
- * report does not fail at the very end, and written atomically so a crash or a full
- * disk never leaves half a file where the old one was.
+ * report does not fail at the very end (cli/files.ts writes it atomically).
  */
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
 import { CliError, usageError } from './io';
 
 /** Fails early, naming the file, when the output cannot be written where asked. */
@@ -17,23 +16,6 @@ export async function checkOutputPath(path: string, extensions: readonly string[
   if (!info?.isDirectory()) throw new CliError(`${path}: the folder ${dir} does not exist`);
   const existing = await stat(path).catch(() => null);
   if (existing?.isDirectory()) throw new CliError(`${path} is a folder, not a file`);
-}
-
-export async function writeOutputFile(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let handle;
-  try {
-    handle = await open(temp, 'wx');
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, path);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw new CliError(`${path} could not be written: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 /** A Word template (.docx or .dotx) the user named, read whole; its contents are checked when it is applied. */

@@ -3,8 +3,9 @@
  * half-written project behind: the new file is written next to the old one, flushed to
  * disk, and renamed over it in one step.
  */
-import { access, open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { readInputFile, writeFileAtomic } from './files';
 import { isoNow } from '../shared/model/context';
 import { newGuid } from '../shared/model/ids';
 import { emptyProject } from '../shared/model/project';
@@ -17,21 +18,9 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(`${path}: no such file`);
-    if (code === 'EISDIR') throw new CliError(`${path} is a folder, not a project file`);
-    if (code === 'EACCES') throw new CliError(`${path}: permission denied`);
-    throw new CliError(`${path} could not be read: ${describe(error)}`);
-  }
-}
-
 /** A project and what its import found (skipped items, position mode, warnings). */
 export async function readProjectWithReport(path: string): Promise<{ project: Project; report: ImportReport }> {
-  const bytes = await readBytes(path);
+  const bytes = await readInputFile(path);
   try {
     // The reader names the file in its messages; give it the path the user typed.
     return readQdpx(bytes, path);
@@ -52,28 +41,7 @@ export async function writeProjectFile(path: string, project: Project): Promise<
   } catch (error) {
     throw new CliError(`${path}: could not build the project file: ${describe(error)}`);
   }
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let handle;
-  try {
-    handle = await open(temp, 'wx');
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, path);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw new CliError(`${path} could not be written: ${describe(error)}`);
-  }
-  // Make the rename itself durable where the platform allows syncing a folder.
-  try {
-    const dir = await open(dirname(path), 'r');
-    await dir.sync().catch(() => undefined);
-    await dir.close();
-  } catch {
-    // Windows cannot open folders; the rename is still atomic there.
-  }
+  await writeFileAtomic(path, bytes);
 }
 
 /** The project in the file, or a new empty one (with a default coder) when the file does not exist yet. */

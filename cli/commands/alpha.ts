@@ -1,21 +1,15 @@
 /** `qda alpha <matrix.csv>`: Krippendorff's alpha for a reliability matrix (coders x units). */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import type { AlphaLevel, AlphaResult, AlphaValue } from '../../shared/agreement';
 import { ALPHA_LEVELS, krippendorffAlpha } from '../../shared/agreement';
 import type { Command } from '../main';
+import { readInputFile } from '../files';
 import { CliError, EXIT, usageError } from '../io';
 
 /** A CSV file as rows of trimmed cells; wrong encodings and empty files are named as such. */
 export async function readCsvRows(path: string): Promise<string[][]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${path}: no such file` : `${path} could not be read: ${(error as Error).message}`);
-  }
+  const bytes = await readInputFile(path);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,6 +1,5 @@
 /** `qda codebook merge <a> <b> [...] -o merged.qdc`: merge codebooks from .qdc, .qdpx or CSV. */
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readQdc, writeQdc } from '../../shared/formats/refi';
 import type { CodebookInput, Resolution } from '../../shared/merge';
@@ -10,6 +9,7 @@ import { newGuid } from '../../shared/model/ids';
 import { nextColor } from '../../shared/model/project';
 import type { Code, Guid, Theme } from '../../shared/model/schema';
 import type { Command } from '../main';
+import { readInputFile, writeFileAtomic } from '../files';
 import { CliError, EXIT, usageError } from '../io';
 import { readProjectFile } from '../project-file';
 import { readCsvRows } from './alpha';
@@ -74,13 +74,7 @@ async function readCodebook(path: string): Promise<CodebookInput & { themes: The
     return { label, codes: project.codes, themes: project.themes };
   }
   if (lower.endsWith('.qdc') || lower.endsWith('.xml')) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(path));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new CliError(code === 'ENOENT' ? `${path}: no such file` : `${path} could not be read: ${(error as Error).message}`);
-    }
+    const bytes = await readInputFile(path);
     try {
       const { codes, themes } = readQdc(bytes, path);
       return { label, codes, themes };
@@ -153,13 +147,7 @@ export const command: Command = {
     if (decisions.prefer === 'b' || decisions.acceptProposals) result = merge({ ...automaticResolutions(result.entries, decisions), ...decisions.explicit });
     unusedKeys(decisions.explicit, result.entries, values.resolutions);
     const xml = writeQdc({ codes: result.codes, themes: mergeThemes(books, result.mapping) });
-    const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-    try {
-      await writeFile(temp, xml);
-      await rename(temp, out);
-    } catch (error) {
-      throw new CliError(`${out} could not be written: ${(error as Error).message}`);
-    }
+    await writeFileAtomic(out, xml);
     if (values.report) await writeReport(values.report, { ...result.report, mapping: result.mapping.map((m, i) => ({ input: books[i]!.label, codes: m })) });
     io.out(codebookReportText(result.report));
     io.out(`Wrote ${out}: ${result.codes.length} codes.\n`);

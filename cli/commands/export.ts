@@ -7,7 +7,8 @@ import { writeQdc } from '../../shared/formats/refi';
 import { buildCodebookDocx, TemplateError } from '../../shared/report';
 import type { Command } from '../main';
 import { CliError, EXIT, usageError } from '../io';
-import { checkOutputPath, readTemplate, writeOutputFile } from '../output-file';
+import { writeFileAtomic } from '../files';
+import { checkOutputPath, readTemplate } from '../output-file';
 import { readProjectFile } from '../project-file';
 
 const FORMATS = { csv: 'csv', xlsx: 'xlsx', 'codebook-docx': 'docx', qdc: 'qdc' } as const;
@@ -83,7 +84,7 @@ export const command: Command = {
       bytes = format === 'csv' ? excerptsCsv(table) : await excerptsXlsx(table, { sheetName: project.meta.name });
       summary = `${table.rows.length} coded excerpts`;
     }
-    await writeOutputFile(output, bytes);
+    await writeFileAtomic(output, bytes);
     io.out(`Wrote ${output}: ${summary}.\n`);
     return EXIT.ok;
   },

@@ -1,5 +1,4 @@
 /** `qda merge <a.qdpx> <b.qdpx> [...] -o merged.qdpx`: bring several coders' projects together. */
-import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { MergeEntry, ProjectMergeOptions, ProjectMergeReport, Resolution } from '../../shared/merge';
@@ -9,15 +8,12 @@ import { applyChanges } from '../../shared/model/changes';
 import { newGuid } from '../../shared/model/ids';
 import type { Project } from '../../shared/model/schema';
 import type { Command } from '../main';
+import { readInputFile, writeFileAtomic } from '../files';
 import { CliError, EXIT, usageError } from '../io';
 import { readProjectFile, writeProjectFile } from '../project-file';
 
 export async function writeReport(path: string, report: unknown): Promise<void> {
-  try {
-    await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
-  } catch (error) {
-    throw new CliError(`${path} could not be written: ${(error as Error).message}`);
-  }
+  await writeFileAtomic(path, `${JSON.stringify(report, null, 2)}\n`);
 }
 
 const resolutionSchema = z.union([
@@ -35,13 +31,7 @@ const resolutionsSchema = z.record(z.string().regex(/^\d+:.+$/, 'a key is an ent
  * "keep-a", "keep-b", "keep-both", {"action":"match","codeId":...} or {"action":"edit","fields":{...}}.
  */
 export async function readResolutions(path: string): Promise<Record<string, Resolution>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${path}: no such file` : `${path} could not be read: ${(error as Error).message}`);
-  }
+  const text = new TextDecoder().decode(await readInputFile(path));
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -11,7 +11,8 @@ import {
 import type { ReportOptions } from '../../shared/report';
 import type { Command } from '../main';
 import { CliError, EXIT, usageError } from '../io';
-import { checkOutputPath, readTemplate, writeOutputFile } from '../output-file';
+import { writeFileAtomic } from '../files';
+import { checkOutputPath, readTemplate } from '../output-file';
 import { readProjectFile } from '../project-file';
 import { rasterize } from '../rasterize';
 
@@ -73,7 +74,7 @@ export const command: Command = {
       if (error instanceof TemplateError) throw new CliError(error.message);
       throw error;
     }
-    await writeOutputFile(output, bytes);
+    await writeFileAtomic(output, bytes);
     const themeCount = options.themeIds.length || project.themes.filter((t) => !t.parentId).length;
     io.out(
       `Wrote ${output}: ${themeCount} theme${themeCount === 1 ? '' : 's'}${options.groupBy ? ` by ${options.groupBy}` : ''}, ${(bytes.length / 1024).toFixed(0)} KB.\n`,

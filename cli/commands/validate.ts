@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { memoryPages, validateXML } from 'xmllint-wasm';
 import { decodeXmlBytes, parseXml } from '../../shared/formats/refi/xml';
+import { readInputFile } from '../files';
 import { isZip, readZip } from '../../shared/formats/zip';
 import type { Command } from '../main';
 import { CliError, EXIT, usageError } from '../io';
@@ -33,13 +34,7 @@ export interface SchemaCheck {
 
 /** Schema-checks a .qdpx (its .qde), a bare .qde or a .qdc. Throws CliError when the file cannot be read at all. */
 export async function checkFile(file: string): Promise<SchemaCheck> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file} could not be read: ${(error as Error).message}`);
-  }
+  const bytes = await readInputFile(file);
   let xmlBytes = bytes;
   let target = file;
   if (bytes.length === 0) throw new CliError(`${file} is empty`);
