@@ -117,9 +117,18 @@ describe('coding workspace: turns, keys, drag, boundaries and the codebook', () 
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import CSV…' }).click();
     const csv = 'name,parent,definition\nCourt involvement,,Any mention of court dates\nWaitlists,Barriers to services,Should not replace the existing definition\n';
+    // The differing definition is a conflict the researcher decides on (QA F9); here: keep ours.
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
     await (await chooser).setFiles({ name: 'deductive.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('treeitem', { name: /^Court involvement/ }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'deductive.csv: 1 codes created, 0 updated' }).waitFor();
+    expect(asked).toContain("row 3: 'Waitlists' definition is");
+    const report = page.getByRole('status').filter({ hasText: 'deductive.csv: 1 codes created, 0 updated; 1 differing field(s) kept as they were' });
+    await report.waitFor();
+    expect(await report.textContent()).toContain('“Should not replace the existing definition” in the file');
     await page.getByRole('treeitem', { name: /^Waitlists, 5 codings/ }).click();
     expect(await page.getByLabel('Definition').inputValue()).not.toContain('Should not replace');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importCodebookCsv } from '../../renderer/src/features/codebook/codebook-csv';
+import { describeConflict, importCodebookCsv } from '../../renderer/src/features/codebook/codebook-csv';
 import { applyChanges, codePath, byId } from '../../shared/model';
 import { applyCode } from '../../shared/ops';
 import { ctxFor, smallProject } from './helpers';
@@ -43,6 +43,15 @@ describe('codebook CSV import', () => {
     const second = importCodebookCsv(first, ctx, 'name,definition\nHousing,Theirs\n', 'b.csv');
     expect(second.set.changes).toEqual([]);
     expect(first.codes.find((c) => c.name === 'Housing')!.definition).toBe('Ours');
+    // ...but says so (QA F9), and replaces it when asked.
+    expect(second.conflicts).toEqual([{ row: 2, code: 'Housing', field: 'definition', current: 'Ours', incoming: 'Theirs' }]);
+    expect(describeConflict(second.conflicts[0]!)).toBe("row 2: 'Housing' definition is “Ours” in the codebook, “Theirs” in the file");
+    const updated = importCodebookCsv(first, ctx, 'name,definition,example\nHousing,Theirs,A quote\n', 'b.csv', { conflicts: 'update' });
+    const after = applyChanges(first, updated.set).codes.find((c) => c.name === 'Housing')!;
+    expect(after).toMatchObject({ definition: 'Theirs', example: 'A quote' });
+    expect(updated.updated).toBe(1);
+    // The same text is no conflict.
+    expect(importCodebookCsv(first, ctx, 'name,definition\nHousing,Ours\n', 'c.csv').conflicts).toEqual([]);
   });
 
   it('names the file when the name column is missing', () => {

@@ -14,7 +14,7 @@ import { attempt, toast } from '../../app/toast';
 import { openSource, ui, useUi } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
 import { MemoEditor } from '../memos/MemoEditor';
-import { importCodebookCsv } from './codebook-csv';
+import { describeConflict, importCodebookCsv } from './codebook-csv';
 import { CodeTree, codeCounts } from './CodeTree';
 import { DeleteCodeDialog, MergeCodeDialog, SplitCodeDialog } from './code-dialogs';
 
@@ -46,9 +46,24 @@ export default function CodebookView() {
       const [file] = await host().openFiles({ title: 'Import a codebook', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }], multiple: false });
       if (!file) return;
       const text = new TextDecoder('utf-8').decode(file.bytes);
-      const result = importCodebookCsv(store.getProject(), store.context(), text, file.name);
+      let result = importCodebookCsv(store.getProject(), store.context(), text, file.name);
+      const { conflicts } = result;
+      let choice = '';
+      if (conflicts.length) {
+        const listed = conflicts.slice(0, 8).map(describeConflict).join('\n');
+        const more = conflicts.length > 8 ? `\n… and ${conflicts.length - 8} more` : '';
+        const update = window.confirm(
+          `${file.name}: ${conflicts.length} field(s) of existing codes differ from the codebook:\n${listed}${more}\n\n` +
+            'OK: replace them with the file’s text. Cancel: keep the codebook’s text (new codes and empty fields are imported either way).',
+        );
+        if (update) result = importCodebookCsv(store.getProject(), store.context(), text, file.name, { conflicts: 'update' });
+        choice = update ? `; ${conflicts.length} differing field(s) replaced with the file’s text` : `; ${conflicts.length} differing field(s) kept as they were`;
+      }
       await store.apply(result.set);
-      toast.info(`${file.name}: ${result.created} codes created, ${result.updated} updated${result.problems.length ? `; ${result.problems.join('; ')}` : ''}`);
+      const report = `${file.name}: ${result.created} codes created, ${result.updated} updated${choice}`;
+      const details = [...conflicts.map(describeConflict), ...result.problems];
+      if (details.length) toast.report(`${report}\n${details.join('\n')}`);
+      else toast.info(report);
     });
 
   return (

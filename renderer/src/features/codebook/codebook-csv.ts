@@ -1,8 +1,10 @@
 /**
  * Importing a deductive codebook from CSV (name, parent, definition, inclusion,
  * exclusion, example), before or after coding has started. Codes that exist already
- * (same name under the same parent) keep their codings; only their empty fields are
- * filled. Missing parents are created. The whole import is one change set (one undo).
+ * (same name under the same parent) keep their codings; their empty fields are filled,
+ * and a field whose text differs from the file's is a conflict: reported, and replaced
+ * only when the caller asks (`conflicts: 'update'`). Missing parents are created. The
+ * whole import is one change set (one undo).
  */
 import Papa from 'papaparse';
 import type { ChangeSet, Code, OpContext, Project } from '../../../../shared/model';
@@ -14,6 +16,22 @@ export interface CodebookImport {
   created: number;
   updated: number;
   problems: string[];
+  /** Existing codes whose text differs from the file's (kept or updated, as asked). */
+  conflicts: CodebookConflict[];
+}
+
+export interface CodebookConflict {
+  row: number;
+  code: string;
+  field: (typeof FIELDS)[number];
+  current: string;
+  incoming: string;
+}
+
+/** One line per conflict, e.g. for a confirmation or a report. */
+export function describeConflict(c: CodebookConflict): string {
+  const cut = (t: string) => (t.length > 60 ? `${t.slice(0, 59)}…` : t);
+  return `row ${c.row}: '${c.code}' ${c.field} is “${cut(c.current)}” in the codebook, “${cut(c.incoming)}” in the file`;
 }
 
 const FIELDS = ['definition', 'inclusion', 'exclusion', 'example'] as const;
@@ -27,7 +45,13 @@ const HEADER_ALIASES: Record<string, string> = {
   'exclusion criteria': 'exclusion',
 };
 
-export function importCodebookCsv(project: Project, ctx: OpContext, text: string, fileName: string): CodebookImport {
+export function importCodebookCsv(
+  project: Project,
+  ctx: OpContext,
+  text: string,
+  fileName: string,
+  options: { conflicts?: 'keep' | 'update' } = {},
+): CodebookImport {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     // Blank lines are kept (and skipped below) so reported row numbers match the file.
@@ -48,6 +72,7 @@ export function importCodebookCsv(project: Project, ctx: OpContext, text: string
   const changes: ChangeSet['changes'] = [];
   let created = 0;
   let updated = 0;
+  const conflicts: CodebookConflict[] = [];
   const run = (set: ChangeSet) => {
     current = applyChanges(current, set);
     changes.push(...set.changes);
@@ -88,7 +113,10 @@ export function importCodebookCsv(project: Project, ctx: OpContext, text: string
       const texts = Object.fromEntries(FIELDS.map((f) => [f, (row[f] ?? '').trim()])) as Record<(typeof FIELDS)[number], string>;
       const existing = find(name, parentId);
       if (existing) {
-        const patch = Object.fromEntries(FIELDS.filter((f) => !existing[f] && texts[f]).map((f) => [f, texts[f]]));
+        const differing = FIELDS.filter((f) => existing[f] && texts[f] && existing[f]!.trim() !== texts[f]);
+        for (const f of differing) conflicts.push({ row: line, code: existing.name, field: f, current: existing[f]!, incoming: texts[f] });
+        const replace = options.conflicts === 'update' ? differing : [];
+        const patch = Object.fromEntries(FIELDS.filter((f) => (!existing[f] && texts[f]) || replace.includes(f)).map((f) => [f, texts[f]]));
         if (Object.keys(patch).length) {
           run(updateCode(current, ctx, existing.id, patch));
           updated++;
@@ -101,5 +129,5 @@ export function importCodebookCsv(project: Project, ctx: OpContext, text: string
       problems.push(`${fileName} row ${line}: ${e instanceof Error ? e.message : String(e)}`);
     }
   });
-  return { set: { label: `Import codebook ${fileName}`, changes }, created, updated, problems };
+  return { set: { label: `Import codebook ${fileName}`, changes }, created, updated, problems, conflicts };
 }
