@@ -144,8 +144,16 @@ export function applyExtras(project: Project, extras: LanternExtras): Project {
       }
       return merged;
     });
-    rows.sort((a, b) => (position.get(a.id as string) ?? Infinity) - (position.get(b.id as string) ?? Infinity));
-    (next as unknown as Record<string, unknown>)[table] = rows;
+    // Positions looked up once, and no sort at all when the rows are already in saved order (our own files).
+    const at = rows.map((row) => position.get(row.id as string) ?? Infinity);
+    let inOrder = true;
+    for (let i = 1; i < at.length && inOrder; i++) inOrder = at[i - 1]! <= at[i]!;
+    (next as unknown as Record<string, unknown>)[table] = inOrder
+      ? rows
+      : rows
+          .map((row, i) => ({ row, at: at[i]! }))
+          .sort((a, b) => a.at - b.at)
+          .map((x) => x.row);
   }
   return next;
 }

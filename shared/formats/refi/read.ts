@@ -176,10 +176,15 @@ class IdMap {
   }
 
   assign(kind: string, raw: string | undefined): Guid {
-    const key = IdMap.key(raw);
-    const map = this.byKind.get(kind) ?? new Map<string, Guid>();
-    this.byKind.set(kind, map);
-    let id = normalizeGuid(raw ?? '');
+    // What key() and normalizeGuid would each work out, computed once: this runs for every item of the file.
+    const normalized = raw ? normalizeGuid(raw) : null;
+    const key = raw ? (normalized ?? raw.trim().toLowerCase()) : '';
+    let map = this.byKind.get(kind);
+    if (!map) {
+      map = new Map<string, Guid>();
+      this.byKind.set(kind, map);
+    }
+    let id = normalized;
     if (!id) {
       if (raw) this.warn(`${kind} GUID "${raw}" is not a valid GUID; gave it a new one`);
       id = this.newId();
