@@ -133,6 +133,15 @@ describe('coding workspace: turns, keys, drag, boundaries and the codebook', () 
     expect(await page.getByLabel('Definition').inputValue()).not.toContain('Should not replace');
   });
 
+  it('says so when a code search finds nothing, instead of an empty tree (QA F28)', async () => {
+    await page.getByRole('tab', { name: /Codebook/ }).click();
+    const search = page.getByRole('searchbox', { name: 'Search codes' });
+    await search.fill('zzzz');
+    await page.getByRole('status').filter({ hasText: 'No code matches “zzzz”' }).waitFor();
+    await search.fill('');
+    await page.getByRole('treeitem', { name: /^Waitlists/ }).waitFor();
+  });
+
   it('filters documents by attribute and shows one coder’s codings', async () => {
     await page.getByRole('tab', { name: /Documents/ }).click();
     await page.getByLabel('Filter by attribute').selectOption({ label: 'Site' });

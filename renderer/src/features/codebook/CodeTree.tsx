@@ -159,6 +159,14 @@ export function CodeTree({ codes, counts, selectedId, onSelect, onActivate, onDe
       </div>
     );
 
+  if (!rows.length)
+    return (
+      <div className="empty small" role="status">
+        <strong>No code matches{query.trim() ? ` “${query.trim()}”` : ' this filter'}</strong>
+        {query.trim() ? 'Check the spelling, or create it as a new code.' : 'Choose another origin to see codes.'}
+      </div>
+    );
+
   return (
     <div className="code-tree" ref={scrollRef} role="tree" aria-label={label}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

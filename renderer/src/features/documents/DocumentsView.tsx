@@ -103,6 +103,13 @@ export default function DocumentsView() {
                 </td>
               </tr>
             ))}
+            {shown.length === 0 && (
+              <tr>
+                <td colSpan={attributes.length + 4} className="muted">
+                  No document matches this filter.
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       )}
