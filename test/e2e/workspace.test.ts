@@ -184,6 +184,18 @@ describe('coding workspace', () => {
     expect(await summary.isVisible()).toBe(true);
     await summary.getByRole('button', { name: 'Dismiss message' }).click();
     await summary.waitFor({ state: 'detached' });
+
+    // A bare .qde (ATLAS.ti) is offered by the picker and reports what it skipped and why.
+    const qdeChooser = other.waitForEvent('filechooser');
+    other.once('dialog', (d) => void d.accept());
+    await other.getByRole('button', { name: 'File ▾' }).click();
+    await other.getByRole('menuitem', { name: /Open \.qdpx/ }).click();
+    const picker = await qdeChooser;
+    expect(await picker.element().getAttribute('accept')).toContain('.qde');
+    await picker.setFiles(path.resolve(root, '../shared/refi-qda/samples/atlasti8-mac_refi-standard-project.qde'));
+    const qde = other.getByRole('status').filter({ hasText: 'Imported atlasti8-mac_refi-standard-project.qde' });
+    await qde.waitFor({ timeout: 60_000 });
+    expect(await qde.textContent()).toMatch(/Skipped \d+:/);
     await other.context().close();
   });
 

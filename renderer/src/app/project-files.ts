@@ -13,13 +13,15 @@ import { getSession, openProject } from './session';
 import { toast } from './toast';
 
 const QDPX = [{ name: 'REFI-QDA project', extensions: ['qdpx'] }];
+// The reader takes a bare project.qde too (ATLAS.ti, MAXQDA export one), so the picker offers it.
+const OPENABLE = [{ name: 'REFI-QDA project', extensions: ['qdpx', 'qde'] }];
 
 export function host(): Host {
   return getHost();
 }
 
 export async function openQdpx(): Promise<boolean> {
-  const [file] = await host().openFiles({ title: 'Open project', filters: QDPX, multiple: false });
+  const [file] = await host().openFiles({ title: 'Open project', filters: OPENABLE, multiple: false });
   if (!file) return false;
   let result: ReadResult;
   try {
