@@ -169,6 +169,28 @@ describe('coding workspace', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('keeps two tabs with the same project in step, undo included (QA F32)', async () => {
+    const a = await newAppPage(browser, baseUrl, { coder: 'Jordan Ellis' });
+    await a.waitForFunction(() => !/Storing/.test(document.querySelector('[data-testid="save-state"]')?.textContent ?? ''));
+    const b = await a.context().newPage();
+    await b.goto(baseUrl);
+    await b.locator('.transcript .t-text').first().waitFor({ timeout: 30_000 });
+    const before = await codingCount(b);
+    await selectText(a, 'Maybe half the time.');
+    await a.keyboard.press('c');
+    await a.getByRole('combobox', { name: /Find a code to apply/ }).fill('Stigma in two tabs');
+    await a.keyboard.press('Enter');
+    // The other tab shows the new code and coding without a reload.
+    await b.getByRole('treeitem', { name: /^Stigma in two tabs/ }).waitFor();
+    await b.waitForFunction((n) => document.querySelectorAll('.stripe').length > 0 && Number(/(\d+) codings/.exec(document.querySelector('.transcript-toolbar')?.textContent ?? '')?.[1]) === n + 1, before);
+    // Undo in the other tab takes back that latest change, and the first tab sees it go.
+    await b.locator('.transcript .t-text').first().click();
+    await b.keyboard.press(`${mod}+Z`);
+    await a.getByRole('treeitem', { name: /^Stigma in two tabs/ }).waitFor({ state: 'detached' });
+    expect(await codingCount(a)).toBe(before);
+    await a.context().close();
+  });
+
   it("shows what came in after opening another tool's project, and keeps it until dismissed (QA F23)", async () => {
     const other = await newAppPage(browser, baseUrl, { coder: 'Jordan Ellis' });
     const sample = path.resolve(root, '../shared/refi-qda/samples/nvivo12-win_hu-emoji-crlf.qdpx');
