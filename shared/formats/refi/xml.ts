@@ -131,15 +131,19 @@ export class XmlWriter {
 
   private attrs(attrs: Record<string, string | number | boolean | undefined>): string {
     let out = '';
-    for (const [key, value] of Object.entries(attrs)) {
+    for (const key in attrs) {
+      const value = attrs[key];
       if (value === undefined) continue;
       out += ` ${key}="${escapeAttr(String(value))}"`;
     }
     return out;
   }
 
+  /** Indentation by depth, made once per depth rather than once per element. */
+  private readonly indents: string[] = [''];
+
   private indent(): string {
-    return '  '.repeat(this.depth);
+    return (this.indents[this.depth] ??= '  '.repeat(this.depth));
   }
 
   open(name: string, attrs: Record<string, string | number | boolean | undefined> = {}): void {
