@@ -164,7 +164,8 @@ function matchLine(line: Line, index: number): Candidate | null {
     let time = m.groups.time !== undefined ? parseClock(m.groups.time) : undefined;
     const contentStart = p.header ? null : line.start + indent + m[0].length;
     // Only when the label gave no time: the bracketed time then dates the turn and leaves the text.
-    const trailing = time === undefined && contentStart !== null && p.family === 'colon' ? TRAILING_TIME.exec(body.slice(m[0].length)) : null;
+    const trailing =
+      time === undefined && contentStart !== null && p.family === 'colon' && endsWithBracket(body) ? TRAILING_TIME.exec(body.slice(m[0].length)) : null;
     if (trailing?.groups?.time !== undefined) time = parseClock(trailing.groups.time);
     return {
       line: index,
@@ -178,6 +179,15 @@ function matchLine(line: Line, index: number): Candidate | null {
   }
   return null;
 }
+
+/** TRAILING_TIME is unanchored at its start, so it tries every position of the line; most lines cannot match, which this tells in O(1). */
+function endsWithBracket(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && WHITE_SPACE.test(line[i]!)) i--;
+  return line[i] === ')' || line[i] === ']';
+}
+
+const WHITE_SPACE = /\s/u;
 
 function cleanName(raw: string): string | null {
   const name = raw.replace(/\s+/g, ' ').trim();
@@ -264,11 +274,16 @@ function inPlace(text: string, lines: Line[], labels: Candidate[]): DetectedTran
     let start = label.contentStart!;
     const own = lines[label.line]!;
     if (!text.slice(start, own.end).trim()) {
-      const next = lines.slice(label.line + 1, stop).find((l) => l.text.trim());
-      if (!next) return;
+      let n = label.line + 1;
+      while (n < stop && !lines[n]!.text.trim()) n++;
+      if (n >= stop) return;
+      const next = lines[n]!;
       start = next.start + (next.text.length - next.text.trimStart().length);
     }
-    const last = lines.slice(label.line, stop).reverse().find((l) => l.text.trim())!;
+    // Scanned by index: slicing and reversing the label's lines for each turn made long transcripts allocate heavily.
+    let l = stop - 1;
+    while (l > label.line && !lines[l]!.text.trim()) l--;
+    const last = lines[l]!;
     const end = last.start + last.text.trimEnd().length;
     if (end <= start) return;
     if (!order.includes(label.speaker)) order.push(label.speaker);
