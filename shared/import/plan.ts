@@ -127,8 +127,8 @@ class Index {
     this.texts.set(hash, [...(this.texts.get(hash) ?? []), { name, text }]);
   }
 
-  duplicateOf(text: string): string | undefined {
-    return this.texts.get(contentHash(text))?.find((t) => t.text === text)?.name;
+  duplicateOf(hash: string, text: string): string | undefined {
+    return this.texts.get(hash)?.find((t) => t.text === text)?.name;
   }
 
   /** The project as the operations need to see it: the current attributes and the given cases. */
@@ -151,7 +151,9 @@ export function planImport(project: Project, ctx: OpContext, previews: readonly 
       const attributeIds = ensureAttributes(preview, project, local, ctx, fileSets);
       const caseId = (name: string, values: Record<string, string> = {}) => ensureCase(name, values, attributeIds, project, local, ctx, fileSets, report);
       for (const doc of preview.documents) {
-        const existing = local.duplicateOf(doc.structure.text);
+        // Hashed once per document: the hash reads every character, and the index needs it twice.
+        const hash = contentHash(doc.structure.text);
+        const existing = local.duplicateOf(hash, doc.structure.text);
         if (existing) {
           report.duplicates.push({ name: doc.name, existing });
           continue;
@@ -171,7 +173,7 @@ export function planImport(project: Project, ctx: OpContext, previews: readonly 
           ...(sourceCase ? { caseId: sourceCase } : {}),
         });
         fileSets.push(added);
-        local.addText(contentHash(doc.structure.text), doc.name, doc.structure.text);
+        local.addText(hash, doc.name, doc.structure.text);
         report.sources.push({
           sourceId: added.id,
           name: doc.name,
