@@ -50,27 +50,43 @@ const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}.'’&\-_]*`;
 const NAME = String.raw`${WORD}(?: (?:${WORD}|\(${WORD}\))){0,4}`;
 const T = TIME_PATTERN;
 
-const PATTERNS: { family: Family; re: RegExp; header?: boolean; markup: boolean }[] = [
+/** What a line offers cheaply, so a pattern that cannot match is not run (each is a regex with backtracking over names). */
+interface Shape {
+  /** Opens with '[' or a digit, as a label that starts with a time does. */
+  timeFirst: boolean;
+  /** Has '(' or '[' somewhere, as a bracketed time needs. */
+  bracket: boolean;
+  /** The last character that is not white space. */
+  last: string;
+}
+
+const PATTERNS: { family: Family; re: RegExp; header?: boolean; markup: boolean; may: (s: Shape, body: string) => boolean }[] = [
   // [10:02] Anna: text  |  00:01:02 John Smith: text
-  { family: 'colon', re: new RegExp(String.raw`^\[?(?<time>${T})\]?\s+(?:-\s*)?(?<name>${NAME})\s*:(?:\s+|$)`, 'u'), markup: true },
+  { family: 'colon', re: new RegExp(String.raw`^\[?(?<time>${T})\]?\s+(?:-\s*)?(?<name>${NAME})\s*:(?:\s+|$)`, 'u'), markup: true, may: (s) => s.timeFirst },
   // Speaker 1 (00:00): text
-  { family: 'colon', re: new RegExp(String.raw`^(?<name>${NAME})\s+[([](?<time>${T})[)\]]\s*:(?:\s+|$)`, 'u'), markup: true },
+  { family: 'colon', re: new RegExp(String.raw`^(?<name>${NAME})\s+[([](?<time>${T})[)\]]\s*:(?:\s+|$)`, 'u'), markup: true, may: (s) => s.bracket },
   // John Smith   0:03  |  Speaker 1 (00:00):  (alone on the line)
-  { family: 'header', header: true, re: new RegExp(String.raw`^(?<name>${NAME})\s+[([]?(?<time>${T})[)\]]?\s*:?\s*$`, 'u'), markup: true },
+  {
+    family: 'header',
+    header: true,
+    re: new RegExp(String.raw`^(?<name>${NAME})\s+[([]?(?<time>${T})[)\]]?\s*:?\s*$`, 'u'),
+    markup: true,
+    may: (s) => s.last === ':' || s.last === ')' || s.last === ']' || (s.last >= '0' && s.last <= '9'),
+  },
   // 00:01:02 John Smith  |  [10:02] Anna
-  { family: 'header', header: true, re: new RegExp(String.raw`^\[?(?<time>${T})\]?\s+(?:-\s*)?(?<name>${NAME})\s*$`, 'u'), markup: true },
+  { family: 'header', header: true, re: new RegExp(String.raw`^\[?(?<time>${T})\]?\s+(?:-\s*)?(?<name>${NAME})\s*$`, 'u'), markup: true, may: (s) => s.timeFirst },
   // [John Smith] 10:02:03 (Zoom)
-  { family: 'header', header: true, re: new RegExp(String.raw`^\[(?<name>[^\]\n]{1,40})\]\s+(?<time>${T})\s*$`, 'u'), markup: true },
+  { family: 'header', header: true, re: new RegExp(String.raw`^\[(?<name>[^\]\n]{1,40})\]\s+(?<time>${T})\s*$`, 'u'), markup: true, may: (_, b) => b[0] === '[' },
   // Anna: [00:01:23] text  |  Anna: (01:23) text
-  { family: 'colon', re: new RegExp(String.raw`^(?<name>${NAME})\s*:\s*[([](?<time>${T})[)\]](?:\s+|$)`, 'u'), markup: true },
+  { family: 'colon', re: new RegExp(String.raw`^(?<name>${NAME})\s*:\s*[([](?<time>${T})[)\]](?:\s+|$)`, 'u'), markup: true, may: (s) => s.bracket },
   // **Anna:** text  |  **Anna**: text
-  { family: 'colon', re: new RegExp(String.raw`^\*\*(?<name>${NAME})(?::\*\*|\*\*\s*:)(?:\s+|$)`, 'u'), markup: false },
+  { family: 'colon', re: new RegExp(String.raw`^\*\*(?<name>${NAME})(?::\*\*|\*\*\s*:)(?:\s+|$)`, 'u'), markup: false, may: (_, b) => b[0] === '*' },
   // Anna: text
-  { family: 'colon', re: new RegExp(String.raw`^(?<name>${NAME})\s*:(?:\s+|$)`, 'u'), markup: false },
+  { family: 'colon', re: new RegExp(String.raw`^(?<name>${NAME})\s*:(?:\s+|$)`, 'u'), markup: false, may: () => true },
   // [id1] text
-  { family: 'bracket', re: /^\[(?<name>[^\]\n]{1,30})\](?:\s+|$)/u, markup: false },
+  { family: 'bracket', re: /^\[(?<name>[^\]\n]{1,30})\](?:\s+|$)/u, markup: false, may: (_, b) => b[0] === '[' },
   // <v Anna>text
-  { family: 'voice', re: /^<v(?:\.[^\s>]+)*\s+(?<name>[^>\n]{1,60})>\s*/u, markup: true },
+  { family: 'voice', re: /^<v(?:\.[^\s>]+)*\s+(?<name>[^>\n]{1,60})>\s*/u, markup: true, may: (_, b) => b[0] === '<' },
 ];
 
 /** Role words (optionally numbered) that are speakers even when they occur once. */
@@ -90,7 +106,12 @@ export function detectTurns(text: string): DetectedTranscript {
   const lines = splitLines(text);
   const timed = timedBlocks(lines);
   if (timed) return { structure: withRoles(composeTranscript(timed)), utterances: timed };
-  const candidates = lines.map((line, i) => matchLine(line, i)).filter((c): c is Candidate => c !== null);
+  const names: NameCache = new Map();
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const c = matchLine(lines[i]!, i, names);
+    if (c) candidates.push(c);
+  }
   const chosen = chooseFamily(candidates, lines);
   if (!chosen) return { structure: narrative(text) };
   const rebuild = chosen.some((c) => c.markup);
@@ -151,15 +172,21 @@ function splitLines(text: string): Line[] {
   return out;
 }
 
-function matchLine(line: Line, index: number): Candidate | null {
+function matchLine(line: Line, index: number, names: NameCache): Candidate | null {
   const indent = line.text.length - line.text.trimStart().length;
   const body = line.text.slice(indent);
   // Every convention has a colon, a bracket or a voice tag; most lines of a transcript have none, so skip the patterns.
   if (!body || (!body.includes(':') && body[0] !== '[' && body[0] !== '<')) return null;
+  const shape: Shape = {
+    timeFirst: body[0] === '[' || (body[0]! >= '0' && body[0]! <= '9'),
+    bracket: body.includes('(') || body.includes('['),
+    last: lastNonSpace(body),
+  };
   for (const p of PATTERNS) {
+    if (!p.may(shape, body)) continue;
     const m = p.re.exec(body);
     if (!m?.groups) continue;
-    const speaker = cleanName(m.groups.name ?? '');
+    const speaker = cleanName(m.groups.name ?? '', names);
     if (!speaker) continue;
     let time = m.groups.time !== undefined ? parseClock(m.groups.time) : undefined;
     const contentStart = p.header ? null : line.start + indent + m[0].length;
@@ -182,14 +209,31 @@ function matchLine(line: Line, index: number): Candidate | null {
 
 /** TRAILING_TIME is unanchored at its start, so it tries every position of the line; most lines cannot match, which this tells in O(1). */
 function endsWithBracket(line: string): boolean {
+  const last = lastNonSpace(line);
+  return last === ')' || last === ']';
+}
+
+function lastNonSpace(line: string): string {
   let i = line.length - 1;
   while (i >= 0 && WHITE_SPACE.test(line[i]!)) i--;
-  return line[i] === ')' || line[i] === ']';
+  return i >= 0 ? line[i]! : '';
 }
 
 const WHITE_SPACE = /\s/u;
 
-function cleanName(raw: string): string | null {
+/** Labels recur hundreds of times in a transcript, so each raw label is judged once per document. */
+type NameCache = Map<string, string | null>;
+
+function cleanName(raw: string, cache: NameCache): string | null {
+  let name = cache.get(raw);
+  if (name === undefined) {
+    name = judgeName(raw);
+    cache.set(raw, name);
+  }
+  return name;
+}
+
+function judgeName(raw: string): string | null {
   const name = raw.replace(/\s+/g, ' ').trim();
   if (!name || name.length > 40 || !/\p{L}/u.test(name) || NOT_A_SPEAKER.test(name)) return null;
   // A time on its own ("10:02") is not a name.
