@@ -84,7 +84,9 @@ function cleanLine(line: string): string {
   if (s.includes('<')) s = s.replace(/<\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3}>/g, '').replace(/<\/?[a-z][^>]*>/gi, '');
   if (s.includes('{')) s = s.replace(/\{\\[^}]*\}/g, '');
   if (s.includes('&')) s = decodeEntities(s);
-  return s.replace(/[ \t]+/g, ' ').trim();
+  // Collapsing runs of blanks changes nothing on the usual line, which has neither a tab nor two spaces in a row.
+  if (s.includes('\t') || s.includes('  ')) s = s.replace(/[ \t]+/g, ' ');
+  return s.trim();
 }
 
 interface Piece {
