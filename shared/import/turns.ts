@@ -131,7 +131,9 @@ const TIMING_LINE = new RegExp(String.raw`^\s*(${T})\s*-->\s*${T}\s*$`);
  * The timing lines go; the names become speakers when they look like names and recur.
  */
 function timedBlocks(lines: Line[]): Utterance[] | null {
-  const starts = lines.flatMap((l, i) => (TIMING_LINE.test(l.text) ? [i] : []));
+  // A plain loop with a cheap '-->' check: this runs on every line of every text file.
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.text.includes('-->') && TIMING_LINE.test(lines[i]!.text)) starts.push(i);
   if (starts.length < 2) return null;
   const blocks = starts.map((start, k) => {
     const body = lines.slice(start + 1, starts[k + 1] ?? lines.length).map((l) => l.text.trim()).filter(Boolean);
@@ -163,13 +165,13 @@ function timedBlocks(lines: Line[]): Utterance[] | null {
 function splitLines(text: string): Line[] {
   const out: Line[] = [];
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      out.push({ start, end: i, text: text.slice(start, i) });
-      start = i + 1;
-    }
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    out.push({ start, end, text: text.slice(start, end) });
+    if (nl === -1) return out;
+    start = nl + 1;
   }
-  return out;
 }
 
 function matchLine(line: Line, index: number, names: NameCache): Candidate | null {
