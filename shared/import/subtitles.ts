@@ -211,6 +211,8 @@ function labelsInCueText(pieces: Piece[]): Piece[] {
  */
 function labelsBesideVoices(pieces: Piece[]): Piece[] {
   const voices = new Map<string, string>();
+  // Every cue tagged: nothing is left for the plain-text detector to judge, and running it over the whole file is most of a caption import.
+  if (pieces.every((p) => p.speaker !== null)) return pieces;
   for (const p of pieces) if (p.speaker !== null && !voices.has(p.speaker.toLowerCase())) voices.set(p.speaker.toLowerCase(), p.speaker);
   const detected = labelsInCueText(pieces.map((p) => (p.speaker === null ? p : { ...p, text: `${p.speaker}: ${p.text}` })));
   return pieces.map((p, i) => {
