@@ -15,12 +15,27 @@ interface Cue {
 
 const TIMING = /^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})/;
 
+/** Only ever given a TIMING match, (h:)mm:ss.fff; read digit by digit, as it runs for every cue and split/Number made garbage. */
 function clockMs(value: string): number {
-  const parts = value.replace(',', '.').split(':');
-  const seconds = Number(parts.pop());
-  const minutes = Number(parts.pop() ?? 0);
-  const hours = Number(parts.pop() ?? 0);
-  return Math.round(((hours * 60 + minutes) * 60 + seconds) * 1000);
+  let before = 0;
+  let unit = 0;
+  let fraction = -1;
+  let fractionDigits = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x3a) {
+      before = (before + unit) * 60;
+      unit = 0;
+    } else if (c === 0x2e || c === 0x2c) {
+      fraction = 0;
+    } else if (fraction >= 0) {
+      fraction = fraction * 10 + (c - 0x30);
+      fractionDigits++;
+    } else {
+      unit = unit * 10 + (c - 0x30);
+    }
+  }
+  return (before + unit) * 1000 + (fraction < 0 ? 0 : fraction * 10 ** (3 - fractionDigits));
 }
 
 /** Cues in file order. Blocks are split at blank lines and, for sloppy files, at every timing line. */
