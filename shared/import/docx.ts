@@ -24,7 +24,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<str
   /** Inside a complex field: between 'begin' and 'separate' is the code, after it the shown result. */
   const fields: ('code' | 'result')[] = [];
   const flush = (text: string) => {
-    const clean = text.replace(/[ \t]+$/gm, '');
+    const clean = mayEndLinesInBlanks(text) ? text.replace(/[ \t]+$/gm, '') : text;
     if (clean.trim()) paragraphs.push(clean);
   };
   const append = (s: string) => {
@@ -82,4 +82,13 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<str
     'word/document.xml',
   );
   return paragraphs.join('\n\n');
+}
+
+/**
+ * Whether /[ \t]+$/gm could match: only before a line terminator or at the end. Most paragraphs
+ * have neither a break nor a trailing blank, and the unanchored regex otherwise scans every one.
+ */
+function mayEndLinesInBlanks(text: string): boolean {
+  const last = text[text.length - 1];
+  return last === ' ' || last === '\t' || text.includes('\n') || text.includes('\r') || text.includes('\u2028') || text.includes('\u2029');
 }
