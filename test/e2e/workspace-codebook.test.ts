@@ -62,6 +62,18 @@ describe('coding workspace: turns, keys, drag, boundaries and the codebook', () 
     expect(await page.locator('.coding-card').filter({ hasText: 'Waitlists' }).filter({ hasText: 'Riley Park' }).count()).toBe(1);
   });
 
+  it('a key pressed right after selecting codes the words just selected, not the previous selection', async () => {
+    const before = await codingCount(page);
+    await selectText(page, 'How often does the warm handoff actually happen?');
+    await selectText(page, 'What gets in the way of the services', undefined, { wait: false });
+    await page.keyboard.press('7');
+    await countIs(before + 1);
+    await page.locator('.coding-card').filter({ hasText: 'Transportation' }).filter({ hasText: 'What gets in the way' }).waitFor();
+    expect(await page.locator('.coding-card').filter({ hasText: 'How often does the warm handoff' }).count()).toBe(0);
+    await page.keyboard.press(`${mod}+z`);
+    await countIs(before);
+  });
+
   it('removes a code from the selected words and nudges a coding’s end', async () => {
     const before = await codingCount(page);
     await selectText(page, 'I would rather spend twenty minutes on a referral');

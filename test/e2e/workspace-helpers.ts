@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
  * the way a mouse drag would: a DOM selection inside the editable transcript, which Slate
  * turns into its own selection.
  */
-export async function selectText(page: Page, text: string, after?: string): Promise<void> {
+export async function selectText(page: Page, text: string, after?: string, options: { wait?: boolean } = {}): Promise<void> {
   await page.locator('.transcript .t-text').first().click();
   await page.evaluate(
     ({ text, after }) => {
@@ -43,6 +43,7 @@ export async function selectText(page: Page, text: string, after?: string): Prom
     { text, after },
   );
   // Slate reads the DOM selection on selectionchange (throttled); wait until the panel shows it.
+  if (options.wait === false) return;
   await page.locator('.selection-quote').filter({ hasText: text.slice(0, 20) }).waitFor({ timeout: 5000 });
 }
 

@@ -249,10 +249,25 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
   );
 
   const { onCommand, onDropCode } = props;
+  /**
+   * Slate reads the DOM selection on a throttled selectionchange handler, so a key pressed
+   * right after selecting could act on the previous selection. Commands read the selection
+   * the reader sees: take it from the DOM first.
+   */
+  const syncSelectionFromDom = useCallback(() => {
+    const dom = window.getSelection();
+    if (!dom || dom.rangeCount === 0) return;
+    const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
+    if (!range || (editor.selection && Range.equals(range, editor.selection))) return;
+    Transforms.select(editor, range);
+    selection.set(toSpan(range));
+  }, [editor, toSpan]);
+
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key;
+      if (key.length === 1 || key === 'Escape') syncSelectionFromDom();
       if (mod && !e.shiftKey && key.toLowerCase() === 'k') {
         e.preventDefault();
         onCommand({ kind: 'palette' });
@@ -278,7 +293,7 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
         if (span) onCommand({ kind: 'turn', offset: span.start });
       } else if (key.length === 1) onCommand({ kind: 'shortcut', key });
     },
-    [editor, onCommand, toSpan],
+    [editor, onCommand, toSpan, syncSelectionFromDom],
   );
 
   const renderElement = useCallback(
