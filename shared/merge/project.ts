@@ -27,7 +27,7 @@ import type {
 import { contentHash } from '../text/compose';
 import type { CodebookMergeReport, Resolutions } from './codebook';
 import { codebookReportText, mergeCodebooks } from './codebook';
-import { memoContentKey, memoPlainText, sameMemo, sameRow, sameValue } from './same';
+import { memoContentKey, memoWords, sameMemo, sameRow, sameValue } from './same';
 import { normalizeName } from './similarity';
 
 export interface ProjectMergeOptions {
@@ -480,7 +480,7 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
 /** How two versions of a memo differ, as the report shows it: the first aspect that differs. */
 function memoDifference(kept: Memo, incoming: Memo, coderName: (id: Guid | undefined) => string): { kept: string; incoming: string } {
   const words = (memo: Memo) => {
-    const text = memoPlainText(memo.body).replace(/\n/g, ' ');
+    const text = memoWords(memo.body).replace(/\n/g, ' ');
     return text.length > 80 ? `${text.slice(0, 79)}…` : text || '(empty)';
   };
   const where = (memo: Memo) => (memo.target.kind === 'project' ? 'the project' : `${memo.target.kind} ${memo.target.id}`);

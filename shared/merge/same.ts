@@ -3,6 +3,7 @@
  * (IndexedDB, a .qdpx read back, a CLI build), each free to order keys its own way and to
  * write an optional field as absent or as undefined, so serialisations cannot be compared.
  */
+import { memoPlainText } from '../model/richtext';
 import type { Memo, RichBlock, RichInline } from '../model/schema';
 
 /** Deep equality in which key order does not count and an absent key equals an undefined one. */
@@ -54,18 +55,10 @@ export function sameMemo(a: Memo, b: Memo): boolean {
   return a.title === b.title && sameAuthor && sameValue(a.target, b.target) && sameValue(canonicalBody(a.body), canonicalBody(b.body));
 }
 
-/** The words of a memo body, one line per block, white space runs collapsed. */
-export function memoPlainText(body: readonly RichBlock[]): string {
-  const lines: string[] = [];
-  const walk = (blocks: readonly RichBlock[]) => {
-    for (const block of blocks) {
-      if (block.type === 'paragraph' || block.type === 'list-item') {
-        lines.push(block.children.map((n) => ('type' in n ? n.children.map((c) => c.text).join('') : n.text)).join(''));
-      } else walk(block.children);
-    }
-  };
-  walk(body);
-  return lines
+/** The words of a memo body, one line per block, white space runs collapsed: what a comparison should see. */
+export function memoWords(body: readonly RichBlock[]): string {
+  return memoPlainText(body)
+    .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '')
     .join('\n');
@@ -74,5 +67,5 @@ export function memoPlainText(body: readonly RichBlock[]): string {
 /** What makes two memos under different GUIDs the same note: where it is written, its title, its words and its author. */
 export function memoContentKey(memo: Memo): string {
   const target = memo.target.kind === 'project' ? 'project' : `${memo.target.kind}:${memo.target.id}`;
-  return [target, memo.title.trim(), memoPlainText(memo.body), memo.authorId ?? ''].join('\u0000');
+  return [target, memo.title.trim(), memoWords(memo.body), memo.authorId ?? ''].join('\u0000');
 }

@@ -4,3 +4,4 @@ export * from './positions';
 export * from './changes';
 export * from './project';
 export * from './context';
+export * from './richtext';

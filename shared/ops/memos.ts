@@ -2,7 +2,7 @@
 import type { ChangeSet } from '../model/changes';
 import { put, remove } from '../model/changes';
 import type { OpContext } from '../model/context';
-import type { Guid, Memo, MemoTarget, Project, RichBlock, RichInline } from '../model/schema';
+import type { Guid, Memo, MemoTarget, Project, RichBlock } from '../model/schema';
 import { memoSchema } from '../model/schema';
 import { find } from './common';
 
@@ -39,18 +39,4 @@ export function deleteMemo(project: Project, _ctx: OpContext, id: Guid): ChangeS
   return { label: 'Delete memo', changes: [remove('memos', before)] };
 }
 
-/** A memo's text without formatting: for search, REFI notes and reports. */
-export function memoPlainText(body: readonly RichBlock[]): string {
-  const inlineText = (i: RichInline): string => ('type' in i ? i.children.map((l) => l.text).join('') : i.text);
-  const blockText = (b: RichBlock): string => {
-    if (b.type === 'bulleted-list' || b.type === 'numbered-list') return b.children.map(blockText).join('\n');
-    return (b.children as RichInline[]).map(inlineText).join('');
-  };
-  return body.map(blockText).join('\n');
-}
-
-/** Plain text as memo paragraphs (for memos that come from other tools as plain text). */
-export function plainTextToRich(text: string): RichBlock[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  return lines.map((line) => ({ type: 'paragraph', children: [{ text: line }] }));
-}
+export { memoPlainText, plainTextToRich } from '../model/richtext';

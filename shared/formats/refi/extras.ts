@@ -22,7 +22,7 @@ import {
   themeSchema,
 } from '../../model/schema';
 import type { Project, RichBlock, TableName } from '../../model/schema';
-import { blocksToPlainText } from './richtext';
+import { memoPlainText } from '../../model/richtext';
 
 export const LANTERN_ENTRY = 'lantern/project.json';
 export const LANTERN_FORMAT = 'lantern-qda';
@@ -134,7 +134,7 @@ export function applyExtras(project: Project, extras: LanternExtras): Project {
       const merged: Record<string, unknown> = { ...row };
       // A note edited in another tool keeps its new text rather than our older rich body.
       const keepQdeBody =
-        table === 'memos' && blocksToPlainText(row.body as RichBlock[]) !== blocksToPlainText(extra.body as RichBlock[]);
+        table === 'memos' && memoPlainText(row.body as RichBlock[]) !== memoPlainText(extra.body as RichBlock[]);
       // Turns and paragraphs are offsets into the text: useless if another tool changed it.
       if (table === 'sources' && extra.contentHash !== row.contentHash) return row;
       for (const f of EXTRA_FIELDS[table]) {

@@ -25,7 +25,7 @@ import type { PositionMode, SelectionProbe } from './positions';
 import { chooseMode, modeLabel, SourceTextMap } from './positions';
 import type { ImportReport } from './report';
 import { emptyCounts } from './report';
-import { plainTextToBlocks } from './richtext';
+import { plainTextToRich } from '../../model/richtext';
 import type { XmlElement } from './xml';
 import { child, childrenNamed, decodeXmlBytes, parseXml, XmlError } from './xml';
 
@@ -627,7 +627,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
       id,
       title,
       target: target ?? { kind: 'project' },
-      body: plainTextToBlocks(text),
+      body: plainTextToRich(text),
       createdAt,
       modifiedAt: parseDate(n.attrs.modifiedDateTime) ?? createdAt,
     };
@@ -643,7 +643,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
       id: newId(),
       title: note.text.split('\n')[0]!.slice(0, 60),
       target: note.target,
-      body: plainTextToBlocks(note.text),
+      body: plainTextToRich(note.text),
       createdAt: note.createdAt,
       modifiedAt: note.createdAt,
     });

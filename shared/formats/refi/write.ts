@@ -11,7 +11,7 @@ import { PositionMap } from '../../model/positions';
 import { contentHash } from '../../text/compose';
 import { writeZip } from '../zip';
 import { buildExtras, LANTERN_ENTRY } from './extras';
-import { blocksToPlainText } from './richtext';
+import { memoPlainText } from '../../model/richtext';
 import { XmlWriter } from './xml';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
@@ -220,7 +220,7 @@ function writeNote(w: XmlWriter, memo: Memo): void {
     modifyingUser: guid(memo.authorId),
     modifiedDateTime: refiDate(memo.modifiedAt),
   });
-  w.textElement('PlainTextContent', blocksToPlainText(memo.body));
+  w.textElement('PlainTextContent', memoPlainText(memo.body));
   w.close('Note');
 }
 

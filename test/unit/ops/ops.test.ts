@@ -213,7 +213,7 @@ describe('themes, memos, sources and cases', () => {
       { type: 'bulleted-list' as const, children: [{ type: 'list-item' as const, children: [{ text: 'one' }] }] },
     ];
     run(ops.updateMemo(project, ctx, id, { body }));
-    expect(ops.memoPlainText(project.memos[0]!.body)).toBe('Bold and plain\none');
+    expect(ops.memoPlainText(project.memos[0]!.body)).toBe('Bold and plain\n• one');
     expect(() => ops.createMemo(project, ctx, { target: { kind: 'code', id: sourceId } })).toThrow(/No code/);
     run(ops.deleteMemo(project, ctx, id));
   });
