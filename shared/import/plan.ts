@@ -8,7 +8,6 @@ import type { ChangeSet } from '../model/changes';
 import { combine } from '../model/changes';
 import type { OpContext } from '../model/context';
 import type { Attribute, Case, Guid, Project } from '../model/schema';
-import { contentHash } from '../text/compose';
 import { addSource, createAttribute, createCase, setCaseValue } from '../ops';
 import { analyzeFile, applyPreview } from './analyze';
 import { inferAttributeType, valueProblem } from './attributeTypes';
@@ -108,27 +107,29 @@ export function refusal(fileName: string, error: unknown): FileReport {
 
 /**
  * Rows the import has created or changed so far, by lowercase name (cases, attributes)
- * and by content hash (texts). Kept as maps rather than re-applying each change to the
+ * and by text (keyed by the string itself: the engine's own string hashing is far cheaper
+ * than contentHash over every character). Kept as maps rather than re-applying each change to the
  * project, so a survey with thousands of respondents plans in linear time.
  */
 class Index {
   readonly attributes: Map<string, Attribute>;
   readonly cases: Map<string, Case>;
-  readonly texts: Map<string, { name: string; text: string }[]>;
+  /** Each text with the name of the first document that holds it. */
+  readonly texts: Map<string, string>;
 
   constructor(project: Project, from?: Index) {
     this.attributes = new Map(from?.attributes ?? project.attributes.map((a) => [a.name.toLowerCase(), a]));
     this.cases = new Map(from?.cases ?? project.cases.map((c) => [c.name.toLowerCase(), c]));
     this.texts = new Map(from?.texts ?? []);
-    if (!from) for (const s of project.sources) this.addText(s.contentHash, s.name, s.text);
+    if (!from) for (const s of project.sources) this.addText(s.name, s.text);
   }
 
-  addText(hash: string, name: string, text: string): void {
-    this.texts.set(hash, [...(this.texts.get(hash) ?? []), { name, text }]);
+  addText(name: string, text: string): void {
+    if (!this.texts.has(text)) this.texts.set(text, name);
   }
 
-  duplicateOf(hash: string, text: string): string | undefined {
-    return this.texts.get(hash)?.find((t) => t.text === text)?.name;
+  duplicateOf(text: string): string | undefined {
+    return this.texts.get(text);
   }
 
   /** The project as the operations need to see it: the current attributes and the given cases. */
@@ -151,9 +152,7 @@ export function planImport(project: Project, ctx: OpContext, previews: readonly 
       const attributeIds = ensureAttributes(preview, project, local, ctx, fileSets);
       const caseId = (name: string, values: Record<string, string> = {}) => ensureCase(name, values, attributeIds, project, local, ctx, fileSets, report);
       for (const doc of preview.documents) {
-        // Hashed once per document: the hash reads every character, and the index needs it twice.
-        const hash = contentHash(doc.structure.text);
-        const existing = local.duplicateOf(hash, doc.structure.text);
+        const existing = local.duplicateOf(doc.structure.text);
         if (existing) {
           report.duplicates.push({ name: doc.name, existing });
           continue;
@@ -173,7 +172,7 @@ export function planImport(project: Project, ctx: OpContext, previews: readonly 
           ...(sourceCase ? { caseId: sourceCase } : {}),
         });
         fileSets.push(added);
-        local.addText(hash, doc.name, doc.structure.text);
+        local.addText(doc.name, doc.structure.text);
         report.sources.push({
           sourceId: added.id,
           name: doc.name,
