@@ -5,18 +5,14 @@ import { themeCodeIds, withDescendants } from './analysis-index';
 import type { ExcerptFilter } from './filter';
 import { selectCodings } from './filter';
 
-export interface Excerpt {
-  codingId: Guid;
-  codeId: Guid;
-  codeName: string;
-  /** From the root down, e.g. ["Services", "Housing"]. */
-  codePath: string[];
+/** A stretch of a source's text as a reader meets it: the words, their context, who said them, and where. */
+export interface LocatedText {
   sourceId: Guid;
   sourceName: string;
   start: number;
   end: number;
   text: string;
-  /** A little of the text around the excerpt, within its paragraph. */
+  /** A little of the text around the stretch, within its paragraph. */
   before: string;
   after: string;
   speaker: string | null;
@@ -27,6 +23,14 @@ export interface Excerpt {
   caseName: string | null;
   /** Attribute name -> value, from the case. */
   attributes: Record<string, string>;
+}
+
+export interface Excerpt extends LocatedText {
+  codingId: Guid;
+  codeId: Guid;
+  codeName: string;
+  /** From the root down, e.g. ["Services", "Housing"]. */
+  codePath: string[];
   coderId: Guid;
   coderName: string;
   exemplar: boolean;

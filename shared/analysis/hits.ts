@@ -1,23 +1,11 @@
 /** Query and search hits as rows a person reads: the text, its context, who said it, and where. */
-import type { Guid, SpeakerRole } from '../model/schema';
+import type { Guid } from '../model/schema';
 import type { AnalysisIndex } from './analysis-index';
 import { locateSpan } from './analysis-index';
+import type { LocatedText } from './excerpts';
 import { contextAround } from './excerpts';
 
-export interface HitRow {
-  sourceId: Guid;
-  sourceName: string;
-  start: number;
-  end: number;
-  text: string;
-  before: string;
-  after: string;
-  speaker: string | null;
-  role: SpeakerRole | null;
-  turnIndex: number;
-  caseId: Guid | null;
-  caseName: string | null;
-  attributes: Record<string, string>;
+export interface HitRow extends LocatedText {
   /** Names of the codes behind the hit, in codebook order (empty for a text search hit). */
   codeNames: string[];
   codingIds: Guid[];
