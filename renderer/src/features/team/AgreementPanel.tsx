@@ -125,6 +125,37 @@ function Tables({ result, onReview }: { result: Comparison; onReview: (codeId: s
   return <>{scope}<UnitTables c={result} names={names} codeName={codeName} /></>;
 }
 
+/** Overall, per code and per source: the same three tables whatever the unit, with the unit's own columns. */
+function AgreementSections<S extends { id: string }, O>(props: {
+  c: { overall: O; perCode: S[]; perSource: S[] };
+  overallLabel: ReactNode;
+  head: (first: string) => ReactNode;
+  row: (key: string, name: ReactNode, s: O | S) => ReactNode;
+  names: Names;
+  codeName: (id: string) => ReactNode;
+}) {
+  const { c, head, row, names, codeName } = props;
+  return (
+    <>
+      <h2 className="team-section">Overall</h2>
+      <table className="grid" aria-label="Overall agreement">
+        {head('')}
+        <tbody>{row('overall', props.overallLabel, c.overall)}</tbody>
+      </table>
+      <h2 className="team-section">Per code</h2>
+      <table className="grid" aria-label="Agreement per code">
+        {head('Code')}
+        <tbody>{c.perCode.map((s) => row(s.id, codeName(s.id), s))}</tbody>
+      </table>
+      <h2 className="team-section">Per source</h2>
+      <table className="grid" aria-label="Agreement per source">
+        {head('Source')}
+        <tbody>{c.perSource.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
+      </table>
+    </>
+  );
+}
+
 function CharTables({ c, names, codeName }: { c: CharComparison; names: Names; codeName: (id: string) => ReactNode }) {
   const head = (first: string) => (
     <thead>
@@ -158,21 +189,7 @@ function CharTables({ c, names, codeName }: { c: CharComparison; names: Names; c
         Characters coded by both, by one, or by neither ({c.universe === 'all' ? 'all text' : 'only text at least one coder coded'}); counts pooled over
         sources, mean kappa over the sources where either coder applied the code.
       </p>
-      <h2 className="team-section">Overall</h2>
-      <table className="grid" aria-label="Overall agreement">
-        {head('')}
-        <tbody>{row('overall', 'All codes (pooled; mean of codes)', c.overall)}</tbody>
-      </table>
-      <h2 className="team-section">Per code</h2>
-      <table className="grid" aria-label="Agreement per code">
-        {head('Code')}
-        <tbody>{c.perCode.map((s) => row(s.id, codeName(s.id), s))}</tbody>
-      </table>
-      <h2 className="team-section">Per source</h2>
-      <table className="grid" aria-label="Agreement per source">
-        {head('Source')}
-        <tbody>{c.perSource.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
-      </table>
+      <AgreementSections c={c} overallLabel={'All codes (pooled; mean of codes)'} head={head} row={row} names={names} codeName={codeName} />
     </>
   );
 }
@@ -203,21 +220,7 @@ function SegmentTables({ c, names, codeName }: { c: SegmentComparison; names: Na
   return (
     <>
       <p className="small muted">A segment agrees when the other coder applied the same code to a segment overlapping it by at least {c.overlapPercent}%.</p>
-      <h2 className="team-section">Overall</h2>
-      <table className="grid" aria-label="Overall agreement">
-        {head('')}
-        <tbody>{row('overall', 'All codes', c.overall)}</tbody>
-      </table>
-      <h2 className="team-section">Per code</h2>
-      <table className="grid" aria-label="Agreement per code">
-        {head('Code')}
-        <tbody>{c.perCode.map((s) => row(s.id, codeName(s.id), s))}</tbody>
-      </table>
-      <h2 className="team-section">Per source</h2>
-      <table className="grid" aria-label="Agreement per source">
-        {head('Source')}
-        <tbody>{c.perSource.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
-      </table>
+      <AgreementSections c={c} overallLabel={'All codes'} head={head} row={row} names={names} codeName={codeName} />
     </>
   );
 }
@@ -248,21 +251,7 @@ function UnitTables({ c, names, codeName }: { c: UnitComparison; names: Names; c
   return (
     <>
       <p className="small muted">Krippendorff’s alpha (nominal): each coder’s value for a {c.unit} is whether they applied the code anywhere in it.</p>
-      <h2 className="team-section">Overall</h2>
-      <table className="grid" aria-label="Overall agreement">
-        {head('')}
-        <tbody>{row('overall', `All codes (pooled); mean of codes ${fixed(c.overall.meanAlpha)}`, c.overall)}</tbody>
-      </table>
-      <h2 className="team-section">Per code</h2>
-      <table className="grid" aria-label="Agreement per code">
-        {head('Code')}
-        <tbody>{c.perCode.map((s) => row(s.id, codeName(s.id), s))}</tbody>
-      </table>
-      <h2 className="team-section">Per source</h2>
-      <table className="grid" aria-label="Agreement per source">
-        {head('Source')}
-        <tbody>{c.perSource.map((s) => row(s.id, names.get(s.id) ?? s.id, s))}</tbody>
-      </table>
+      <AgreementSections c={c} overallLabel={`All codes (pooled); mean of codes ${fixed(c.overall.meanAlpha)}`} head={head} row={row} names={names} codeName={codeName} />
     </>
   );
 }
