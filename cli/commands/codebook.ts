@@ -13,7 +13,7 @@ import { readInputFile, writeFileAtomic } from '../files';
 import { CliError, EXIT, usageError } from '../io';
 import { readProjectFile } from '../project-file';
 import { readCsvRows } from './alpha';
-import { DECISION_USAGE, readDecisions, unusedKeys, writeReport } from './merge';
+import { DECISION_USAGE, MERGE_OPTIONS, readDecisions, unusedKeys, writeReport } from './merge';
 
 const CSV_COLUMNS = ['name', 'parent', 'definition', 'inclusion', 'exclusion', 'example'] as const;
 
@@ -116,13 +116,7 @@ export const command: Command = {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        report: { type: 'string' },
-        prefer: { type: 'string' },
-        'accept-proposals': { type: 'boolean' },
-        resolutions: { type: 'string' },
-      },
+      options: MERGE_OPTIONS,
     });
     const [action, ...files] = positionals;
     if (action !== 'merge') throw usageError(`unknown codebook action '${action ?? ''}'; try: qda codebook merge a.qdc b.qdc -o merged.qdc`);

@@ -54,6 +54,15 @@ export interface DecisionOptions {
 
 export const DECISION_USAGE = '[--prefer a|b] [--accept-proposals] [--resolutions decisions.json]';
 
+/** The options both merges take: where to write, the report, and how to decide conflicts. */
+export const MERGE_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  report: { type: 'string' },
+  prefer: { type: 'string' },
+  'accept-proposals': { type: 'boolean' },
+  resolutions: { type: 'string' },
+} as const;
+
 /** How the codebook conflicts and likely matches are to be settled without a person to ask. */
 export async function readDecisions(values: DecisionOptions): Promise<{ prefer: 'a' | 'b'; acceptProposals: boolean; explicit: Record<string, Resolution> }> {
   const prefer = values.prefer ?? 'a';
@@ -90,13 +99,7 @@ export const command: Command = {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        report: { type: 'string' },
-        prefer: { type: 'string' },
-        'accept-proposals': { type: 'boolean' },
-        resolutions: { type: 'string' },
-      },
+      options: MERGE_OPTIONS,
     });
     if (positionals.length < 2) throw usageError('give two or more projects, e.g. qda merge ana.qdpx ben.qdpx -o team.qdpx');
     const out = values.output;
