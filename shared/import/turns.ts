@@ -266,11 +266,12 @@ function chooseFamily(candidates: Candidate[], lines: Line[]): Candidate[] | nul
   for (const family of ['colon', 'bracket', 'header', 'voice'] as Family[]) {
     let own = unifySpelling(candidates.filter((c) => c.family === family));
     if (family === 'header') own = own.filter(followedByText(lines, candidates));
+    // After unifySpelling one speaker has one spelling, so the name itself is the key.
     const counts = new Map<string, number>();
-    for (const c of own) counts.set(key(c.speaker), (counts.get(key(c.speaker)) ?? 0) + 1);
+    for (const c of own) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
     // At least one label must qualify on its own (recur, or be a role word) before one-off names may join it.
-    if (!own.some((c) => qualifies(c, counts.get(key(c.speaker))!, false))) continue;
-    const accepted = own.filter((c) => qualifies(c, counts.get(key(c.speaker))!, true));
+    if (!own.some((c) => qualifies(c, counts.get(c.speaker)!, false))) continue;
+    const accepted = own.filter((c) => qualifies(c, counts.get(c.speaker)!, true));
     if (!isDialogue(accepted)) continue;
     if (!best || accepted.length > best.length) best = accepted;
   }
@@ -280,7 +281,7 @@ function chooseFamily(candidates: Candidate[], lines: Line[]): Candidate[] | nul
 /** Two labelled lines at least, and either two voices or a role word or timed labels (a monologue with a timestamped speaker line is still a transcript). */
 function isDialogue(accepted: Candidate[]): boolean {
   if (accepted.length < 2) return false;
-  const names = new Set(accepted.map((c) => key(c.speaker)));
+  const names = new Set(accepted.map((c) => c.speaker));
   return names.size >= 2 || accepted.some((c) => c.markup || ROLE_LABEL.test(c.speaker));
 }
 
@@ -295,7 +296,8 @@ function followedByText(lines: Line[], candidates: Candidate[]): (c: Candidate) 
   };
 }
 
-const key = (name: string) => name.toLocaleLowerCase();
+/** Locale-independent, so a file gives the same speakers on every machine (and the engine's fast path, not ICU's). */
+const key = (name: string) => name.toLowerCase();
 
 /** "INTERVIEWER" and "Interviewer" are one speaker, named as first written. */
 function unifySpelling(candidates: Candidate[]): Candidate[] {

@@ -68,5 +68,6 @@ export class PositionMap {
 
 /** Normalise text once at import: Unicode NFC and \n line ends. Spans are taken over the result. */
 export function normalizeText(raw: string): string {
-  return raw.replace(/\r\n?/g, '\n').normalize('NFC');
+  // Most texts have no carriage return; the search is far cheaper than a regex replace that finds nothing.
+  return (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).normalize('NFC');
 }

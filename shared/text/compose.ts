@@ -79,14 +79,21 @@ export function composeTranscript(utterances: readonly Utterance[]): TranscriptS
 /** Paragraph spans of plain text: each non-blank line is a paragraph. */
 export function paragraphSpans(text: string): Span[] {
   const out: Span[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      if (text.slice(start, i).trim()) out.push({ start, end: i });
-      start = i + 1;
-    }
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    if (!isBlank(text, start, end)) out.push({ start, end });
+    start = end + 1;
   }
   return out;
+}
+
+/** Whether text[start, end) is only white space; nearly every line opens with a visible ASCII character, which settles it without a copy. */
+function isBlank(text: string, start: number, end: number): boolean {
+  if (start === end) return true;
+  const first = text.charCodeAt(start);
+  if (first > 0x20 && first < 0x7f) return false;
+  return !text.slice(start, end).trim();
 }
 
 /**
