@@ -7,6 +7,7 @@ import { deleteCode, deletePreview, mergeCodes, splitCode } from '../../../../sh
 import { attempt, toast } from '../../app/toast';
 import { ui } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
+import { splitRows } from './split-rows';
 
 function Frame({ title, description, children, onClose }: { title: string; description: string; children: ReactNode; onClose: () => void }) {
   return (
@@ -71,12 +72,10 @@ export function MergeCodeDialog({ code, onClose }: { code: Code; onClose: () => 
 
 export function SplitCodeDialog({ code, onClose }: { code: Code; onClose: () => void }) {
   const store = useProjectStore();
-  const codings = useProject((p) => p.codings);
-  const sources = useProject((p) => p.sources);
-  const mine = useMemo(() => codings.filter((c) => c.codeId === code.id), [codings, code.id]);
+  const project = useProject((p) => p);
+  const mine = useMemo(() => splitRows(project, code.id), [project, code.id]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [name, setName] = useState(`${code.name} (split)`);
-  const sourceById = useMemo(() => byId(sources), [sources]);
   return (
     <Frame title={`Split '${code.name}'`} description="Choose the codings that belong to a new code; the rest stay." onClose={onClose}>
       <label className="field">
@@ -84,7 +83,7 @@ export function SplitCodeDialog({ code, onClose }: { code: Code; onClose: () => 
         <input value={name} onChange={(e) => setName(e.target.value)} autoFocus />
       </label>
       <div className="row small">
-        <button type="button" className="link" onClick={() => setChosen(new Set(mine.map((c) => c.id)))}>
+        <button type="button" className="link" onClick={() => setChosen(new Set(mine.map((r) => r.codingId)))}>
           Select all
         </button>
         <button type="button" className="link" onClick={() => setChosen(new Set())}>
@@ -93,32 +92,31 @@ export function SplitCodeDialog({ code, onClose }: { code: Code; onClose: () => 
         <span className="muted">{chosen.size} of {mine.length} chosen</span>
       </div>
       <ul className="list" style={{ maxHeight: '40vh', overflow: 'auto', border: '1px solid var(--border)', borderRadius: 6, marginTop: 6 }}>
-        {mine.map((c) => {
-          const s = sourceById.get(c.sourceId);
-          const quote = s ? s.text.slice(c.start, c.end).replace(/\s+/g, ' ') : '';
-          return (
-            <li key={c.id} className="list-item" style={{ cursor: 'default' }}>
-              <label className="row" style={{ alignItems: 'flex-start', flexWrap: 'nowrap' }}>
-                <input
-                  type="checkbox"
-                  checked={chosen.has(c.id)}
-                  onChange={(e) =>
-                    setChosen((prev) => {
-                      const next = new Set(prev);
-                      if (e.target.checked) next.add(c.id);
-                      else next.delete(c.id);
-                      return next;
-                    })
-                  }
-                />
-                <span>
-                  <span className="small muted">{s?.name}</span>
-                  <br />“{quote.length > 180 ? `${quote.slice(0, 180)}…` : quote}”
+        {mine.map((r) => (
+          <li key={r.codingId} className="list-item" style={{ cursor: 'default' }}>
+            <label className="row" style={{ alignItems: 'flex-start', flexWrap: 'nowrap' }}>
+              <input
+                type="checkbox"
+                checked={chosen.has(r.codingId)}
+                onChange={(e) =>
+                  setChosen((prev) => {
+                    const next = new Set(prev);
+                    if (e.target.checked) next.add(r.codingId);
+                    else next.delete(r.codingId);
+                    return next;
+                  })
+                }
+              />
+              <span>
+                <span className="small muted">
+                  {r.sourceName}
+                  {r.speakers.length > 0 && ` · ${r.speakers.join(', ')}`} · coded by {r.coderName}
                 </span>
-              </label>
-            </li>
-          );
-        })}
+                <br />“{r.quote}”
+              </span>
+            </label>
+          </li>
+        ))}
       </ul>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
