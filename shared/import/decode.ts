@@ -40,11 +40,12 @@ function decodeRaw(bytes: Uint8Array, fileName: string): DecodedText {
 
   // Both UTF-16 and binary data show NUL bytes; text in one of our encodings has none, and a native search finds that quickly.
   const sample = bytes.subarray(0, SAMPLE);
-  if (sample.indexOf(0) !== -1) {
+  const hasNul = sample.indexOf(0) !== -1;
+  if (hasNul) {
     const utf16Guess = guessUtf16(bytes);
     if (utf16Guess) return utf16(bytes, utf16Guess, false, fileName);
   }
-  const binary = binaryKind(bytes);
+  const binary = binaryKind(bytes) ?? (hasNul ? 'it contains NUL bytes, so it is binary data' : null);
   if (binary) throw new ImportError(fileName, `this is not a text file (${binary})`);
 
   const strict = strictUtf8(bytes);
@@ -121,10 +122,10 @@ const MAGIC: [number[], string][] = [
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'a Rich Text (RTF) document; save it as .docx or .txt'],
 ];
 
-/** Why the bytes are not text (their signature, or a NUL byte), or null when they may be. */
+/** What kind of binary file the bytes' signature names, or null. */
 function binaryKind(bytes: Uint8Array): string | null {
   for (const [magic, kind] of MAGIC) if (magic.every((b, i) => bytes[i] === b)) return kind;
-  return bytes.subarray(0, SAMPLE).indexOf(0) !== -1 ? 'it contains NUL bytes, so it is binary data' : null;
+  return null;
 }
 
 /** Latin-1 reads one character a byte, so control bytes keep their count. */

@@ -37,18 +37,27 @@ export function guessRole(speaker: string): Speaker['role'] {
 }
 
 export function composeTranscript(utterances: readonly Utterance[]): TranscriptStructure {
+  // Utterances usually come from text normalised already (decoded files). Normalising each of
+  // thousands separately cost more than building the transcript, so build it as given and check the whole
+  // once. The joints are ASCII that composes with nothing, so the whole is NFC exactly when every piece is.
+  const asGiven = compose(utterances, (s) => s);
+  if (!asGiven.text.includes('\r') && asGiven.text.normalize('NFC') === asGiven.text) return asGiven;
+  return compose(utterances, normalizeText);
+}
+
+function compose(utterances: readonly Utterance[], normalize: (text: string) => string): TranscriptStructure {
   let text = '';
   const paragraphs: Paragraph[] = [];
   const turns: Turn[] = [];
   const speakerOrder: string[] = [];
   for (const u of utterances) {
-    const body = normalizeText(u.text).trim();
+    const body = normalize(u.text).trim();
     if (!body) continue;
     if (text) text += '\n\n';
     const paragraphStart = text.length;
     let block = body;
     if (u.speaker !== null) {
-      const speaker = u.speaker.trim();
+      const speaker = normalize(u.speaker).trim();
       if (!speakerOrder.includes(speaker)) speakerOrder.push(speaker);
       block = `${speaker}: ${body}`;
       const start = paragraphStart + speaker.length + 2;

@@ -97,8 +97,18 @@ describe('composeTranscript', () => {
       { name: 'Ana', role: 'respondent' },
     ]);
   });
+  it('normalises utterances that are not NFC or have CR line ends, with spans on the normalised text', () => {
+    const s = composeTranscript([
+      { speaker: 'Rene\u0301e', text: 'cafe\u0301\r\nsecond line' },
+      { speaker: 'Ana', text: 'ok' },
+    ]);
+    expect(s.text).toBe('Renée: café\nsecond line\n\nAna: ok');
+    expect(s.turns.map((t) => s.text.slice(t.start, t.end))).toEqual(['café\nsecond line', 'ok']);
+    expect(s.paragraphs.map((p) => s.text.slice(p.start, p.end))).toEqual(['Renée: café', 'second line', 'Ana: ok']);
+  });
   it('finds paragraphs and hashes content', () => {
     expect(paragraphSpans('a\n\n b\n')).toEqual([{ start: 0, end: 1 }, { start: 3, end: 5 }]);
+    expect(paragraphSpans('\u00a0\n\u3000x\n\t\n')).toEqual([{ start: 2, end: 4 }]);
     expect(contentHash('same')).toBe(contentHash('same'));
     expect(contentHash('same')).not.toBe(contentHash('Same'));
   });
