@@ -61,7 +61,7 @@ function readCues(text: string, kind: 'vtt' | 'srt', fileName: string): Cue[] {
     const atBlockStart = blockStart;
     blockStart = false;
     if (skipping) continue;
-    const timing = TIMING.exec(line);
+    const timing = line.includes('-->') ? TIMING.exec(line) : null;
     if (timing) {
       current = { startMs: clockMs(timing[1]!), lines: [] };
       cues.push(current);
@@ -73,7 +73,8 @@ function readCues(text: string, kind: 'vtt' | 'srt', fileName: string): Cue[] {
         continue;
       }
       // A cue identifier (SRT's number, VTT's optional id) sits just above a timing line.
-      if (TIMING.test(lines[i + 1] ?? '')) continue;
+      const next = lines[i + 1] ?? '';
+      if (next.includes('-->') && TIMING.test(next)) continue;
     }
     // Text after a blank line inside a cue (SRT allows it) still belongs to that cue.
     current?.lines.push(line);

@@ -181,10 +181,38 @@ export function caption(text: string): Paragraph {
   return new Paragraph({ style: 'Caption', children: [new TextRun(text)] });
 }
 
-/** Rough width of text in the table's 9 pt type, in DXA, plus the cell's side margins: enough to keep a word unbroken. */
-export function fitDxa(texts: readonly string[]): number {
-  const longestWord = Math.max(1, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => w.length));
-  return longestWord * 100 + 240;
+// Advance widths of Arial (and its metric twin Liberation Sans) in thousandths of an em, for the
+// characters whose width is far from a digit's; the rest are estimated by their case.
+const NARROW: Record<string, number> = {
+  ' ': 278, '(': 333, ')': 333, '[': 278, ']': 278, '/': 278, '.': 278, ',': 278, ':': 278, ';': 278,
+  '-': 333, "'": 191, '\u2019': 222, '=': 584, '%': 889, '\u2013': 556, '\u2014': 1000,
+  i: 222, j: 222, l: 222, f: 278, t: 278, r: 333, m: 833, w: 722, I: 278, M: 833, W: 944,
+};
+
+/** Width of one line of table text in DXA: body cells are 9 pt, headers 8 pt bold (see `table`). */
+export function lineWidthDxa(text: string, header = false): number {
+  let em = 0;
+  for (const ch of text) {
+    const narrow = NARROW[ch];
+    if (narrow !== undefined) em += header && /\p{L}/u.test(ch) ? narrow + 56 : narrow;
+    else if (/\p{Lu}/u.test(ch)) em += 722;
+    else em += header ? 611 : 556;
+  }
+  const points = header ? 8 : 9;
+  return Math.ceil((em / 1000) * points * 20);
+}
+
+/** Cell margins (108 DXA a side, see Table Grid) and borders, plus a little slack for rounding in the viewer. */
+const CELL_PADDING_DXA = 260;
+
+/**
+ * The narrowest column in which no word of its header or cells has to break: words break only
+ * at spaces and line breaks, so "(100%)" and "Sources" stay whole.
+ */
+export function columnWidthDxa(header: string, cells: readonly string[]): number {
+  const longest = (texts: readonly string[], isHeader: boolean) =>
+    Math.max(0, ...texts.flatMap((t) => t.split(/[ \n]+/)).map((w) => lineWidthDxa(w, isHeader)));
+  return Math.max(longest([header], true), longest(cells, false)) + CELL_PADDING_DXA;
 }
 
 export interface Column {

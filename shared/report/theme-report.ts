@@ -19,6 +19,7 @@ import {
 } from '../analysis';
 import type { Attribute, Guid, Project, Theme } from '../model/schema';
 import { formatAttribution } from './attribution';
+import { codesTable } from './codes-table';
 import { allMargins, codebookSection } from './codebook';
 import type { ChartImage } from './chart';
 import { themeChart } from './chart';
@@ -234,13 +235,7 @@ function themeChapter(
   if (excerpts.rows.length === 0) {
     out.push(new Paragraph({ children: [new TextRun('No codes belong to this theme yet.')] }));
   } else {
-    figures.table++;
-    out.push(
-      caption(
-        `Table ${figures.table}. Codes of the theme \u201c${theme.name}\u201d${groupBy ? `, cases by ${groupBy.name}` : ''}`,
-      ),
-    );
-    out.push(...codesTable(index, excerpts, sources, cases, groupBy));
+    out.push(...codesTable({ index, theme, excerpts, sources, cases, groupBy, figures }));
   }
 
   if (options.includeCharts && groupBy && cases.rows.length > 0) {
@@ -272,66 +267,6 @@ function themeChapter(
         out.push(...blockQuote(q.excerpt.text, attribution));
       }
     }
-  }
-  return out;
-}
-
-function codesTable(
-  index: AnalysisIndex,
-  excerpts: GroupCounts,
-  sources: GroupCounts,
-  cases: GroupCounts,
-  groupBy: Attribute | null,
-): FileChild[] {
-  const groups = groupBy ? cases.groups.filter((g) => cases.groupSizes[g]!.cases > 0 || cases.byGroup[g]! > 0) : [];
-  const cell = (n: number, size: number) => (size > 0 ? `${n} (${Math.round((100 * n) / size)}%)` : String(n));
-  const codes = excerpts.rows.map((row) => index.codes.get(row.codeId)!);
-  const numbers = excerpts.rows.map((row, i) => [
-    String(row.total),
-    String(sources.rows[i]!.total),
-    String(cases.rows[i]!.total),
-    ...groups.map((g) => cell(cases.rows[i]!.byGroup[g] ?? 0, cases.groupSizes[g]!.cases)),
-  ]);
-  if (excerpts.rows.length > 1) {
-    numbers.push([
-      String(excerpts.total),
-      String(sources.total),
-      String(cases.total),
-      ...groups.map((g) => cell(cases.byGroup[g] ?? 0, cases.groupSizes[g]!.cases)),
-    ]);
-  }
-  const numberHeaders = [
-    'Excerpts',
-    'Sources',
-    'Cases',
-    ...groups.map((g) => `${groupLabel(g, groupBy)}\n(n=${cases.groupSizes[g]!.cases})`),
-  ];
-  // Number columns as narrow as their words allow; the code and its definition share the rest.
-  const numberWidths = numberHeaders.map((h, c) => fitDxa([h, ...numbers.map((r) => r[c]!)]));
-  const rest = TEXT_WIDTH_DXA - numberWidths.reduce((a, b) => a + b, 0);
-  const withDefinitions = rest >= 0.4 * TEXT_WIDTH_DXA;
-  const columns = [
-    ...(withDefinitions
-      ? [
-          { header: 'Code', share: rest * 0.4 },
-          { header: 'Definition', share: rest * 0.6 },
-        ]
-      : [{ header: 'Code', share: Math.max(rest, 1400) }]),
-    ...numberHeaders.map((header, c) => ({ header, share: numberWidths[c]!, align: 'right' as const })),
-  ];
-  const names = codes.map((code) => (index.codePaths.get(code.id) ?? [code.name]).join(' / '));
-  const rows = numbers.map((nums, i) => {
-    const code = codes[i];
-    const name = code ? names[i]! : 'Theme (any of its codes)';
-    return withDefinitions ? [name, code ? code.definition.trim() || '\u2013' : '', ...nums] : [name, ...nums];
-  });
-  const out: FileChild[] = [table(columns, rows)];
-  // With many groups there is no room for definitions in the table; they follow it instead.
-  if (!withDefinitions) {
-    for (const [i, code] of codes.entries())
-      // The first one keeps clear of the table above it.
-      if (code.definition.trim())
-        out.push(labelled(names[i]!, code.definition.trim(), { spaceBefore: out.length === 1 ? 200 : 0 }));
   }
   return out;
 }

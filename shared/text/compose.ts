@@ -66,15 +66,14 @@ function compose(utterances: readonly Utterance[], normalize: (text: string) => 
     text += block;
     // A multi-line utterance keeps its lines as paragraphs of one turn. Scan the block, not
     // the growing text: indexing a concatenated string flattens it, which made this quadratic.
-    let lineStart = 0;
-    for (let i = 0; i <= block.length; i++) {
-      if (i === block.length || block[i] === '\n') {
-        if (i > lineStart) {
-          const timed = u.speaker === null && u.timeMs !== undefined && lineStart === 0;
-          paragraphs.push({ start: paragraphStart + lineStart, end: paragraphStart + i, ...(timed ? { timeMs: u.timeMs } : {}) });
-        }
-        lineStart = i + 1;
+    const timed = u.speaker === null && u.timeMs !== undefined;
+    for (let lineStart = 0; lineStart < block.length; ) {
+      const newline = block.indexOf('\n', lineStart);
+      const lineEnd = newline === -1 ? block.length : newline;
+      if (lineEnd > lineStart) {
+        paragraphs.push({ start: paragraphStart + lineStart, end: paragraphStart + lineEnd, ...(timed && lineStart === 0 ? { timeMs: u.timeMs } : {}) });
       }
+      lineStart = lineEnd + 1;
     }
   }
   return {
