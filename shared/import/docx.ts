@@ -90,5 +90,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<str
  */
 function mayEndLinesInBlanks(text: string): boolean {
   const last = text[text.length - 1];
-  return last === ' ' || last === '\t' || text.includes('\n') || text.includes('\r') || text.includes('\u2028') || text.includes('\u2029');
+  return last === ' ' || last === '\t' || LINE_TERMINATOR.test(text);
 }
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;

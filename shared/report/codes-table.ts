@@ -1,9 +1,9 @@
 /**
  * A theme's codes table: excerpts, sources and cases per code, and the cases of each group with
  * their share of the group. Columns are never narrower than their longest word, so headers and
- * "(100%)" do not break mid-word; as groups grow, the table gives way in steps instead of squeezing:
- * the percentage goes to a line of its own, then the groups move to a table of their own, split
- * over as many tables as the page needs.
+ * "1 (100%)" do not break mid-word (QA F33). When the groups do not fit beside the totals, they
+ * move to a table of their own, the percentage on a second line if that keeps it to one table,
+ * else split over tables of about equal width.
  */
 import type { FileChild } from 'docx';
 import type { AnalysisIndex, GroupCounts } from '../analysis';
@@ -48,6 +48,7 @@ function groupWidths(groups: readonly GroupColumn[], style: CellStyle): number[]
     columnWidthDxa(
       g.header,
       g.cells.map((c) => cellText(c, style)),
+      { wholeLines: true },
     ),
   );
 }
@@ -74,7 +75,10 @@ export function codesTable({ index, theme, excerpts, sources, cases, groupBy, fi
     const size = cases.groupSizes[g]!.cases;
     return {
       header: `${groupLabel(g, groupBy)}\n(n=${size})`,
-      cells: [...cases.rows.map((r) => ({ n: r.byGroup[g] ?? 0, size })), ...(withTotal ? [{ n: cases.byGroup[g] ?? 0, size }] : [])],
+      cells: [
+        ...cases.rows.map((r) => ({ n: r.byGroup[g] ?? 0, size })),
+        ...(withTotal ? [{ n: cases.byGroup[g] ?? 0, size }] : []),
+      ],
     };
   });
 
@@ -82,42 +86,85 @@ export function codesTable({ index, theme, excerpts, sources, cases, groupBy, fi
   const out: FileChild[] = [];
   const numbered = (text: string) => {
     figures.table++;
-    out.push(caption(`Table ${figures.table}. ${text}`));
+    out.push(
+      caption(`Table ${figures.table}. ${text}`, { keepNext: true, ...(out.length ? { spaceBefore: 240 } : {}) }),
+    );
   };
 
-  // One table when the groups fit beside the totals, percentages on the same line or, failing that, below.
-  for (const style of ['one-line', 'two-lines'] as const) {
-    const widths = [...totalWidths, ...groupWidths(groups, style)];
-    if (sum(widths) + codeMin > TEXT_WIDTH_DXA) continue;
+  // One table when the groups fit beside the totals.
+  const oneTable = [...totalWidths, ...groupWidths(groups, 'one-line')];
+  if (sum(oneTable) + codeMin <= TEXT_WIDTH_DXA) {
     numbered(`Codes of the theme ${quoted}${groupBy ? `, cases by ${groupBy.name}` : ''}`);
-    const numbers = [...totals.map((c) => c.cells), ...groups.map((g) => g.cells.map((cell) => cellText(cell, style)))];
-    const headers = [...totals, ...groups].map((c) => c.header);
-    out.push(...codeTable(rowNames, definitions, codes, headers, widths, numbers));
+    const numbers = [
+      ...totals.map((c) => c.cells),
+      ...groups.map((g) => g.cells.map((cell) => cellText(cell, 'one-line'))),
+    ];
+    out.push(
+      ...codeTable(
+        rowNames,
+        definitions,
+        codes,
+        [...totals, ...groups].map((c) => c.header),
+        oneTable,
+        numbers,
+      ),
+    );
     return out;
   }
 
-  // Too many groups: the totals with the definitions, then the groups in tables of their own.
+  // Too many groups: the totals with the definitions, then the groups in a table of their own,
+  // the percentages below the counts if that keeps it to one table, else over several tables.
   numbered(`Codes of the theme ${quoted}`);
-  out.push(...codeTable(rowNames, definitions, codes, totals.map((c) => c.header), totalWidths, totals.map((c) => c.cells)));
+  out.push(
+    ...codeTable(
+      rowNames,
+      definitions,
+      codes,
+      totals.map((c) => c.header),
+      totalWidths,
+      totals.map((c) => c.cells),
+    ),
+  );
   const room = TEXT_WIDTH_DXA - codeMin;
-  const style: CellStyle = sum(groupWidths(groups, 'one-line')) <= room ? 'one-line' : 'two-lines';
+  const style: CellStyle =
+    sum(groupWidths(groups, 'one-line')) > room && sum(groupWidths(groups, 'two-lines')) <= room
+      ? 'two-lines'
+      : 'one-line';
   const widths = groupWidths(groups, style);
-  const chunks: number[][] = [];
-  for (const [i, w] of widths.entries()) {
-    const last = chunks.at(-1);
-    if (last && sum(last.map((j) => widths[j]!)) + w <= room) last.push(i);
-    else chunks.push([i]);
-  }
-  for (const [k, chunk] of chunks.entries()) {
-    const part = chunks.length > 1 ? ` (part ${k + 1} of ${chunks.length})` : '';
-    numbered(`Cases by ${groupBy!.name} for the codes of the theme ${quoted}: cases, and the percentage of the group${part}`);
+  const parts = chunks(widths, room);
+  for (const [k, chunk] of parts.entries()) {
+    const part = parts.length > 1 ? ` (part ${k + 1} of ${parts.length})` : '';
+    numbered(`Codes of the theme ${quoted}, cases by ${groupBy!.name}${part}`);
     const columns: Column[] = [
       { header: 'Code', share: TEXT_WIDTH_DXA - sum(chunk.map((i) => widths[i]!)) },
       ...chunk.map((i) => ({ header: groups[i]!.header, share: widths[i]!, align: 'right' as const })),
     ];
-    out.push(table(columns, rowNames.map((name, r) => [name, ...chunk.map((i) => cellText(groups[i]!.cells[r]!, style))])));
+    out.push(
+      table(
+        columns,
+        rowNames.map((name, r) => [name, ...chunk.map((i) => cellText(groups[i]!.cells[r]!, style))]),
+      ),
+    );
   }
   return out;
+}
+
+/**
+ * Columns (their indices) in runs that each fit the room, of about equal length, so nine groups
+ * make tables of five and four rather than eight and one.
+ */
+function chunks(widths: readonly number[], room: number): number[][] {
+  const runs = (limit: number) => {
+    const out: number[][] = [];
+    for (const [i, w] of widths.entries()) {
+      const last = out.at(-1);
+      if (last && last.length < limit && sum(last.map((j) => widths[j]!)) + w <= room) last.push(i);
+      else out.push([i]);
+    }
+    return out;
+  };
+  const greedy = runs(Infinity);
+  return greedy.length > 1 ? runs(Math.ceil(widths.length / greedy.length)) : greedy;
 }
 
 /** Code (and definition, when there is room) beside number columns of the given widths. */

@@ -177,16 +177,47 @@ export function blockQuote(text: string, attribution: string): Paragraph[] {
   ];
 }
 
-export function caption(text: string): Paragraph {
-  return new Paragraph({ style: 'Caption', children: [new TextRun(text)] });
+/** A caption; one above a table keeps with it (`keepNext`), and one right below another table stands clear of it. */
+export function caption(text: string, opts: { keepNext?: boolean; spaceBefore?: number } = {}): Paragraph {
+  return new Paragraph({
+    style: 'Caption',
+    ...(opts.keepNext ? { keepNext: true } : {}),
+    ...(opts.spaceBefore ? { spacing: { before: opts.spaceBefore } } : {}),
+    children: [new TextRun(text)],
+  });
 }
 
 // Advance widths of Arial (and its metric twin Liberation Sans) in thousandths of an em, for the
 // characters whose width is far from a digit's; the rest are estimated by their case.
 const NARROW: Record<string, number> = {
-  ' ': 278, '(': 333, ')': 333, '[': 278, ']': 278, '/': 278, '.': 278, ',': 278, ':': 278, ';': 278,
-  '-': 333, "'": 191, '\u2019': 222, '=': 584, '%': 889, '\u2013': 556, '\u2014': 1000,
-  i: 222, j: 222, l: 222, f: 278, t: 278, r: 333, m: 833, w: 722, I: 278, M: 833, W: 944,
+  ' ': 278,
+  '(': 333,
+  ')': 333,
+  '[': 278,
+  ']': 278,
+  '/': 278,
+  '.': 278,
+  ',': 278,
+  ':': 278,
+  ';': 278,
+  '-': 333,
+  "'": 191,
+  '\u2019': 222,
+  '=': 584,
+  '%': 889,
+  '\u2013': 556,
+  '\u2014': 1000,
+  i: 222,
+  j: 222,
+  l: 222,
+  f: 278,
+  t: 278,
+  r: 333,
+  m: 833,
+  w: 722,
+  I: 278,
+  M: 833,
+  W: 944,
 };
 
 /** Width of one line of table text in DXA: body cells are 9 pt, headers 8 pt bold (see `table`). */
@@ -207,12 +238,14 @@ const CELL_PADDING_DXA = 260;
 
 /**
  * The narrowest column in which no word of its header or cells has to break: words break only
- * at spaces and line breaks, so "(100%)" and "Sources" stay whole.
+ * at spaces and line breaks, so "(100%)" and "Sources" stay whole. With `wholeLines`, no line
+ * of a cell breaks either ("1 (100%)" stays on one line).
  */
-export function columnWidthDxa(header: string, cells: readonly string[]): number {
-  const longest = (texts: readonly string[], isHeader: boolean) =>
-    Math.max(0, ...texts.flatMap((t) => t.split(/[ \n]+/)).map((w) => lineWidthDxa(w, isHeader)));
-  return Math.max(longest([header], true), longest(cells, false)) + CELL_PADDING_DXA;
+export function columnWidthDxa(header: string, cells: readonly string[], opts: { wholeLines?: boolean } = {}): number {
+  const longest = (texts: readonly string[], isHeader: boolean, separator: RegExp) =>
+    Math.max(0, ...texts.flatMap((t) => t.split(separator)).map((w) => lineWidthDxa(w, isHeader)));
+  const cellWidth = longest(cells, false, opts.wholeLines ? /\n/ : /[ \n]+/);
+  return Math.max(longest([header], true, /[ \n]+/), cellWidth) + CELL_PADDING_DXA;
 }
 
 export interface Column {

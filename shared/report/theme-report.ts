@@ -7,7 +7,7 @@
 import type { FileChild } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import { Document, ImageRun, Packer, Paragraph, TableOfContents, TextRun } from 'docx';
-import type { AnalysisIndex, Excerpt, GroupCounts } from '../analysis';
+import type { AnalysisIndex, Excerpt } from '../analysis';
 import {
   buildAnalysisIndex,
   countByGroup,
@@ -23,20 +23,8 @@ import { codesTable } from './codes-table';
 import { allMargins, codebookSection } from './codebook';
 import type { ChartImage } from './chart';
 import { themeChart } from './chart';
-import {
-  blockQuote,
-  caption,
-  documentStyles,
-  fitDxa,
-  heading,
-  labelled,
-  PAGE,
-  paragraphs,
-  table,
-  TEXT_WIDTH_DXA,
-  TEXT_WIDTH_PX,
-} from './docx-blocks';
-import { groupLabel, list, methodsText } from './methods';
+import { blockQuote, caption, documentStyles, heading, PAGE, paragraphs, TEXT_WIDTH_PX } from './docx-blocks';
+import { list, methodsText } from './methods';
 import type { ReportOptions, ReportOptionsInput } from './options';
 import { reportOptions } from './options';
 import type { QuoteCandidate } from './quotes';
