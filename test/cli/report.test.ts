@@ -150,6 +150,33 @@ describe('qda report', () => {
     ).toBe(1);
   });
 
+  it('warns when the attribution cannot read as asked, and still writes the report (QA F26)', async () => {
+    const report = (...extra: string[]) =>
+      qda(
+        'report',
+        file('demo.qdpx'),
+        '-o',
+        file('attribution.docx'),
+        '--theme',
+        'Staff workarounds',
+        '--quotes',
+        '2',
+        ...extra,
+      );
+    const unknown = await report('--attribution', '{case}, {Nope}');
+    expect(unknown.code).toBe(0);
+    expect(unknown.err).toMatch(
+      /^qda report: the attribution names \{Nope\}, which is not an attribute of this project.*\{Site\}/m,
+    );
+    const hidden = await report('--attribution', '{source}');
+    expect(hidden.code).toBe(0);
+    expect(hidden.err).toContain('{source} is left out of the attribution because source names are hidden');
+    const shown = await report('--attribution', '{source}', '--show-source-names');
+    expect(shown.err).toBe('');
+    const known = await report('--attribution', '{case} ({Site})');
+    expect(known.err).toBe('');
+  });
+
   it('names the file and the problem when it cannot report', async () => {
     const missing = await qda('report', file('nope.qdpx'), '-o', file('x.docx'));
     expect(missing.code).toBe(2);
