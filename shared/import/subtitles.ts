@@ -114,9 +114,9 @@ interface Piece {
 const VOICE_TAG = /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>/;
 const VOICE_END = /<\/v>\s*$/;
 
-/** Splits a cue into voice-tagged pieces; a cue without a voice tag is one piece with no speaker. */
-function cuePieces(cue: Cue): Piece[] {
-  const out: Piece[] = [];
+/** Splits a cue into voice-tagged pieces, added to out; a cue without a voice tag is one piece with no speaker. */
+function cuePieces(cue: Cue, out: Piece[]): void {
+  const first = out.length;
   let speaker: string | null = null;
   for (const raw of cue.lines) {
     const voice = raw.includes('<v') ? VOICE_TAG.exec(raw) : null;
@@ -125,11 +125,10 @@ function cuePieces(cue: Cue): Piece[] {
     const text = cleanLine(voice ? raw.slice(voice[0].length) : raw);
     if (!voice && raw.includes('</v>') && VOICE_END.test(raw)) speaker = null;
     if (!text) continue;
-    const last = out[out.length - 1];
+    const last = out.length > first ? out[out.length - 1] : undefined;
     if (last && last.speaker === speaker) last.text += '\n' + text;
     else out.push({ speaker, text, timeMs: cue.startMs });
   }
-  return out;
 }
 
 /**
@@ -186,9 +185,9 @@ export interface CaptionResult {
 export function parseCaptions(text: string, kind: 'vtt' | 'srt', fileName: string): CaptionResult {
   const cues = readCues(text, kind, fileName);
   if (cues.length === 0) throw new ImportError(fileName, `no ${kind === 'vtt' ? 'WebVTT' : 'SubRip'} cues (timing lines such as 00:00:01.000 --> 00:00:02.000) were found`);
-  // A loop, not flatMap: a long recording has tens of thousands of cues and flatMap was a tenth of the parse.
+  // Into one array, not flatMap over an array per cue: a long recording has tens of thousands of cues.
   const all: Piece[] = [];
-  for (const cue of cues) for (const piece of cuePieces(cue)) all.push(piece);
+  for (const cue of cues) cuePieces(cue, all);
   const pieces = dropRepeats(all);
   const voiced = pieces.some((p) => p.speaker !== null);
   const labelled = voiced ? labelsBesideVoices(pieces) : labelsInCueText(pieces);
@@ -254,7 +253,7 @@ function labelsBesideVoices(pieces: Piece[]): Piece[] {
 function mergeSameSpeaker(pieces: Piece[]): Utterance[] {
   const out: Utterance[] = [];
   for (const piece of pieces) {
-    const text = piece.text.replace(/\n/g, ' ');
+    const text = piece.text.includes('\n') ? piece.text.replace(/\n/g, ' ') : piece.text;
     const last = out[out.length - 1];
     if (piece.speaker !== null && last && last.speaker === piece.speaker) {
       last.text += ' ' + text;

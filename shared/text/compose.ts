@@ -61,7 +61,9 @@ function compose(utterances: readonly Utterance[], normalize: (text: string) => 
       if (!speakerOrder.includes(speaker)) speakerOrder.push(speaker);
       block = `${speaker}: ${body}`;
       const start = paragraphStart + speaker.length + 2;
-      turns.push({ speaker, start, end: paragraphStart + block.length, ...(u.timeMs !== undefined ? { timeMs: u.timeMs } : {}) });
+      const turn: Turn = { speaker, start, end: paragraphStart + block.length };
+      if (u.timeMs !== undefined) turn.timeMs = u.timeMs;
+      turns.push(turn);
     }
     text += block;
     // A multi-line utterance keeps its lines as paragraphs of one turn. Scan the block, not
@@ -71,7 +73,9 @@ function compose(utterances: readonly Utterance[], normalize: (text: string) => 
       const newline = block.indexOf('\n', lineStart);
       const lineEnd = newline === -1 ? block.length : newline;
       if (lineEnd > lineStart) {
-        paragraphs.push({ start: paragraphStart + lineStart, end: paragraphStart + lineEnd, ...(timed && lineStart === 0 ? { timeMs: u.timeMs } : {}) });
+        const paragraph: Paragraph = { start: paragraphStart + lineStart, end: paragraphStart + lineEnd };
+        if (timed && lineStart === 0) paragraph.timeMs = u.timeMs;
+        paragraphs.push(paragraph);
       }
       lineStart = lineEnd + 1;
     }
