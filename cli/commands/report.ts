@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import {
   attributionWarnings,
+  groupingWarnings,
   buildThemeReport,
   ReportError,
   reportOptions,
@@ -80,7 +81,10 @@ export const command: Command = {
       `Wrote ${output}: ${themeCount} theme${themeCount === 1 ? '' : 's'}${options.groupBy ? ` by ${options.groupBy}` : ''}, ${(bytes.length / 1024).toFixed(0)} KB.\n`,
     );
     const attributeNames = project.attributes.map((a) => a.name);
-    for (const warning of attributionWarnings(options.attributionTemplate, attributeNames, options))
+    for (const warning of [
+      ...attributionWarnings(options.attributionTemplate, attributeNames, options),
+      ...groupingWarnings(project, options.groupBy),
+    ])
       io.err(`qda report: ${warning}.\n`);
     if (!options.groupBy && project.attributes.length > 0) {
       io.out(

@@ -12,6 +12,7 @@ export {
 } from './options';
 export type { AttributionFacts } from './attribution';
 export { attributionWarnings, formatAttribution, templateFields } from './attribution';
+export { groupingWarnings } from './grouping';
 export type { QuoteCandidate } from './quotes';
 export { selectQuotes } from './quotes';
 export type { WordTemplate } from './template';

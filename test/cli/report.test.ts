@@ -177,6 +177,15 @@ describe('qda report', () => {
     expect(known.err).toBe('');
   });
 
+  it('warns when the grouping makes a group of every case, and still writes the report (QA F33)', async () => {
+    const r = await qda('report', file('demo.qdpx'), '-o', file('months.docx'), '--group-by', 'Months in program');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      "qda report: 'Months in program' splits the cases into 8 groups of 1 case each; to compare ranges, add an attribute that bands its values (e.g. 0\u201312, 13\u201324) and group by that.\n",
+    );
+    expect(existsSync(file('months.docx'))).toBe(true);
+  });
+
   it('names the file and the problem when it cannot report', async () => {
     const missing = await qda('report', file('nope.qdpx'), '-o', file('x.docx'));
     expect(missing.code).toBe(2);
