@@ -133,6 +133,7 @@ function binaryKind(bytes: Uint8Array): string | null {
 /** Latin-1 reads one character a byte, so control bytes keep their count. */
 const latin1 = new TextDecoder('latin1');
 /** C0 controls other than tab, line feed, form feed and carriage return (NUL is refused before this is asked). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\x01-\x08\x0b\x0e-\x1f]/g;
 
 /**

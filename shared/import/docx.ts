@@ -2,12 +2,14 @@
  * Word .docx to plain paragraphs, read from word/document.xml the way Word shows the
  * text: tracked insertions kept and deletions dropped, field results kept and field codes
  * dropped, tables and text boxes as their own paragraphs, formatting ignored. A direct
- * read with fflate and saxes is many times faster than a full document model and runs
- * unchanged in the CLI and in the app's import worker.
+ * read with fflate and a small strict tokenizer (xml-scan.ts) is many times faster than a
+ * full document model and runs unchanged in the CLI and in the app's import worker.
  */
-import type { SaxesTagPlain } from 'saxes';
+import { normalizeText } from '../model/positions';
 import { ImportError } from './errors';
-import { openZip, utf8Xml, walkXml } from './zip';
+import type { ScanHandlers, ScannedTag } from './xml-scan';
+import { scanXml, XmlScanError } from './xml-scan';
+import { openZip, utf8Xml } from './zip';
 
 /** Elements whose text Word does not show: deletions, field codes, the fallback copy of drawings, comments' anchors. */
 const HIDDEN = new Set(['w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'w:delInstrText', 'mc:Fallback', 'w:commentReference', 'w:footnoteReference', 'w:endnoteReference']);
@@ -31,57 +33,59 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<str
     if (hidden || fields.at(-1) === 'code' || open.length === 0) return;
     open[open.length - 1] += s;
   };
-  walkXml(
-    utf8Xml(document),
-    {
-      open: (tag: SaxesTagPlain) => {
-        if (HIDDEN.has(tag.name)) {
-          if (!tag.isSelfClosing) hidden++;
-          return;
+  const handlers: ScanHandlers = {
+    open: (tag: ScannedTag) => {
+      if (HIDDEN.has(tag.name)) {
+        if (!tag.isSelfClosing) hidden++;
+        return;
+      }
+      switch (tag.name) {
+        case 'w:p':
+          open.push('');
+          break;
+        case 'w:t':
+          inText = true;
+          break;
+        case 'w:tab':
+          // w:tab inside w:tabs (paragraph properties) defines a tab stop, not a character.
+          if (!tag.attribute('w:val')) append('\t');
+          break;
+        case 'w:br':
+        case 'w:cr':
+          append('\n');
+          break;
+        case 'w:noBreakHyphen':
+          append('-');
+          break;
+        case 'w:fldChar': {
+          const type = tag.attribute('w:fldCharType');
+          if (type === 'begin') fields.push('code');
+          else if (type === 'separate' && fields.length) fields[fields.length - 1] = 'result';
+          else if (type === 'end') fields.pop();
+          break;
         }
-        switch (tag.name) {
-          case 'w:p':
-            open.push('');
-            break;
-          case 'w:t':
-            inText = true;
-            break;
-          case 'w:tab':
-            // w:tab inside w:tabs (paragraph properties) defines a tab stop, not a character.
-            if (!tag.attributes['w:val']) append('\t');
-            break;
-          case 'w:br':
-          case 'w:cr':
-            append('\n');
-            break;
-          case 'w:noBreakHyphen':
-            append('-');
-            break;
-          case 'w:fldChar': {
-            const type = tag.attributes['w:fldCharType'];
-            if (type === 'begin') fields.push('code');
-            else if (type === 'separate' && fields.length) fields[fields.length - 1] = 'result';
-            else if (type === 'end') fields.pop();
-            break;
-          }
-        }
-      },
-      close: (tag: SaxesTagPlain) => {
-        if (HIDDEN.has(tag.name)) {
-          if (!tag.isSelfClosing) hidden--;
-          return;
-        }
-        if (tag.name === 'w:t') inText = false;
-        else if (tag.name === 'w:p') flush(open.pop() ?? '');
-      },
-      text: (t) => {
-        if (inText) append(t);
-      },
+      }
     },
-    fileName,
-    'word/document.xml',
-  );
-  return paragraphs.join('\n\n');
+    close: (tag: ScannedTag) => {
+      if (HIDDEN.has(tag.name)) {
+        if (!tag.isSelfClosing) hidden--;
+        return;
+      }
+      if (tag.name === 'w:t') inText = false;
+      else if (tag.name === 'w:p') flush(open.pop() ?? '');
+    },
+    text: (t) => {
+      if (inText) append(t);
+    },
+  };
+  try {
+    scanXml(utf8Xml(document), handlers);
+  } catch (error) {
+    if (!(error instanceof XmlScanError)) throw error;
+    throw new ImportError(fileName, `the file is damaged: word/document.xml is not well-formed XML (${error.message})`);
+  }
+  // Word may hold decomposed accents or carriage returns; the stored text is NFC with \n, as every import's is.
+  return normalizeText(paragraphs.join('\n\n'));
 }
 
 /**

@@ -59,6 +59,20 @@ describe('formats', () => {
     ]);
   });
 
+  it('.docx text is stored NFC with \\n, like every other import', async () => {
+    const run = (t: string) => `<w:r><w:t xml:space="preserve">${t}</w:t></w:r>`;
+    const bytes = buildRawDocx(`<w:p>${run('Rene\u0301e: cafe\u0301&#13;&#10;next')}</w:p><w:p>${run('Ana: ok')}</w:p>`);
+    const p = await analyzeFile(bytes, 'nfd.docx');
+    expect(doc(p).text).toBe('Renée: café\nnext\n\nAna: ok');
+  });
+
+  it('.docx whose document part is not well-formed is refused by name, saying where', async () => {
+    const bytes = buildRawDocx('<w:p><w:r><w:t>Interviewer: Hello</w:r></w:p>');
+    await expect(analyzeFile(bytes, 'broken.docx')).rejects.toThrow(
+      /^broken\.docx: the file is damaged: word\/document\.xml is not well-formed XML \(<\/w:r> closes <w:t> at character \d+\)$/,
+    );
+  });
+
   it('.odt: paragraphs, headings, spaces and tabs; notes and tracked deletions left out', async () => {
     const bytes = buildOdt([
       '<text:h>Focus group 2</text:h>',
