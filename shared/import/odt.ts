@@ -1,5 +1,6 @@
 /** OpenDocument .odt to plain paragraphs: the text of content.xml, without styles, notes or tracked deletions. */
 import type { SaxesTagPlain } from 'saxes';
+import { normalizeText } from '../model/positions';
 import { ImportError } from './errors';
 import { openZip, utf8Xml, walkXml } from './zip';
 
@@ -49,5 +50,6 @@ export function readOdt(bytes: Uint8Array, fileName: string): string {
     fileName,
     'content.xml',
   );
-  return paragraphs.join('\n\n');
+  // The stored text is NFC with \n, as every import's is.
+  return normalizeText(paragraphs.join('\n\n'));
 }

@@ -87,6 +87,11 @@ describe('formats', () => {
     expect(doc(p).text).not.toMatch(/footnote|deleted words/);
   });
 
+  it('.odt text is stored NFC, like every other import', async () => {
+    const p = await analyzeFile(buildOdt(['<text:p>Rene\u0301e: cafe\u0301 next</text:p>', '<text:p>Ana: ok</text:p>']), 'nfd.odt');
+    expect(doc(p).text).toBe('Renée: café next\n\nAna: ok');
+  });
+
   it('.vtt with voice tags: speakers, cue times on turns, same-speaker cues joined, NOTE/STYLE skipped, entities decoded', async () => {
     const vtt = [
       'WEBVTT - Teams export',
