@@ -25,7 +25,7 @@ export interface ScannedTag {
 
 export interface ScanHandlers {
   open?: (tag: ScannedTag) => void;
-  /** Called for self-closing tags too, with the same tag, as saxes does. */
+  /** Called with the tag its opening reported, and for self-closing tags too, as saxes does. */
   close?: (tag: ScannedTag) => void;
   text?: (text: string) => void;
 }
@@ -40,7 +40,7 @@ const REFERENCE = /&([^&;]*)(;?)/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function scanXml(xml: string, handlers: ScanHandlers): void {
-  const open: string[] = [];
+  const open: Tag[] = [];
   let rootSeen = false;
   let pos = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
@@ -63,14 +63,12 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
       const m = CLOSE_TAG.exec(xml);
       if (!m) throw new XmlScanError(`a malformed closing tag at character ${lt}`);
       const expected = open.pop();
-      if (expected !== m[1]) {
+      if (!expected || expected.name !== m[1]) {
         throw new XmlScanError(
-          expected
-            ? `</${m[1]}> closes <${expected}> at character ${lt}`
-            : `</${m[1]}> closes nothing at character ${lt}`,
+          expected ? `</${m[1]}> closes <${expected.name}> at character ${lt}` : `</${m[1]}> closes nothing at character ${lt}`,
         );
       }
-      handlers.close?.(tag(m[1]!, '', false));
+      handlers.close?.(expected);
       pos = CLOSE_TAG.lastIndex;
     } else if (next === 0x3f /* ? */) {
       pos = after(xml, '?>', lt, 'a processing instruction');
@@ -93,14 +91,14 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
       if (open.length === 0 && rootSeen) throw new XmlScanError(`a second root element <${m[1]}> at character ${lt}`);
       rootSeen = true;
       const selfClosing = m[3] === '/';
-      const t = tag(m[1]!, m[2]!, selfClosing);
+      const t = new Tag(m[1]!, m[2]!, selfClosing);
       handlers.open?.(t);
       if (selfClosing) handlers.close?.(t);
-      else open.push(t.name);
+      else open.push(t);
       pos = OPEN_TAG.lastIndex;
     }
   }
-  if (open.length) throw new XmlScanError(`<${open[open.length - 1]}> is never closed (the part ends early)`);
+  if (open.length) throw new XmlScanError(`<${open[open.length - 1]!.name}> is never closed (the part ends early)`);
   if (!rootSeen) throw new XmlScanError('there is no root element');
 }
 
@@ -110,21 +108,24 @@ function after(xml: string, terminator: string, from: number, what: string): num
   return at + terminator.length;
 }
 
-function tag(name: string, rawAttributes: string, isSelfClosing: boolean): ScannedTag {
-  return {
-    name,
-    isSelfClosing,
-    attribute: (wanted) => {
-      if (!rawAttributes) return undefined;
-      for (const m of rawAttributes.matchAll(ATTRIBUTE)) {
-        if (m[1] === wanted) {
-          const value = m[2] ?? m[3] ?? '';
-          return value.includes('&') ? resolveReferences(value, 0) : value;
-        }
+/** A class, not an object with an arrow function: one closure per tag (and tsx's name helper on each) cost more than the scan. */
+class Tag implements ScannedTag {
+  constructor(
+    readonly name: string,
+    private readonly rawAttributes: string,
+    readonly isSelfClosing: boolean,
+  ) {}
+
+  attribute(wanted: string): string | undefined {
+    if (!this.rawAttributes) return undefined;
+    for (const m of this.rawAttributes.matchAll(ATTRIBUTE)) {
+      if (m[1] === wanted) {
+        const value = m[2] ?? m[3] ?? '';
+        return value.includes('&') ? resolveReferences(value, 0) : value;
       }
-      return undefined;
-    },
-  };
+    }
+    return undefined;
+  }
 }
 
 function resolveReferences(text: string, offset: number): string {
