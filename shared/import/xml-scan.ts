@@ -32,7 +32,9 @@ export interface ScanHandlers {
 
 const WS = '[ \\t\\r\\n]';
 const NAME = `[^ \\t\\r\\n/>"'=<&!?]+`;
-const OPEN_TAG = new RegExp(`<(${NAME})((?:${WS}+${NAME}${WS}*=${WS}*(?:"[^"<]*"|'[^'<]*'))*)${WS}*(/?)>`, 'y');
+/** Tested, not executed: a match array per tag was most of a Word import's garbage. */
+const OPEN_TAG = new RegExp(`<${NAME}(?:${WS}+${NAME}${WS}*=${WS}*(?:"[^"<]*"|'[^'<]*'))*${WS}*/?>`, 'y');
+/** Only to name a closing tag in an error message. */
 const CLOSE_TAG = new RegExp(`</(${NAME})${WS}*>`, 'y');
 const ATTRIBUTE = new RegExp(`(${NAME})${WS}*=${WS}*(?:"([^"<]*)"|'([^'<]*)')`, 'g');
 const ONLY_WHITE_SPACE = /^[ \t\r\n]*$/;
@@ -59,18 +61,11 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
     if (lt === -1) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 0x2f /* / */) {
-      CLOSE_TAG.lastIndex = lt;
-      const m = CLOSE_TAG.exec(xml);
-      if (!m) throw new XmlScanError(`a malformed closing tag at character ${lt}`);
       const expected = open.pop();
-      if (!expected || expected.name !== m[1]) {
-        throw new XmlScanError(
-          expected ? `</${m[1]}> closes <${expected.name}> at character ${lt}` : `</${m[1]}> closes nothing at character ${lt}`,
-        );
-      }
-      handlers.close?.(expected);
-      pos = CLOSE_TAG.lastIndex;
-    } else if (next === 0x3f /* ? */) {
+      const closed = expected && xml.startsWith(expected.name, lt + 2) ? closingBracket(xml, lt + 2 + expected.name.length) : -1;
+      if (closed === -1) throw mismatch(xml, lt, expected);
+      handlers.close?.(expected!);
+      pos = closed + 1;    } else if (next === 0x3f /* ? */) {
       pos = after(xml, '?>', lt, 'a processing instruction');
     } else if (next === 0x21 /* ! */) {
       if (xml.startsWith('<!--', lt)) {
@@ -86,20 +81,39 @@ export function scanXml(xml: string, handlers: ScanHandlers): void {
       }
     } else {
       OPEN_TAG.lastIndex = lt;
-      const m = OPEN_TAG.exec(xml);
-      if (!m) throw new XmlScanError(`a malformed tag at character ${lt}`);
-      if (open.length === 0 && rootSeen) throw new XmlScanError(`a second root element <${m[1]}> at character ${lt}`);
+      if (!OPEN_TAG.test(xml)) throw new XmlScanError(`a malformed tag at character ${lt}`);
+      const tagEnd = OPEN_TAG.lastIndex;
+      let nameEnd = lt + 1;
+      while (!endsName(xml.charCodeAt(nameEnd))) nameEnd++;
+      const selfClosing = xml.charCodeAt(tagEnd - 2) === 0x2f;
+      const t = new Tag(xml.slice(lt + 1, nameEnd), xml, nameEnd, selfClosing ? tagEnd - 2 : tagEnd - 1, selfClosing);
+      if (open.length === 0 && rootSeen) throw new XmlScanError(`a second root element <${t.name}> at character ${lt}`);
       rootSeen = true;
-      const selfClosing = m[3] === '/';
-      const t = new Tag(m[1]!, m[2]!, selfClosing);
       handlers.open?.(t);
       if (selfClosing) handlers.close?.(t);
       else open.push(t);
-      pos = OPEN_TAG.lastIndex;
+      pos = tagEnd;
     }
   }
   if (open.length) throw new XmlScanError(`<${open[open.length - 1]!.name}> is never closed (the part ends early)`);
   if (!rootSeen) throw new XmlScanError('there is no root element');
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const endsName = (c: number) => isSpace(c) || c === 0x2f || c === 0x3e || Number.isNaN(c);
+
+/** Where the '>' of a closing tag is, after its name and any white space; -1 when the name goes on or the tag is malformed. */
+function closingBracket(xml: string, at: number): number {
+  let i = at;
+  while (isSpace(xml.charCodeAt(i))) i++;
+  return xml.charCodeAt(i) === 0x3e ? i : -1;
+}
+
+function mismatch(xml: string, lt: number, expected: Tag | undefined): XmlScanError {
+  CLOSE_TAG.lastIndex = lt;
+  const name = CLOSE_TAG.exec(xml)?.[1];
+  if (name === undefined) return new XmlScanError(`a malformed closing tag at character ${lt}`);
+  return new XmlScanError(expected ? `</${name}> closes <${expected.name}> at character ${lt}` : `</${name}> closes nothing at character ${lt}`);
 }
 
 function after(xml: string, terminator: string, from: number, what: string): number {
@@ -112,13 +126,15 @@ function after(xml: string, terminator: string, from: number, what: string): num
 class Tag implements ScannedTag {
   constructor(
     readonly name: string,
-    private readonly rawAttributes: string,
+    private readonly xml: string,
+    private readonly attributesStart: number,
+    private readonly attributesEnd: number,
     readonly isSelfClosing: boolean,
   ) {}
 
   attribute(wanted: string): string | undefined {
-    if (!this.rawAttributes) return undefined;
-    for (const m of this.rawAttributes.matchAll(ATTRIBUTE)) {
+    if (this.attributesEnd <= this.attributesStart) return undefined;
+    for (const m of this.xml.slice(this.attributesStart, this.attributesEnd).matchAll(ATTRIBUTE)) {
       if (m[1] === wanted) {
         const value = m[2] ?? m[3] ?? '';
         return value.includes('&') ? resolveReferences(value, 0) : value;

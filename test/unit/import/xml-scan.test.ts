@@ -15,6 +15,7 @@ function events(xml: string): string[] {
 describe('scanXml', () => {
   it('reports tags, self-closing tags and text in order, past the declaration, comments and instructions', () => {
     const xml = '\uFEFF<?xml version="1.0"?>\n<!-- made by hand --><w:document><w:p><w:r><w:t>Hi</w:t><w:br/></w:r><?pi x?></w:p></w:document>\n';
+    expect(events('<a ><b /></a\t>')).toEqual(['<a>', '<b/>', '</b>', '</a>']);
     expect(events(xml)).toEqual(['<w:document>', '<w:p>', '<w:r>', '<w:t>', 'Hi', '</w:t>', '<w:br/>', '</w:br>', '</w:r>', '</w:p>', '</w:document>']);
   });
 
@@ -41,6 +42,8 @@ describe('scanXml', () => {
     };
     expect(problem('<a><b></a></b>')).toBe('</a> closes <b> at character 6');
     expect(problem('<a><b>text')).toBe('<b> is never closed (the part ends early)');
+    expect(problem('<w:t></w:tbl>')).toBe('</w:tbl> closes <w:t> at character 5');
+    expect(problem('<a></a  x>')).toBe('a malformed closing tag at character 3');
     expect(problem('</a>')).toBe('</a> closes nothing at character 0');
     expect(problem('<a x=1></a>')).toBe('a malformed tag at character 0');
     expect(problem('<a>fish & chips</a>')).toBe("a bare '&' at character 8");
