@@ -20,18 +20,19 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<str
   if (!document) throw new ImportError(fileName, 'this zip archive is not a Word document, or it is damaged (it has no word/document.xml)');
   const paragraphs: string[] = [];
   /** Open paragraphs, innermost last: a text box inside a paragraph is a paragraph of its own. */
-  const open: string[] = [];
+  const open: OpenParagraph[] = [];
   let hidden = 0;
   let inText = false;
   /** Inside a complex field: between 'begin' and 'separate' is the code, after it the shown result. */
   const fields: ('code' | 'result')[] = [];
-  const flush = (text: string) => {
-    const clean = mayEndLinesInBlanks(text) ? text.replace(/[ \t]+$/gm, '') : text;
-    if (clean.trim()) paragraphs.push(clean);
+  const flush = (p: OpenParagraph | undefined) => {
+    if (!p?.visible) return;
+    // Blanks at the end of a line go, as Word does not show them; most paragraphs have no line to trim, and are kept as built.
+    paragraphs.push(p.lineBreak || p.last === ' ' || p.last === '\t' ? p.text.replace(/[ \t]+$/gm, '') : p.text);
   };
   const append = (s: string) => {
-    if (hidden || fields.at(-1) === 'code' || open.length === 0) return;
-    open[open.length - 1] += s;
+    if (hidden || fields.at(-1) === 'code' || open.length === 0 || !s) return;
+    open[open.length - 1]!.add(s);
   };
   const handlers: ScanHandlers = {
     open: (tag: ScannedTag) => {
@@ -41,7 +42,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<str
       }
       switch (tag.name) {
         case 'w:p':
-          open.push('');
+          open.push(new OpenParagraph());
           break;
         case 'w:t':
           inText = true;
@@ -72,7 +73,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<str
         return;
       }
       if (tag.name === 'w:t') inText = false;
-      else if (tag.name === 'w:p') flush(open.pop() ?? '');
+      else if (tag.name === 'w:p') flush(open.pop());
     },
     text: (t) => {
       if (inText) append(t);
@@ -89,12 +90,25 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<str
 }
 
 /**
- * Whether /[ \t]+$/gm could match: only before a line terminator or at the end. Most paragraphs
- * have neither a break nor a trailing blank, and the unanchored regex otherwise scans every one.
+ * A paragraph being read. What it holds is noted per piece as it comes, because asking the
+ * joined text (is it blank? does a line end in blanks?) would copy every paragraph once more.
  */
-function mayEndLinesInBlanks(text: string): boolean {
-  const last = text[text.length - 1];
-  return last === ' ' || last === '\t' || LINE_TERMINATOR.test(text);
+class OpenParagraph {
+  text = '';
+  /** Holds a character other than white space. */
+  visible = false;
+  /** Holds a line terminator, so some line inside may end in blanks. */
+  lineBreak = false;
+  /** The last character added. */
+  last = '';
+
+  add(piece: string): void {
+    this.text += piece;
+    if (!this.visible && VISIBLE.test(piece)) this.visible = true;
+    if (!this.lineBreak && LINE_TERMINATOR.test(piece)) this.lineBreak = true;
+    this.last = piece[piece.length - 1]!;
+  }
 }
 
+const VISIBLE = /\S/;
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
