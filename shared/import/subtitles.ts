@@ -15,28 +15,40 @@ interface Cue {
 
 const TIMING = /^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})/;
 
-/** Only ever given a TIMING match, (h:)mm:ss.fff; read digit by digit, as it runs for every cue and split/Number made garbage. */
-function clockMs(value: string): number {
+/**
+ * The start time of a line that TIMING matches, (h:)mm:ss.fff after any leading blanks; read
+ * digit by digit, as it runs for every cue and a match array, split or Number made garbage.
+ */
+function cueStartMs(line: string): number {
   let before = 0;
   let unit = 0;
   let fraction = -1;
   let fractionDigits = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
+  let i = 0;
+  // TIMING allows only white space before the first digit.
+  while (i < line.length && !(line.charCodeAt(i) >= 0x30 && line.charCodeAt(i) <= 0x39)) i++;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
     if (c === 0x3a) {
       before = (before + unit) * 60;
       unit = 0;
     } else if (c === 0x2e || c === 0x2c) {
       fraction = 0;
-    } else if (fraction >= 0) {
-      fraction = fraction * 10 + (c - 0x30);
-      fractionDigits++;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (fraction >= 0) {
+        fraction = fraction * 10 + (c - 0x30);
+        fractionDigits++;
+      } else {
+        unit = unit * 10 + (c - 0x30);
+      }
     } else {
-      unit = unit * 10 + (c - 0x30);
+      break;
     }
   }
   return (before + unit) * 1000 + (fraction < 0 ? 0 : fraction * 10 ** (3 - fractionDigits));
 }
+
+const NON_BLANK = /\S/;
 
 /** Cues in file order. Blocks are split at blank lines and, for sloppy files, at every timing line. */
 function readCues(text: string, kind: 'vtt' | 'srt', fileName: string): Cue[] {
@@ -45,7 +57,7 @@ function readCues(text: string, kind: 'vtt' | 'srt', fileName: string): Cue[] {
   if (kind === 'vtt') {
     if (!/^WEBVTT(?:[ \t]|$)/.test(lines[0] ?? '')) throw new ImportError(fileName, 'this is not a WebVTT file (the first line must be WEBVTT)');
     // The header block (Kind:, Language:, Style: ...) runs to the first blank line.
-    while (i < lines.length && lines[i]!.trim() !== '') i++;
+    while (i < lines.length && NON_BLANK.test(lines[i]!)) i++;
   }
   const cues: Cue[] = [];
   let current: Cue | null = null;
@@ -53,7 +65,7 @@ function readCues(text: string, kind: 'vtt' | 'srt', fileName: string): Cue[] {
   let blockStart = true;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trim() === '') {
+    if (!NON_BLANK.test(line)) {
       blockStart = true;
       skipping = false;
       continue;
@@ -61,9 +73,8 @@ function readCues(text: string, kind: 'vtt' | 'srt', fileName: string): Cue[] {
     const atBlockStart = blockStart;
     blockStart = false;
     if (skipping) continue;
-    const timing = line.includes('-->') ? TIMING.exec(line) : null;
-    if (timing) {
-      current = { startMs: clockMs(timing[1]!), lines: [] };
+    if (line.includes('-->') && TIMING.test(line)) {
+      current = { startMs: cueStartMs(line), lines: [] };
       cues.push(current);
       continue;
     }
