@@ -112,9 +112,11 @@ function cleanLine(line: string): string {
   if (s.includes('{')) s = s.replace(/\{\\[^}]*\}/g, '');
   if (s.includes('&')) s = decodeEntities(s);
   // Collapsing runs of blanks changes nothing on the usual line, which has neither a tab nor two spaces in a row.
-  if (s.includes('\t') || s.includes('  ')) s = s.replace(/[ \t]+/g, ' ');
+  if (BLANK_RUN.test(s)) s = s.replace(/[ \t]+/g, ' ');
   return s.trim();
 }
+
+const BLANK_RUN = /\t| {2}/;
 
 interface Piece {
   speaker: string | null;

@@ -57,7 +57,9 @@ function compose(utterances: readonly Utterance[], normalize: (text: string) => 
     const paragraphStart = text.length;
     let block = body;
     if (u.speaker !== null) {
-      const speaker = normalize(u.speaker).trim();
+      // A name is one line (a spreadsheet cell may hold a break), so the label never splits a paragraph.
+      const name = normalize(u.speaker).trim();
+      const speaker = name.includes('\n') ? name.replace(/\s*\n\s*/g, ' ') : name;
       if (!speakerOrder.includes(speaker)) speakerOrder.push(speaker);
       block = `${speaker}: ${body}`;
       const start = paragraphStart + speaker.length + 2;
@@ -66,18 +68,20 @@ function compose(utterances: readonly Utterance[], normalize: (text: string) => 
       turns.push(turn);
     }
     text += block;
-    // A multi-line utterance keeps its lines as paragraphs of one turn. Scan the block, not
-    // the growing text: indexing a concatenated string flattens it, which made this quadratic.
+    // A multi-line utterance keeps its lines as paragraphs of one turn. The lines are found in
+    // the body (flat already; searching the labelled block would copy it) and placed after the label.
+    const label = block.length - body.length;
     const timed = u.speaker === null && u.timeMs !== undefined;
-    for (let lineStart = 0; lineStart < block.length; ) {
-      const newline = block.indexOf('\n', lineStart);
-      const lineEnd = newline === -1 ? block.length : newline;
-      if (lineEnd > lineStart) {
-        const paragraph: Paragraph = { start: paragraphStart + lineStart, end: paragraphStart + lineEnd };
-        if (timed && lineStart === 0) paragraph.timeMs = u.timeMs;
+    for (let from = 0; ; ) {
+      const newline = body.indexOf('\n', from);
+      const lineEnd = newline === -1 ? body.length : newline;
+      if (lineEnd > from) {
+        const paragraph: Paragraph = { start: paragraphStart + (from === 0 ? 0 : label + from), end: paragraphStart + label + lineEnd };
+        if (timed && from === 0) paragraph.timeMs = u.timeMs;
         paragraphs.push(paragraph);
       }
-      lineStart = lineEnd + 1;
+      if (newline === -1) break;
+      from = newline + 1;
     }
   }
   return {

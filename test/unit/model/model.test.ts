@@ -106,6 +106,12 @@ describe('composeTranscript', () => {
     expect(s.turns.map((t) => s.text.slice(t.start, t.end))).toEqual(['café\nsecond line', 'ok']);
     expect(s.paragraphs.map((p) => s.text.slice(p.start, p.end))).toEqual(['Renée: café', 'second line', 'Ana: ok']);
   });
+  it('keeps a speaker name on one line, so the label never splits a paragraph', () => {
+    const s = composeTranscript([{ speaker: 'John\n Smith', text: 'First line\nsecond line' }]);
+    expect(s.text).toBe('John Smith: First line\nsecond line');
+    expect(s.paragraphs.map((p) => s.text.slice(p.start, p.end))).toEqual(['John Smith: First line', 'second line']);
+    expect(s.speakers.map((x) => x.name)).toEqual(['John Smith']);
+  });
   it('finds paragraphs and hashes content', () => {
     expect(paragraphSpans('a\n\n b\n')).toEqual([{ start: 0, end: 1 }, { start: 3, end: 5 }]);
     expect(paragraphSpans('\u00a0\n\u3000x\n\t\n')).toEqual([{ start: 2, end: 4 }]);
