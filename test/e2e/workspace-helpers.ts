@@ -6,11 +6,15 @@ import type { Page } from 'playwright-core';
  * the way a mouse drag would: a DOM selection inside the editable transcript, which Slate
  * turns into its own selection.
  */
-export async function selectText(page: Page, text: string, after?: string, options: { wait?: boolean } = {}): Promise<void> {
-  await page.locator('.transcript .t-text').first().click();
+export async function selectText(page: Page, text: string, after?: string, options: { wait?: boolean; click?: boolean } = {}): Promise<void> {
+  // A click first, as a reader's drag starts with one. click: false focuses and selects in one
+  // go instead, so no caret from a click is still on its way to Slate when the words are selected.
+  const click = options.click !== false;
+  if (click) await page.locator('.transcript .t-text').first().click();
   await page.evaluate(
-    ({ text, after }) => {
-      const root = document.querySelector('.transcript')!;
+    ({ text, after, click }) => {
+      const root = document.querySelector<HTMLElement>('.transcript')!;
+      if (!click) root.focus();
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
         acceptNode: (n) =>
           n.parentElement?.closest('[contenteditable="false"]') || n.parentElement?.closest('[data-slate-zero-width]')
@@ -40,7 +44,7 @@ export async function selectText(page: Page, text: string, after?: string, optio
       const b = locate(at + text.length, false);
       document.getSelection()!.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
     },
-    { text, after },
+    { text, after, click },
   );
   // Slate reads the DOM selection on selectionchange (throttled); wait until the panel shows it.
   if (options.wait === false) return;

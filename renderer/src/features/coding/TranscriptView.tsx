@@ -16,7 +16,7 @@ import {
   type ReactNode,
 } from 'react';
 import { createEditor, Editor, Range, Text, Transforms, type BaseRange, type NodeEntry } from 'slate';
-import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
+import { Editable, ReactEditor, Slate, useSlateStatic, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import type { Code, Coder, Coding, Memo, Source } from '../../../../shared/model';
 import { memoPlainText } from '../../../../shared/ops';
 import '../../slate-types';
@@ -79,9 +79,25 @@ const LATER_SLICE_BLOCKS = 60;
 type TranscriptEditor = Editor & { loaded: number; loadUpTo(count: number): void; redecorate(blocks: number[]): void };
 
 /**
+ * Takes the selection the reader sees into Slate; true when it changed Slate's. Slate reads
+ * the DOM selection on a throttled selectionchange handler, and every render puts Slate's
+ * own selection back into the DOM: a key pressed, or a block appended, before that handler
+ * ran acted on (or restored) the previous selection and lost the words just selected.
+ */
+function adoptDomSelection(editor: Editor): boolean {
+  const dom = typeof window === 'undefined' ? null : window.getSelection();
+  if (!dom || dom.rangeCount === 0) return false;
+  const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
+  if (!range || (editor.selection && Range.equals(range, editor.selection))) return false;
+  Transforms.select(editor, range);
+  return true;
+}
+
+/**
  * A Slate editor whose document cannot change: only selection operations pass, except
  * while it appends the blocks of its own transcript (loadUpTo) or marks blocks whose
- * codings changed (redecorate).
+ * codings changed (redecorate). A redecoration first adopts the reader's selection; appended
+ * blocks do so as they mount (BlockView).
  */
 function createTranscriptEditor(all: TranscriptBlockElement[]): TranscriptEditor {
   const e = withReact(createEditor()) as unknown as TranscriptEditor;
@@ -96,6 +112,7 @@ function createTranscriptEditor(all: TranscriptBlockElement[]): TranscriptEditor
   e.redecorate = (blocks) => {
     if (!blocks.length) return;
     revision++;
+    adoptDomSelection(e);
     appending = true;
     try {
       Editor.withoutNormalizing(e, () => {
@@ -249,18 +266,9 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
   );
 
   const { onCommand, onDropCode } = props;
-  /**
-   * Slate reads the DOM selection on a throttled selectionchange handler, so a key pressed
-   * right after selecting could act on the previous selection. Commands read the selection
-   * the reader sees: take it from the DOM first.
-   */
+  /** Commands act on the words the reader sees selected (see adoptDomSelection). */
   const syncSelectionFromDom = useCallback(() => {
-    const dom = window.getSelection();
-    if (!dom || dom.rangeCount === 0) return;
-    const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
-    if (!range || (editor.selection && Range.equals(range, editor.selection))) return;
-    Transforms.select(editor, range);
-    selection.set(toSpan(range));
+    if (adoptDomSelection(editor)) selection.set(toSpan(editor.selection));
   }, [editor, toSpan]);
 
   const onKeyDown = useCallback(
@@ -441,6 +449,15 @@ function BlockView({
 }: BlockProps) {
   const el = element as TranscriptBlockElement;
   const block = blocks[el.index]!;
+  const editor = useSlateStatic() as TranscriptEditor;
+  // The last block of a later slice, as it mounts: the commit that shows it ends with Slate
+  // putting its own selection into the DOM, and a selection the reader made since the slice
+  // was queued must be Slate's by then (see adoptDomSelection). Children's layout effects run
+  // first. (Not for the first blocks: the editor itself is not in the DOM maps yet.)
+  useLayoutEffect(() => {
+    if (el.index >= FIRST_PAINT_BLOCKS && el.index === editor.loaded - 1) adoptDomSelection(editor);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const turn = block.turnIndex !== null ? source.turns[block.turnIndex] : undefined;
   const speaker = turn ? source.speakers.find((s) => s.name === turn.speaker) : undefined;
   const role = speaker?.role ?? 'respondent';
