@@ -80,7 +80,7 @@ export async function importFiles(
     try {
       const preview = await analyzeFile(file.bytes, file.name, options);
       const edits = options.edits?.[file.name];
-      previews.push(edits ? applyPreview(preview, edits) : preview);
+      previews.push(edits ? applyPreview(preview, edits) : withoutUtterances(preview));
     } catch (error) {
       refused.push(refusal(file.name, error));
     }
@@ -98,6 +98,15 @@ export async function importFiles(
   const order = new Map(files.map((f, i) => [f.name, i]));
   const reports = [...planned.report.files, ...refused].sort((a, b) => (order.get(a.fileName) ?? 0) - (order.get(b.fileName) ?? 0));
   return { set: planned.set, report: { files: reports } };
+}
+
+/**
+ * A preview as planning needs it. The utterances are there to relabel a renamed speaker and
+ * are not needed once the edits are applied; kept for a whole batch, tens of thousands of
+ * them made every garbage collection copy them again.
+ */
+function withoutUtterances(preview: ImportPreview): ImportPreview {
+  return { ...preview, documents: preview.documents.map(({ utterances: _, ...doc }) => doc) };
 }
 
 export function refusal(fileName: string, error: unknown): FileReport {
