@@ -105,15 +105,24 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** Words only: inline word timings, class/colour/italic tags and SSA position codes go. Most lines have none, so test before replacing. */
-function cleanLine(line: string): string {
+/**
+ * Words only: inline word timings, class/colour/italic tags and SSA position codes go. Most
+ * lines have none, so test before replacing. Runs of blanks are collapsed; whether the file
+ * has any is asked once for the whole file (blankRuns), as asking every line cost more than
+ * the rest of this function, and again only for a line that removing markup has changed.
+ */
+function cleanLine(line: string, blankRuns: boolean): string {
   let s = line;
   if (s.includes('<')) s = s.replace(/<\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3}>/g, '').replace(/<\/?[a-z][^>]*>/gi, '');
   if (s.includes('{')) s = s.replace(/\{\\[^}]*\}/g, '');
   if (s.includes('&')) s = decodeEntities(s);
-  // Collapsing runs of blanks changes nothing on the usual line, which has neither a tab nor two spaces in a row.
-  if (BLANK_RUN.test(s)) s = s.replace(/[ \t]+/g, ' ');
+  if ((blankRuns || s !== line) && BLANK_RUN.test(s)) s = s.replace(/[ \t]+/g, ' ');
   return s.trim();
+}
+
+/** Whether a text has a tab or two spaces in a row, which cleanLine collapses. */
+function hasBlankRuns(text: string): boolean {
+  return text.includes('\t') || text.includes('  ');
 }
 
 const BLANK_RUN = /\t| {2}/;
@@ -128,14 +137,14 @@ const VOICE_TAG = /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>/;
 const VOICE_END = /<\/v>\s*$/;
 
 /** Splits a cue into voice-tagged pieces, added to out; a cue without a voice tag is one piece with no speaker. */
-function cuePieces(cue: Cue, out: Piece[]): void {
+function cuePieces(cue: Cue, out: Piece[], blankRuns: boolean): void {
   const first = out.length;
   let speaker: string | null = null;
   for (const raw of cue.lines) {
     const voice = raw.includes('<v') ? VOICE_TAG.exec(raw) : null;
     if (voice) speaker = voice[1]!.trim();
     // The voice tag is known to be markup, so it is cut off here rather than found again by cleanLine's patterns.
-    const text = cleanLine(voice ? raw.slice(voice[0].length) : raw);
+    const text = cleanLine(voice ? raw.slice(voice[0].length) : raw, blankRuns);
     if (!voice && raw.includes('</v>') && VOICE_END.test(raw)) speaker = null;
     if (!text) continue;
     const last = out.length > first ? out[out.length - 1] : undefined;
@@ -200,7 +209,8 @@ export function parseCaptions(text: string, kind: 'vtt' | 'srt', fileName: strin
   if (cues.length === 0) throw new ImportError(fileName, `no ${kind === 'vtt' ? 'WebVTT' : 'SubRip'} cues (timing lines such as 00:00:01.000 --> 00:00:02.000) were found`);
   // Into one array, not flatMap over an array per cue: a long recording has tens of thousands of cues.
   const all: Piece[] = [];
-  for (const cue of cues) cuePieces(cue, all);
+  const blankRuns = hasBlankRuns(text);
+  for (const cue of cues) cuePieces(cue, all, blankRuns);
   const pieces = dropRepeats(all);
   const voiced = pieces.some((p) => p.speaker !== null);
   const labelled = voiced ? labelsBesideVoices(pieces) : labelsInCueText(pieces);

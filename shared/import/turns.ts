@@ -60,7 +60,32 @@ interface Shape {
   last: string;
 }
 
-const PATTERNS: { family: Family; re: RegExp; header?: boolean; markup: boolean; may: (s: Shape, body: string) => boolean }[] = [
+interface Pattern {
+  family: Family;
+  re: RegExp;
+  header?: boolean;
+  markup: boolean;
+  may: (s: Shape, body: string) => boolean;
+}
+
+/**
+ * The pattern with its named groups made plain, and where each name's group is. The names
+ * document the patterns; matching with them built a groups object for every labelled line.
+ */
+function numbered(re: RegExp): { re: RegExp; name: number; time: number } {
+  let index = 0;
+  const at: Record<string, number> = {};
+  // Escapes and character classes pass unchanged (a '(' inside [...] opens no group).
+  const source = re.source.replace(/\\.|\[(?:\\.|[^\]\\])*\]|\((\?<(\w+)>|\?)?/g, (token, extension?: string, name?: string) => {
+    if (token[0] !== '(' || extension === '?') return token;
+    index++;
+    if (name) at[name] = index;
+    return '(';
+  });
+  return { re: new RegExp(source, re.flags), name: at.name ?? 0, time: at.time ?? 0 };
+}
+
+const NAMED_PATTERNS: Pattern[] = [
   // [10:02] Anna: text  |  00:01:02 John Smith: text
   { family: 'colon', re: new RegExp(String.raw`^\[?(?<time>${T})\]?\s+(?:-\s*)?(?<name>${NAME})\s*:(?:\s+|$)`, 'u'), markup: true, may: (s) => s.timeFirst },
   // Speaker 1 (00:00): text
@@ -88,6 +113,7 @@ const PATTERNS: { family: Family; re: RegExp; header?: boolean; markup: boolean;
   // <v Anna>text
   { family: 'voice', re: /^<v(?:\.[^\s>]+)*\s+(?<name>[^>\n]{1,60})>\s*/u, markup: true, may: (_, b) => b[0] === '<' },
 ];
+const PATTERNS = NAMED_PATTERNS.map((p) => ({ ...p, ...numbered(p.re) }));
 
 /** Role words (optionally numbered) that are speakers even when they occur once. */
 const ROLE_LABEL =
@@ -100,7 +126,7 @@ const NOT_A_SPEAKER =
 const NAME_LIKE_WORD = /^[\p{Lu}\p{N}(]/u;
 
 /** A bracketed time closing a line, where transcribers mark the recording's clock. */
-const TRAILING_TIME = new RegExp(String.raw`\s*[([](?<time>${T})[)\]]\s*$`, 'u');
+const TRAILING_TIME = numbered(new RegExp(String.raw`\s*[([](?<time>${T})[)\]]\s*$`, 'u'));
 
 export function detectTurns(text: string): DetectedTranscript {
   const lines = splitLines(text);
@@ -187,15 +213,17 @@ function matchLine(line: Line, index: number, names: NameCache): Candidate | nul
   for (const p of PATTERNS) {
     if (!p.may(shape, body)) continue;
     const m = p.re.exec(body);
-    if (!m?.groups) continue;
-    const speaker = cleanName(m.groups.name ?? '', names);
+    if (!m) continue;
+    const speaker = cleanName(m[p.name] ?? '', names);
     if (!speaker) continue;
-    let time = m.groups.time !== undefined ? parseClock(m.groups.time) : undefined;
+    const labelTime = p.time ? m[p.time] : undefined;
+    let time = labelTime !== undefined ? parseClock(labelTime) : undefined;
     const contentStart = p.header ? null : line.start + indent + m[0].length;
     // Only when the label gave no time: the bracketed time then dates the turn and leaves the text.
     const trailing =
-      time === undefined && contentStart !== null && p.family === 'colon' && endsWithBracket(body) ? TRAILING_TIME.exec(body.slice(m[0].length)) : null;
-    if (trailing?.groups?.time !== undefined) time = parseClock(trailing.groups.time);
+      time === undefined && contentStart !== null && p.family === 'colon' && endsWithBracket(body) ? TRAILING_TIME.re.exec(body.slice(m[0].length)) : null;
+    const trailingTime = trailing?.[TRAILING_TIME.time];
+    if (trailingTime !== undefined) time = parseClock(trailingTime);
     return {
       line: index,
       family: p.family,

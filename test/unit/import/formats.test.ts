@@ -139,6 +139,15 @@ describe('formats', () => {
     expect(doc(p).text).not.toMatch(/^\d+$/m);
   });
 
+  it('captions: runs of blanks become one space, also where removed markup leaves them', async () => {
+    const cue = (n: number, text: string) => `00:00:0${n}.000 --> 00:00:0${n}.900\n${text}\n`;
+    const tabbed = ['WEBVTT', '', cue(1, 'We  waited\tthere.'), cue(2, 'Then <i>nobody</i>  came.')].join('\n');
+    expect(paragraphTexts(doc(await analyzeFile(utf8(tabbed), 'tabs.vtt')))).toEqual(['We waited there.', 'Then nobody came.']);
+    // No blank run anywhere in the file until a tag is removed.
+    const tagged = ['WEBVTT', '', cue(1, 'Then <c.loud></c.loud> came.')].join('\n');
+    expect(paragraphTexts(doc(await analyzeFile(utf8(tagged), 'tag.vtt')))).toEqual(['Then came.']);
+  });
+
   it('.vtt mixing voice tags and "Name:" labels: every labelled cue is a turn of its speaker, with its cue time', async () => {
     const vtt = [
       'WEBVTT',
