@@ -327,14 +327,19 @@ function followedByText(lines: Line[], candidates: Candidate[]): (c: Candidate) 
 /** Locale-independent, so a file gives the same speakers on every machine (and the engine's fast path, not ICU's). */
 const key = (name: string) => name.toLowerCase();
 
-/** "INTERVIEWER" and "Interviewer" are one speaker, named as first written. */
+/**
+ * "INTERVIEWER" and "Interviewer" are one speaker, named as first written. In place: each
+ * candidate belongs to one family and is unified once, and a copy of each was garbage.
+ */
 function unifySpelling(candidates: Candidate[]): Candidate[] {
   const first = new Map<string, string>();
-  return candidates.map((c) => {
+  for (const c of candidates) {
     const k = key(c.speaker);
-    if (!first.has(k)) first.set(k, c.speaker);
-    return { ...c, speaker: first.get(k)! };
-  });
+    const spelling = first.get(k);
+    if (spelling === undefined) first.set(k, c.speaker);
+    else c.speaker = spelling;
+  }
+  return candidates;
 }
 
 function narrative(text: string): TranscriptStructure {
