@@ -8,7 +8,7 @@ import type { Project } from '../model/schema';
 /** More groups than this, averaging fewer than two cases each, is a split nobody would compare. */
 const MANY_GROUPS = 5;
 
-export function groupingWarnings(project: Project, groupBy: string | null): string[] {
+export function groupingWarnings(project: Pick<Project, 'attributes' | 'cases'>, groupBy: string | null): string[] {
   if (!groupBy) return [];
   const attribute =
     project.attributes.find((a) => a.id === groupBy || a.name === groupBy) ??

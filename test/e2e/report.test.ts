@@ -59,6 +59,30 @@ describe('report view', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('warns where the choice is made: an attribution it cannot fill, groups of one case', async () => {
+    const attribution = page.getByLabel('Attribution under each quote');
+    const before = await attribution.inputValue();
+    await attribution.fill('{case}, {source}, {Nope}');
+    const help = page.locator('#attribution-help');
+    await expect.poll(() => help.textContent()).toContain('{Nope}, which is not an attribute of this project');
+    expect(await help.textContent()).toContain('{source} is left out of the attribution because source names are hidden');
+    await page.getByRole('checkbox', { name: /Allow \{source\}/ }).check();
+    await expect.poll(() => help.textContent()).not.toContain('{source} is left out');
+    await page.getByRole('checkbox', { name: /Allow \{source\}/ }).uncheck();
+    await attribution.fill(before);
+    await expect.poll(() => help.getAttribute('class')).toBe('muted');
+
+    const groupBy = page.getByLabel('Compare groups by');
+    const chosen = await groupBy.inputValue();
+    await groupBy.selectOption('Months in program');
+    await expect.poll(() => page.locator('#grouping-help').textContent()).toMatch(/^'Months in program' splits the cases into \d+ groups of 1 case each; to compare ranges/);
+    await attribution.fill('{case}, {source}');
+    await page.screenshot({ path: path.join(shots, 'report-warnings.png') });
+    await attribution.fill(before);
+    await groupBy.selectOption(chosen);
+    expect(await page.locator('#grouping-help').count()).toBe(0);
+  });
+
   it('remembers the options with the project', async () => {
     await page.reload();
     await page.getByRole('tab', { name: /Report/ }).click();

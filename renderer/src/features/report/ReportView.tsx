@@ -6,7 +6,8 @@ import { useMemo, useState } from 'react';
 // The options and template helpers only: the report builder (docx, charts) loads when a report is written.
 import { reportOptions, saveReportOptions, savedReportOptions } from '../../../../shared/report/options';
 import type { ReportOptions } from '../../../../shared/report/options';
-import { templateFields } from '../../../../shared/report/attribution';
+import { attributionWarnings } from '../../../../shared/report/attribution';
+import { groupingWarnings } from '../../../../shared/report/grouping';
 import type { ReportProgress, WordTemplate } from '../../../../shared/report';
 import { useProject, useProjectStore } from '../../store';
 import { attempt, toast } from '../../app/toast';
@@ -18,6 +19,7 @@ export default function ReportView() {
   const store = useProjectStore();
   const themes = useProject((p) => p.themes);
   const attributes = useProject((p) => p.attributes);
+  const cases = useProject((p) => p.cases);
   const settings = useProject((p) => p.settings);
   const remembered = useMemo(() => savedReportOptions({ settings }), [settings]);
   const [draft, setDraft] = useState<ReportOptions | null>(null);
@@ -37,8 +39,16 @@ export default function ReportView() {
     const next = topThemes.filter((t) => (t.id === id ? on : chosen.has(t.id))).map((t) => t.id);
     update({ themeIds: next.length === topThemes.length ? [] : next });
   };
-  const known = new Set(['case', 'speaker', 'source', ...attributes.map((a) => a.name.toLowerCase())]);
-  const unknownFields = templateFields(options.attributionTemplate).filter((f) => !known.has(f.toLowerCase()));
+  // The same warnings qda report prints, where the choice is made.
+  const attributionProblems = attributionWarnings(
+    options.attributionTemplate,
+    attributes.map((a) => a.name),
+    options,
+  );
+  const groupingProblems = useMemo(
+    () => groupingWarnings({ attributes, cases }, options.groupBy),
+    [attributes, cases, options.groupBy],
+  );
   const nothingChosen = topThemes.length === 0 || chosen.size === 0;
 
   const writeReport = () =>
@@ -98,7 +108,11 @@ export default function ReportView() {
           <div className="report-settings">
             <label className="field">
               <span>Compare groups by</span>
-              <select value={options.groupBy ?? ''} onChange={(e) => update({ groupBy: e.target.value || null })}>
+              <select
+                value={options.groupBy ?? ''}
+                onChange={(e) => update({ groupBy: e.target.value || null })}
+                aria-describedby={groupingProblems.length ? 'grouping-help' : undefined}
+              >
                 <option value="">No split</option>
                 {attributes.map((a) => (
                   <option key={a.id} value={a.name}>
@@ -106,6 +120,11 @@ export default function ReportView() {
                   </option>
                 ))}
               </select>
+              {groupingProblems.length > 0 && (
+                <small id="grouping-help" className="report-warning">
+                  {groupingProblems.map(asSentence).join(' ')}
+                </small>
+              )}
             </label>
             <label className="field">
               <span>Quotes per theme</span>
@@ -127,9 +146,9 @@ export default function ReportView() {
                 onChange={(e) => update({ attributionTemplate: e.target.value })}
                 aria-describedby="attribution-help"
               />
-              <small id="attribution-help" className={unknownFields.length ? 'report-warning' : 'muted'}>
-                {unknownFields.length
-                  ? `No attribute named ${unknownFields.map((f) => `{${f}}`).join(', ')}; it will be left out.`
+              <small id="attribution-help" className={attributionProblems.length ? 'report-warning' : 'muted'}>
+                {attributionProblems.length
+                  ? attributionProblems.map(asSentence).join(' ')
                   : `Fields: ${['case', ...attributes.map((a) => a.name)].map((f) => `{${f}}`).join(' ')}`}
               </small>
             </label>
@@ -210,4 +229,9 @@ export default function ReportView() {
       </section>
     </div>
   );
+}
+
+/** The shared warnings are clauses (qda report prefixes its name); here each is a sentence. */
+function asSentence(warning: string): string {
+  return `${warning[0]!.toUpperCase()}${warning.slice(1)}.`;
 }
