@@ -54,6 +54,16 @@ describe('codebook CSV import', () => {
     expect(importCodebookCsv(first, ctx, 'name,definition\nHousing,Ours\n', 'c.csv').conflicts).toEqual([]);
   });
 
+  it('says when a new code is named like a code elsewhere in the tree, and still creates it', () => {
+    const { project, coderId } = smallProject();
+    const csv = 'name,parent\nBarriers,\nhousing,Barriers\nOther,Barriers\n';
+    const result = importCodebookCsv(project, ctxFor(6, coderId), csv, 'codebook.csv');
+    const after = applyChanges(project, result.set);
+    expect(after.codes.filter((c) => c.name.toLowerCase() === 'housing')).toHaveLength(2);
+    expect(result.namesakes).toEqual(["row 3: 'housing' was created under 'Barriers'; a code of that name is already at the top level"]);
+    expect(result.created).toBe(3);
+  });
+
   it('names the file when the name column is missing', () => {
     const { project, coderId } = smallProject();
     expect(() => importCodebookCsv(project, ctxFor(5, coderId), 'label,definition\nA,B\n', 'wrong.csv')).toThrow(/wrong\.csv has no 'name' column/);

@@ -61,7 +61,7 @@ export default function CodebookView() {
       }
       await store.apply(result.set);
       const report = `${file.name}: ${result.created} codes created, ${result.updated} updated${choice}`;
-      const details = [...conflicts.map(describeConflict), ...result.problems];
+      const details = [...conflicts.map(describeConflict), ...result.namesakes, ...result.problems];
       if (details.length) toast.report(`${report}\n${details.join('\n')}`);
       else toast.info(report);
     });

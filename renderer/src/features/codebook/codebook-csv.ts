@@ -18,6 +18,8 @@ export interface CodebookImport {
   problems: string[];
   /** Existing codes whose text differs from the file's (kept or updated, as asked). */
   conflicts: CodebookConflict[];
+  /** New codes named like a code elsewhere in the tree: allowed (an "Other" under each parent), but said. */
+  namesakes: string[];
 }
 
 export interface CodebookConflict {
@@ -73,6 +75,7 @@ export function importCodebookCsv(
   let created = 0;
   let updated = 0;
   const conflicts: CodebookConflict[] = [];
+  const namesakes: string[] = [];
   const run = (set: ChangeSet) => {
     current = applyChanges(current, set);
     changes.push(...set.changes);
@@ -123,11 +126,20 @@ export function importCodebookCsv(
         }
         return;
       }
+      const namesake = current.codes.find((c) => c.parentId !== parentId && c.name.toLowerCase() === name.toLowerCase());
+      if (namesake) {
+        namesakes.push(`row ${line}: '${name}' was created ${placeOf(current, parentId)}; a code of that name is already ${placeOf(current, namesake.parentId ?? null)}`);
+      }
       run(createCode(current, ctx, { name, parentId, origin: 'deductive', ...texts }));
       created++;
     } catch (e) {
       problems.push(`${fileName} row ${line}: ${e instanceof Error ? e.message : String(e)}`);
     }
   });
-  return { set: { label: `Import codebook ${fileName}`, changes }, created, updated, problems, conflicts };
+  return { set: { label: `Import codebook ${fileName}`, changes }, created, updated, problems, conflicts, namesakes };
+}
+
+function placeOf(project: Project, parentId: string | null): string {
+  const parent = parentId ? project.codes.find((c) => c.id === parentId) : undefined;
+  return parent ? `under '${parent.name}'` : 'at the top level';
 }
