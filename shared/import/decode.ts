@@ -25,9 +25,19 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty');
   const decoded = decodeRaw(bytes, fileName);
   const normal = normalizeText(decoded.text);
-  const text = normal.includes('\0') ? normal.replaceAll('\0', '') : normal;
+  const text = mayHoldNul(bytes, decoded) && normal.includes('\0') ? normal.replaceAll('\0', '') : normal;
   if (!text.trim()) throw new ImportError(fileName, 'the file is empty (it holds only white space)');
   return { ...decoded, text };
+}
+
+/**
+ * Whether the text can hold U+0000, which we strip. A decoder without a BOM has refused any
+ * NUL in its first SAMPLE bytes, so a short UTF-8 file is settled already. Asked first because
+ * searching a two-byte string for '\0' is slow: every ASCII character's high byte is zero.
+ */
+function mayHoldNul(bytes: Uint8Array, decoded: DecodedText): boolean {
+  if (decoded.bom || decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') return true;
+  return bytes.length > SAMPLE && bytes.indexOf(0, SAMPLE) !== -1;
 }
 
 function decodeRaw(bytes: Uint8Array, fileName: string): DecodedText {

@@ -48,47 +48,80 @@ function cueStartMs(line: string): number {
   return (before + unit) * 1000 + (fraction < 0 ? 0 : fraction * 10 ** (3 - fractionDigits));
 }
 
-const NON_BLANK = /\S/;
+const WHITE_SPACE = /\s/;
 
-/** Cues in file order. Blocks are split at blank lines and, for sloppy files, at every timing line. */
+/** Where the first visible character of text[start, end) is, or -1 for a blank line (nearly every line opens with visible ASCII). */
+function firstVisible(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c > 0x20 && c < 0x7f) || !WHITE_SPACE.test(text[i]!)) return i;
+  }
+  return -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** A timing line opens with a digit; asking that first spares the search for '-->' through every line of words. */
+function isTiming(text: string, start: number, end: number): boolean {
+  const first = firstVisible(text, start, end);
+  if (first < 0 || !isDigit(text.charCodeAt(first))) return false;
+  const line = text.slice(start, end);
+  return line.includes('-->') && TIMING.test(line);
+}
+
+function lineEnd(text: string, start: number): number {
+  const nl = text.indexOf('\n', start);
+  return nl < 0 ? text.length : nl;
+}
+
+/**
+ * Cues in file order. Blocks are split at blank lines and, for sloppy files, at every timing
+ * line. Walked by line offsets rather than split into lines: only cue text is ever sliced,
+ * and a long recording has a hundred thousand lines.
+ */
 function readCues(text: string, kind: 'vtt' | 'srt', fileName: string): Cue[] {
-  const lines = text.split('\n');
-  let i = 0;
+  let start = 0;
   if (kind === 'vtt') {
-    if (!/^WEBVTT(?:[ \t]|$)/.test(lines[0] ?? '')) throw new ImportError(fileName, 'this is not a WebVTT file (the first line must be WEBVTT)');
+    if (!/^WEBVTT(?:[ \t]|$)/.test(text.slice(0, lineEnd(text, 0)))) throw new ImportError(fileName, 'this is not a WebVTT file (the first line must be WEBVTT)');
     // The header block (Kind:, Language:, Style: ...) runs to the first blank line.
-    while (i < lines.length && NON_BLANK.test(lines[i]!)) i++;
+    while (start < text.length) {
+      const end = lineEnd(text, start);
+      if (firstVisible(text, start, end) < 0) break;
+      start = end + 1;
+    }
   }
   const cues: Cue[] = [];
   let current: Cue | null = null;
   let skipping = false;
   let blockStart = true;
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!NON_BLANK.test(line)) {
+  for (; start <= text.length; ) {
+    const end = lineEnd(text, start);
+    const next = end + 1;
+    const visible = firstVisible(text, start, end);
+    if (visible < 0) {
       blockStart = true;
       skipping = false;
-      continue;
-    }
-    const atBlockStart = blockStart;
-    blockStart = false;
-    if (skipping) continue;
-    if (line.includes('-->') && TIMING.test(line)) {
-      current = { startMs: cueStartMs(line), lines: [] };
-      cues.push(current);
-      continue;
-    }
-    if (atBlockStart) {
-      if (kind === 'vtt' && /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(line)) {
-        skipping = true;
-        continue;
+    } else {
+      const atBlockStart = blockStart;
+      blockStart = false;
+      if (!skipping) {
+        if (isTiming(text, start, end)) {
+          current = { startMs: cueStartMs(text.slice(start, end)), lines: [] };
+          cues.push(current);
+        } else if (atBlockStart && kind === 'vtt' && /^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(text.slice(start, end))) {
+          skipping = true;
+        } else if (atBlockStart && next <= text.length && isTiming(text, next, lineEnd(text, next))) {
+          // A cue identifier (SRT's number, VTT's optional id) sits just above a timing line.
+        } else {
+          // Text after a blank line inside a cue (SRT allows it) still belongs to that cue.
+          current?.lines.push(text.slice(start, end));
+        }
       }
-      // A cue identifier (SRT's number, VTT's optional id) sits just above a timing line.
-      const next = lines[i + 1] ?? '';
-      if (next.includes('-->') && TIMING.test(next)) continue;
     }
-    // Text after a blank line inside a cue (SRT allows it) still belongs to that cue.
-    current?.lines.push(line);
+    if (end === text.length) break;
+    start = next;
   }
   return cues;
 }
@@ -136,12 +169,18 @@ interface Piece {
 const VOICE_TAG = /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>/;
 const VOICE_END = /<\/v>\s*$/;
 
+/** Whether the line opens with '<v', the cheap half of VOICE_TAG. */
+function opensWithVoiceTag(line: string): boolean {
+  const first = firstVisible(line, 0, line.length);
+  return first >= 0 && line.charCodeAt(first) === 0x3c && line.charCodeAt(first + 1) === 0x76;
+}
+
 /** Splits a cue into voice-tagged pieces, added to out; a cue without a voice tag is one piece with no speaker. */
 function cuePieces(cue: Cue, out: Piece[], blankRuns: boolean): void {
   const first = out.length;
   let speaker: string | null = null;
   for (const raw of cue.lines) {
-    const voice = raw.includes('<v') ? VOICE_TAG.exec(raw) : null;
+    const voice = opensWithVoiceTag(raw) ? VOICE_TAG.exec(raw) : null;
     if (voice) speaker = voice[1]!.trim();
     // The voice tag is known to be markup, so it is cut off here rather than found again by cleanLine's patterns.
     const text = cleanLine(voice ? raw.slice(voice[0].length) : raw, blankRuns);
@@ -190,11 +229,15 @@ function isRolling(pieces: Piece[]): boolean {
   for (let i = 1; i < pieces.length; i++) {
     // Two people may say the same thing; only one voice repeating itself is rolling.
     if (pieces[i - 1]!.speaker !== pieces[i]!.speaker) continue;
+    // Compared in place: slicing both lines and adding a space made garbage for every cue of a recording.
     const before = pieces[i - 1]!.text;
-    const last = before.slice(before.lastIndexOf('\n') + 1);
+    const lastStart = before.lastIndexOf('\n') + 1;
+    const lastLength = before.length - lastStart;
     const text = pieces[i]!.text;
-    const first = text.includes('\n') ? text.slice(0, text.indexOf('\n')) : text;
-    if (first === last || first.startsWith(last + ' ')) repeats++;
+    const newline = text.indexOf('\n');
+    const firstLength = newline < 0 ? text.length : newline;
+    const opensWithLast = firstLength >= lastLength && text.startsWith(lastLength === before.length ? before : before.slice(lastStart));
+    if (opensWithLast && (firstLength === lastLength || text.charCodeAt(lastLength) === 0x20)) repeats++;
   }
   return pieces.length > 1 && repeats >= (pieces.length - 1) * 0.25;
 }

