@@ -224,15 +224,10 @@ function matchLine(line: Line, index: number, names: NameCache): Candidate | nul
       time === undefined && contentStart !== null && p.family === 'colon' && endsWithBracket(body) ? TRAILING_TIME.re.exec(body.slice(m[0].length)) : null;
     const trailingTime = trailing?.[TRAILING_TIME.time];
     if (trailingTime !== undefined) time = parseClock(trailingTime);
-    return {
-      line: index,
-      family: p.family,
-      speaker,
-      contentStart,
-      ...(time !== undefined ? { timeMs: time } : {}),
-      markup: p.markup || trailing !== null,
-      ...(trailing ? { trailingTimeAt: contentStart! + trailing.index } : {}),
-    };
+    const candidate: Candidate = { line: index, family: p.family, speaker, contentStart, markup: p.markup || trailing !== null };
+    if (time !== undefined) candidate.timeMs = time;
+    if (trailing) candidate.trailingTimeAt = contentStart! + trailing.index;
+    return candidate;
   }
   return null;
 }
@@ -277,11 +272,22 @@ function judgeName(raw: string): string | null {
  * phrase must recur often. Once a dialogue is established this way, a capitalised name
  * that speaks only once joins it (the neighbour who says one line).
  */
-function qualifies(c: Candidate, count: number, dialogue: boolean): boolean {
-  if (c.markup || ROLE_LABEL.test(c.speaker)) return true;
-  const words = c.speaker.split(' ');
-  if (words.every((w) => NAME_LIKE_WORD.test(w))) return count >= 2 || (dialogue && words.length <= 3);
-  return words.length <= 3 && count >= 3;
+function qualifies(c: Candidate, count: number, dialogue: boolean, label: LabelKind): boolean {
+  if (c.markup || label.roleWord) return true;
+  if (label.nameLike) return count >= 2 || (dialogue && label.words <= 3);
+  return label.words <= 3 && count >= 3;
+}
+
+/** What qualifies asks of a speaker label, worked out once per name rather than for each of its hundreds of lines. */
+interface LabelKind {
+  roleWord: boolean;
+  nameLike: boolean;
+  words: number;
+}
+
+function labelKind(speaker: string): LabelKind {
+  const words = speaker.split(' ');
+  return { roleWord: ROLE_LABEL.test(speaker), nameLike: words.every((w) => NAME_LIKE_WORD.test(w)), words: words.length };
 }
 
 /**
@@ -293,13 +299,19 @@ function chooseFamily(candidates: Candidate[], lines: Line[]): Candidate[] | nul
   let best: Candidate[] | null = null;
   for (const family of ['colon', 'bracket', 'header', 'voice'] as Family[]) {
     let own = unifySpelling(candidates.filter((c) => c.family === family));
+    if (own.length === 0) continue;
     if (family === 'header') own = own.filter(followedByText(lines, candidates));
     // After unifySpelling one speaker has one spelling, so the name itself is the key.
     const counts = new Map<string, number>();
-    for (const c of own) counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
+    const kinds = new Map<string, LabelKind>();
+    for (const c of own) {
+      counts.set(c.speaker, (counts.get(c.speaker) ?? 0) + 1);
+      if (!kinds.has(c.speaker)) kinds.set(c.speaker, labelKind(c.speaker));
+    }
+    const judge = (c: Candidate, dialogue: boolean) => qualifies(c, counts.get(c.speaker)!, dialogue, kinds.get(c.speaker)!);
     // At least one label must qualify on its own (recur, or be a role word) before one-off names may join it.
-    if (!own.some((c) => qualifies(c, counts.get(c.speaker)!, false))) continue;
-    const accepted = own.filter((c) => qualifies(c, counts.get(c.speaker)!, true));
+    if (!own.some((c) => judge(c, false))) continue;
+    const accepted = own.filter((c) => judge(c, true));
     if (!isDialogue(accepted)) continue;
     if (!best || accepted.length > best.length) best = accepted;
   }
@@ -333,11 +345,17 @@ const key = (name: string) => name.toLowerCase();
  */
 function unifySpelling(candidates: Candidate[]): Candidate[] {
   const first = new Map<string, string>();
+  // A name recurs hundreds of times; lower-casing it each time made a string per line.
+  const unified = new Map<string, string>();
   for (const c of candidates) {
-    const k = key(c.speaker);
-    const spelling = first.get(k);
-    if (spelling === undefined) first.set(k, c.speaker);
-    else c.speaker = spelling;
+    let spelling = unified.get(c.speaker);
+    if (spelling === undefined) {
+      const k = key(c.speaker);
+      spelling = first.get(k) ?? c.speaker;
+      first.set(k, spelling);
+      unified.set(c.speaker, spelling);
+    }
+    c.speaker = spelling;
   }
   return candidates;
 }
@@ -368,7 +386,9 @@ function inPlace(text: string, lines: Line[], labels: Candidate[]): DetectedTran
     const end = last.start + last.text.trimEnd().length;
     if (end <= start) return;
     if (!order.includes(label.speaker)) order.push(label.speaker);
-    turns.push({ speaker: label.speaker, start, end, ...(label.timeMs !== undefined ? { timeMs: label.timeMs } : {}) });
+    const turn: Turn = { speaker: label.speaker, start, end };
+    if (label.timeMs !== undefined) turn.timeMs = label.timeMs;
+    turns.push(turn);
   });
   if (turns.length === 0) return { structure: narrative(text) };
   return {
