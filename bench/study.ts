@@ -10,7 +10,8 @@ import type {
 } from '../shared/model';
 import { emptyProject, nextColor, seededGuids } from '../shared/model';
 import type { Utterance } from '../shared/text/compose';
-import { composeTranscript, contentHash } from '../shared/text/compose';
+import { composeTranscript } from '../shared/text/compose';
+import { contentHash } from '../shared/text/hash';
 import type { Rng } from './prng';
 import { seededRng } from './prng';
 import {

@@ -24,7 +24,6 @@ import type {
   TableName,
   Theme,
 } from '../model/schema';
-import { contentHash } from '../text/compose';
 import type { CodebookMergeReport, Resolutions } from './codebook';
 import { codebookReportText, mergeCodebooks } from './codebook';
 import { memoContentKey, memoWords, sameMemo, sameRow, sameValue } from './same';
@@ -147,16 +146,17 @@ export function mergeProject(base: Project, incoming: Project, ctx: OpContext, o
   // Sources: the same text is the same source, whatever it is called.
   const sources: Record<Guid, Guid> = {};
   const sourceLines: ProjectMergeReport['sources'] = [];
-  const baseByHash = new Map<string, Source[]>();
+  // Keyed by the text itself: the engine hashes a long string by its length and compares on a match, far cheaper than hashing every character.
+  const baseByText = new Map<string, Source>();
   for (const s of base.sources) {
-    const h = contentHash(textKey(s.text));
-    baseByHash.set(h, [...(baseByHash.get(h) ?? []), s]);
+    const key = textKey(s.text);
+    if (!baseByText.has(key)) baseByText.set(key, s);
   }
   const sourceLength = new Map<Guid, number>(base.sources.map((s) => [s.id, s.text.length]));
   const newSources: Source[] = [];
   for (const source of incoming.sources) {
     const key = textKey(source.text);
-    const same = (baseByHash.get(contentHash(key)) ?? []).find((s) => textKey(s.text) === key);
+    const same = baseByText.get(key);
     if (same) {
       sources[source.id] = same.id;
       count(present, 'sources');

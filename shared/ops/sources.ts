@@ -4,7 +4,7 @@ import { put, remove } from '../model/changes';
 import type { OpContext } from '../model/context';
 import type { Guid, Project, Source, SourceFormat, Speaker } from '../model/schema';
 import type { TranscriptStructure } from '../text/compose';
-import { contentHash } from '../text/compose';
+import { contentHash } from '../text/hash';
 import { find, OpError, requireName } from './common';
 
 export interface AddSourceArgs {
@@ -37,8 +37,7 @@ export function addSource(project: Project, ctx: OpContext, args: AddSourceArgs)
 
 /** An already imported source with the same text, if any (the file name may differ). */
 export function findDuplicateSource(project: Project, text: string): Source | undefined {
-  const hash = contentHash(text);
-  return project.sources.find((s) => s.contentHash === hash && s.text === text);
+  return project.sources.find((s) => s.text === text);
 }
 
 export function renameSource(project: Project, _ctx: OpContext, id: Guid, name: string): ChangeSet {

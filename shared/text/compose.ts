@@ -118,22 +118,3 @@ function isBlank(text: string, start: number, end: number): boolean {
   if (first > 0x20 && first < 0x7f) return false;
   return !text.slice(start, end).trim();
 }
-
-/**
- * A fast 53-bit content hash (cyrb53) with the length: recognises an already imported
- * transcript. Equal hashes are confirmed by comparing the texts, so this need not be
- * cryptographic, and it stays synchronous.
- */
-export function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  return `${hash.toString(16).padStart(14, '0')}-${text.length.toString(16)}`;
-}

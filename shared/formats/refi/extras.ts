@@ -23,6 +23,7 @@ import {
 } from '../../model/schema';
 import type { Project, RichBlock, TableName } from '../../model/schema';
 import { memoPlainText } from '../../model/richtext';
+import { contentHashMatches } from '../../text/hash';
 
 export const LANTERN_ENTRY = 'lantern/project.json';
 export const LANTERN_FORMAT = 'lantern-qda';
@@ -136,7 +137,7 @@ export function applyExtras(project: Project, extras: LanternExtras): Project {
       const keepQdeBody =
         table === 'memos' && memoPlainText(row.body as RichBlock[]) !== memoPlainText(extra.body as RichBlock[]);
       // Turns and paragraphs are offsets into the text: useless if another tool changed it.
-      if (table === 'sources' && extra.contentHash !== row.contentHash) return row;
+      if (table === 'sources' && !contentHashMatches(extra.contentHash as string, row.text as string, row.contentHash as string)) return row;
       for (const f of EXTRA_FIELDS[table]) {
         if (keepQdeBody && f === 'body') continue;
         if (extra[f] !== undefined) merged[f] = extra[f];

@@ -14,7 +14,8 @@ import { projectSchema } from '../../model/schema';
 import { isoNow } from '../../model/context';
 import { newGuid, normalizeGuid } from '../../model/ids';
 import { nextColor } from '../../model/project';
-import { contentHash, paragraphSpans } from '../../text/compose';
+import { paragraphSpans } from '../../text/compose';
+import { contentHash, contentHashMatches } from '../../text/hash';
 import { detectTurns } from '../../import/turns';
 import type { ZipArchive } from '../zip';
 import { isZip, readZip, ZipError } from '../zip';
@@ -297,7 +298,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     if ('problem' in parsed) warn(`${parsed.problem}; read the file as any other REFI-QDA project`);
     else extras = parsed.extras;
   }
-  const qdeUnchanged = extras !== null && extras.qdeHash === contentHash(xml);
+  const qdeUnchanged = extras !== null && contentHashMatches(extras.qdeHash, xml);
   if (extras && !qdeUnchanged)
     warn('project.qde was changed by another tool since Lantern QDA saved it; restored Lantern-only details where the items still exist');
 
@@ -448,7 +449,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     const text = map.text;
     const hash = contentHash(text);
     // Our own sources get their structure back from the extras; detecting it again would be wasted work.
-    const restoredLater = extras?.sources.some((x) => x.id === id && x.contentHash === hash) ?? false;
+    const restoredLater = extras?.sources.some((x) => x.id === id && contentHashMatches(x.contentHash, text, hash)) ?? false;
     const structure = restoredLater ? { paragraphs: [], turns: [], speakers: [] } : structureOf(text);
     const source: Source = {
       id,

@@ -8,7 +8,7 @@
  */
 import type { Attribute, AttributeType, Code, Coding, Memo, Project, Source, Theme } from '../../model/schema';
 import { PositionMap } from '../../model/positions';
-import { contentHash } from '../../text/compose';
+import { contentHash } from '../../text/hash';
 import { writeZip } from '../zip';
 import { buildExtras, LANTERN_ENTRY } from './extras';
 import { memoPlainText } from '../../model/richtext';

@@ -6,7 +6,8 @@
 import type { Code, Coding, Guid, Project, Source, Speaker, Theme } from '../../../shared/model';
 import { emptyProject, seededGuids } from '../../../shared/model';
 import type { Utterance } from '../../../shared/text/compose';
-import { composeTranscript, contentHash } from '../../../shared/text/compose';
+import { composeTranscript } from '../../../shared/text/compose';
+import { contentHash } from '../../../shared/text/hash';
 
 export interface Fixture {
   project: Project;

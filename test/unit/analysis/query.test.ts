@@ -10,7 +10,8 @@ import {
   QueryError,
 } from '../../../shared/analysis';
 import type { Coding, Project } from '../../../shared/model';
-import { composeTranscript, contentHash } from '../../../shared/text/compose';
+import { composeTranscript } from '../../../shared/text/compose';
+import { contentHash } from '../../../shared/text/hash';
 import { buildFixture } from './fixture';
 
 const fx = buildFixture();

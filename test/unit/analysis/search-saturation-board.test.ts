@@ -184,7 +184,8 @@ describe('regex errors', () => {
 
 describe('whole words beyond ASCII', () => {
   it('treats accented letters as part of a word, and finds text after an emoji at the right offsets', async () => {
-    const { composeTranscript, contentHash } = await import('../../../shared/text/compose');
+    const { composeTranscript } = await import('../../../shared/text/compose');
+    const { contentHash } = await import('../../../shared/text/hash');
     const p = structuredClone(fx.project);
     const s = composeTranscript([{ speaker: 'R', text: 'Le café 🙂 est fermé. Caf is not a word; naïve people say café.' }]);
     p.sources = [{ ...p.sources[0]!, text: s.text, turns: s.turns, paragraphs: s.paragraphs, speakers: s.speakers, contentHash: contentHash(s.text) }];

@@ -4,7 +4,8 @@ import { newGuid, normalizeGuid, seededGuids } from '../../../shared/model/ids';
 import { codePath, codeTree, descendantIds, emptyProject, speakerNames } from '../../../shared/model/project';
 import { codeSchema, guidSchema, projectSchema } from '../../../shared/model/schema';
 import { buildDemoProject } from '../../../fixtures/demo';
-import { composeTranscript, contentHash, paragraphSpans } from '../../../shared/text/compose';
+import { composeTranscript, paragraphSpans } from '../../../shared/text/compose';
+import { contentHash } from '../../../shared/text/hash';
 
 describe('GUIDs', () => {
   it('normalises other tools’ GUIDs: braces, upper case', () => {

@@ -6,7 +6,8 @@ import { validateXML } from 'xmllint-wasm';
 import { emptyProject } from '../../../shared/model/project';
 import { seededGuids } from '../../../shared/model/ids';
 import type { Code, Coding, Project, Source } from '../../../shared/model/schema';
-import { composeTranscript, contentHash } from '../../../shared/text/compose';
+import { composeTranscript } from '../../../shared/text/compose';
+import { contentHash } from '../../../shared/text/hash';
 
 export const REFI = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/refi-qda');
 export const SAMPLES = resolve(REFI, 'samples');

@@ -9,7 +9,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { readQdpx, writeQdpx } from '../../../shared/formats/refi';
 import { seededGuids } from '../../../shared/model/ids';
 import type { Coding } from '../../../shared/model/schema';
-import { contentHash } from '../../../shared/text/compose';
+import { contentHash } from '../../../shared/text/hash';
 import { richProject } from './helpers';
 
 const PIECES = ['a', 'é', ' ', 'naïve', '😀', '👩🏽‍⚕️', '𠀀', '中文', '\n', 'ß', 'ǅ', 'a\u0308\u0323', '🇧🇷', '—', 'word', '. '];

@@ -9,7 +9,6 @@ import type { AnalyzeOptions, AttributeImportReport, FileReport, ImportPreview, 
 import { applyPreview, importAttributes, planImport, SUPPORTED_EXTENSIONS } from '../../../../shared/import';
 import type { ChangeSet } from '../../../../shared/model';
 import { isEmpty } from '../../../../shared/model';
-import { contentHash } from '../../../../shared/text/compose';
 import type { PickedFile } from '../../host';
 import { getHost } from '../../host';
 import { useProject, useProjectStore } from '../../store';
@@ -156,14 +155,8 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
 
   /** Per file, how many of its sources the project already holds (they will be skipped). */
   const alreadyThere = useMemo(() => {
-    const byHash = new Map<string, string[]>();
-    for (const s of sources) byHash.set(s.contentHash, [...(byHash.get(s.contentHash) ?? []), s.text]);
-    return new Map(
-      [...edited].map(([key, preview]) => [
-        key,
-        preview.documents.filter((d) => byHash.get(contentHash(d.structure.text))?.includes(d.structure.text)).length,
-      ]),
-    );
+    const texts = new Set(sources.map((s) => s.text));
+    return new Map([...edited].map(([key, preview]) => [key, preview.documents.filter((d) => texts.has(d.structure.text)).length]));
   }, [edited, sources]);
 
   const commit = () => {
