@@ -119,23 +119,37 @@ export function refusal(fileName: string, error: unknown): FileReport {
  * Rows the import has created or changed so far, by lowercase name (cases, attributes)
  * and by text (keyed by the string itself: the engine's own string hashing is far cheaper
  * than contentHash over every character). Kept as maps rather than re-applying each change to the
- * project, so a survey with thousands of respondents plans in linear time.
+ * project, so a survey with thousands of respondents plans in linear time. A file's changes
+ * are kept only if the whole file succeeds: each is noted with the value it replaced, and
+ * rolled back otherwise (a copy of the maps per file made a large batch quadratic).
  */
 class Index {
   readonly attributes: Map<string, Attribute>;
   readonly cases: Map<string, Case>;
   /** Each text with the name of the first document that holds it. */
-  readonly texts: Map<string, string>;
+  private readonly texts = new Map<string, string>();
+  private undo: { map: Map<string, unknown>; key: string; before: unknown }[] = [];
 
-  constructor(project: Project, from?: Index) {
-    this.attributes = new Map(from?.attributes ?? project.attributes.map((a) => [a.name.toLowerCase(), a]));
-    this.cases = new Map(from?.cases ?? project.cases.map((c) => [c.name.toLowerCase(), c]));
-    this.texts = new Map(from?.texts ?? []);
-    if (!from) for (const s of project.sources) this.addText(s.name, s.text);
+  constructor(project: Project) {
+    this.attributes = new Map(project.attributes.map((a) => [a.name.toLowerCase(), a]));
+    this.cases = new Map(project.cases.map((c) => [c.name.toLowerCase(), c]));
+    for (const s of project.sources) if (!this.texts.has(s.text)) this.texts.set(s.text, s.name);
+  }
+
+  setAttribute(key: string, attribute: Attribute): void {
+    this.remember(this.attributes, key);
+    this.attributes.set(key, attribute);
+  }
+
+  setCase(key: string, kase: Case): void {
+    this.remember(this.cases, key);
+    this.cases.set(key, kase);
   }
 
   addText(name: string, text: string): void {
-    if (!this.texts.has(text)) this.texts.set(text, name);
+    if (this.texts.has(text)) return;
+    this.remember(this.texts, text);
+    this.texts.set(text, name);
   }
 
   duplicateOf(text: string): string | undefined {
@@ -146,23 +160,39 @@ class Index {
   view(project: Project, cases: Case[] = []): Project {
     return { ...project, attributes: [...this.attributes.values()], cases };
   }
+
+  /** Keeps what the current file changed. */
+  commit(): void {
+    this.undo = [];
+  }
+
+  /** Forgets what the current file changed, newest first. */
+  rollback(): void {
+    for (const { map, key, before } of this.undo.reverse()) {
+      if (before === undefined) map.delete(key);
+      else map.set(key, before);
+    }
+    this.undo = [];
+  }
+
+  private remember<V>(map: Map<string, V>, key: string): void {
+    this.undo.push({ map: map as Map<string, unknown>, key, before: map.get(key) });
+  }
 }
 
 /** The change set for previews the user has checked; pure and fast (no parsing), so the app runs it on the UI thread. */
 export function planImport(project: Project, ctx: OpContext, previews: readonly ImportPreview[]): ImportResult {
-  let index = new Index(project);
+  const index = new Index(project);
   const sets: ChangeSet[] = [];
   const files: FileReport[] = [];
   for (const preview of previews) {
-    // Each file works on its own copy of the index, kept only if the whole file succeeds.
-    const local = new Index(project, index);
     const fileSets: ChangeSet[] = [];
     const report: FileReport = { fileName: preview.fileName, status: 'imported', warnings: [...preview.warnings], sources: [], duplicates: [] };
     try {
-      const attributeIds = ensureAttributes(preview, project, local, ctx, fileSets);
-      const caseId = (name: string, values: Record<string, string> = {}) => ensureCase(name, values, attributeIds, project, local, ctx, fileSets, report);
+      const attributeIds = ensureAttributes(preview, project, index, ctx, fileSets);
+      const caseId = (name: string, values: Record<string, string> = {}) => ensureCase(name, values, attributeIds, project, index, ctx, fileSets, report);
       for (const doc of preview.documents) {
-        const existing = local.duplicateOf(doc.structure.text);
+        const existing = index.duplicateOf(doc.structure.text);
         if (existing) {
           report.duplicates.push({ name: doc.name, existing });
           continue;
@@ -182,7 +212,7 @@ export function planImport(project: Project, ctx: OpContext, previews: readonly 
           ...(sourceCase ? { caseId: sourceCase } : {}),
         });
         fileSets.push(added);
-        local.addText(doc.name, doc.structure.text);
+        index.addText(doc.name, doc.structure.text);
         report.sources.push({
           sourceId: added.id,
           name: doc.name,
@@ -194,12 +224,14 @@ export function planImport(project: Project, ctx: OpContext, previews: readonly 
       }
       if (report.sources.length === 0) {
         report.status = 'duplicate';
+        index.rollback();
       } else {
-        index = local;
+        index.commit();
         sets.push(...fileSets);
       }
       files.push(report);
     } catch (error) {
+      index.rollback();
       files.push(refusal(preview.fileName, error));
     }
   }
@@ -225,7 +257,7 @@ function ensureAttributes(preview: ImportPreview, project: Project, index: Index
       const set = createAttribute(index.view(project), ctx, { name, type: inferAttributeType(values) });
       sets.push(set);
       attribute = set.changes[0]!.after as Attribute;
-      index.attributes.set(name.toLowerCase(), attribute);
+      index.setAttribute(name.toLowerCase(), attribute);
     }
     ids.set(name, attribute.id);
   }
@@ -256,7 +288,7 @@ function ensureCase(
     const set = createCase(index.view(project), ctx, { name, values: fitting });
     sets.push(set);
     kase = set.changes[0]!.after as Case;
-    index.cases.set(name.toLowerCase(), kase);
+    index.setCase(name.toLowerCase(), kase);
     return kase.id;
   }
   for (const [attributeId, value] of Object.entries(fitting)) {
@@ -264,7 +296,7 @@ function ensureCase(
     const set = setCaseValue(index.view(project, [kase]), ctx, kase.id, attributeId, value);
     sets.push(set);
     kase = set.changes[0]!.after as Case;
-    index.cases.set(name.toLowerCase(), kase);
+    index.setCase(name.toLowerCase(), kase);
   }
   return kase.id;
 }

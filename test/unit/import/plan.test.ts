@@ -92,6 +92,29 @@ describe('planning an import', () => {
     expect(second.report.files[0]!.warnings).toContain("case 'ID1': Age 'unknown' is not a whole number (a integer); left empty");
   });
 
+  it('a file that fails or holds only duplicates leaves no case, attribute or text behind for the files after it', async () => {
+    const ctx = testContext();
+    const csv = (site: string, answer: string) => utf8(`Case,Site,answer\nID7,${site},${answer}\n`);
+    const previews = await Promise.all([
+      analyzeFile(csv('North', 'I came because the program found me a bed.'), 'a.csv'),
+      analyzeFile(csv('South', 'They kept calling me back until I answered.'), 'b.csv'),
+      analyzeFile(csv('East', 'The shelter was full that night.'), 'c.csv'),
+      analyzeFile(csv('West', 'I came because the program found me a bed.'), 'd.csv'),
+    ]);
+    // b.csv fails after its case and attribute were planned: a document without a name cannot be added.
+    previews[1] = { ...previews[1]!, documents: previews[1]!.documents.map((d) => ({ ...d, name: ' ' })) };
+    const result = planImport(freshProject(ctx), ctx, [previews[1]!, previews[0]!, previews[2]!, previews[3]!]);
+    expect(result.report.files.map((f) => f.status)).toEqual(['refused', 'imported', 'imported', 'duplicate']);
+    const project = applyChanges(freshProject(ctx), result.set);
+    // The case and attribute come from a.csv (the refused file's were forgotten), once each.
+    expect(project.cases.map((c) => c.name)).toEqual(['ID7']);
+    expect(project.attributes.map((a) => a.name)).toEqual(['Site']);
+    const site = project.attributes[0]!.id;
+    // c.csv set the value last; d.csv (all duplicate) did not.
+    expect(project.cases[0]!.values[site]).toBe('East');
+    expect(project.sources.map((s) => s.text)).toEqual(['answer: I came because the program found me a bed.', 'answer: The shelter was full that night.']);
+  });
+
   it('reports progress per file and cancels without a change set', async () => {
     const ctx = testContext();
     const project = freshProject(ctx);
