@@ -105,10 +105,13 @@ class OpenParagraph {
   add(piece: string): void {
     this.text += piece;
     if (!this.visible && VISIBLE.test(piece)) this.visible = true;
-    if (!this.lineBreak && LINE_TERMINATOR.test(piece)) this.lineBreak = true;
+    if (!this.lineBreak && hasLineTerminator(piece)) this.lineBreak = true;
     this.last = piece[piece.length - 1]!;
   }
 }
 
 const VISIBLE = /\S/;
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+/** What the m flag's $ matches before. Four native searches: the regex, asked of every run of text, cost a tenth of reading the XML. */
+function hasLineTerminator(piece: string): boolean {
+  return piece.includes('\n') || piece.includes('\r') || piece.includes('\u2028') || piece.includes('\u2029');
+}

@@ -15,7 +15,7 @@
  */
 import type { Turn } from '../model/schema';
 import type { TranscriptStructure, Utterance } from '../text/compose';
-import { composeTranscript, paragraphSpans } from '../text/compose';
+import { composeTranscript, paragraphSpansOfLines } from '../text/compose';
 import { guessSpeakerRole } from './roles';
 import { parseClock, TIME_PATTERN } from './time';
 
@@ -139,7 +139,7 @@ export function detectTurns(text: string): DetectedTranscript {
     if (c) candidates.push(c);
   }
   const chosen = chooseFamily(candidates, lines);
-  if (!chosen) return { structure: narrative(text) };
+  if (!chosen) return { structure: narrative(text, lines) };
   const rebuild = chosen.some((c) => c.markup);
   return rebuild ? rebuilt(lines, chosen) : inPlace(text, lines, chosen);
 }
@@ -360,8 +360,8 @@ function unifySpelling(candidates: Candidate[]): Candidate[] {
   return candidates;
 }
 
-function narrative(text: string): TranscriptStructure {
-  return { text, paragraphs: paragraphSpans(text), turns: [], speakers: [] };
+function narrative(text: string, lines: Line[]): TranscriptStructure {
+  return { text, paragraphs: paragraphSpansOfLines(text, lines), turns: [], speakers: [] };
 }
 
 /** Plain labels: keep the text as typed; each turn spans from after its label to the end of its last line. */
@@ -390,11 +390,11 @@ function inPlace(text: string, lines: Line[], labels: Candidate[]): DetectedTran
     if (label.timeMs !== undefined) turn.timeMs = label.timeMs;
     turns.push(turn);
   });
-  if (turns.length === 0) return { structure: narrative(text) };
+  if (turns.length === 0) return { structure: narrative(text, lines) };
   return {
     structure: {
       text,
-      paragraphs: paragraphSpans(text),
+      paragraphs: paragraphSpansOfLines(text, lines),
       turns,
       speakers: order.map((name) => ({ name, role: guessSpeakerRole(name) })),
     },

@@ -111,6 +111,13 @@ export function paragraphSpans(text: string): Span[] {
   return out;
 }
 
+/** The same, for a text already split into lines (turn detection has them), so it is not searched for line ends again. */
+export function paragraphSpansOfLines(text: string, lines: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const { start, end } of lines) if (!isBlank(text, start, end)) out.push({ start, end });
+  return out;
+}
+
 /** Whether text[start, end) is only white space; nearly every line opens with a visible ASCII character, which settles it without a copy. */
 function isBlank(text: string, start: number, end: number): boolean {
   if (start === end) return true;
