@@ -22,6 +22,35 @@ describe('speaker turns in plain text', () => {
     ]);
   });
 
+  it('names in any script, or ASCII with a letter from another further on, are labels alike', () => {
+    // ASCII names take a faster path; these check it agrees with the Unicode one at its edges.
+    const text = [
+      'Anna Bell: Yes.',
+      'José María: We waited.',
+      'Anna Łukasz: Since March.',
+      'Dr. Müller (B): Two beds.',
+      'Anna Bell: Then?',
+      'José María: Nothing.',
+      'Anna Łukasz: Again: nothing.',
+      'Dr. Müller (B): Right.',
+      'Anna Bell (ü): Ok.',
+      'Anna Bell (ü): Ok.',
+    ].join('\n');
+    expect(turns(text).map((t) => t.speaker)).toEqual([
+      'Anna Bell',
+      'José María',
+      'Anna Łukasz',
+      'Dr. Müller (B)',
+      'Anna Bell',
+      'José María',
+      'Anna Łukasz',
+      'Dr. Müller (B)',
+      'Anna Bell (ü)',
+      'Anna Bell (ü)',
+    ]);
+    expect(turns(text)[6]!.text).toBe('Again: nothing.');
+  });
+
   it('Q:/A: pairs, with Q guessed as the interviewer', () => {
     const { structure } = detectTurns('Q: Where do you sleep?\nA: Shelter, mostly.\nQ: Since when?\nA: March.');
     expect(turnTexts(structure).map((t) => `${t.speaker}|${t.text}`)).toEqual(['Q|Where do you sleep?', 'A|Shelter, mostly.', 'Q|Since when?', 'A|March.']);
