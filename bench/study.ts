@@ -11,7 +11,6 @@ import type {
 import { emptyProject, nextColor, seededGuids } from '../shared/model';
 import type { Utterance } from '../shared/text/compose';
 import { composeTranscript } from '../shared/text/compose';
-import { contentHash } from '../shared/text/hash';
 import type { Rng } from './prng';
 import { seededRng } from './prng';
 import {
@@ -214,7 +213,6 @@ function buildSource(
     speakers,
     caseId,
     format: formatOf(plan.kind),
-    contentHash: contentHash(structure.text),
     importedAt: stamp(minute),
     importedBy,
   };

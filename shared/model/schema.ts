@@ -81,8 +81,6 @@ export const sourceSchema = z.object({
   speakers: z.array(speakerSchema),
   caseId: guidSchema.optional(),
   format: sourceFormatSchema,
-  /** SHA-256 (hex) of the normalised text: recognises the same transcript under another file name. */
-  contentHash: z.string(),
   description: z.string().optional(),
   importedAt: isoDateSchema,
   importedBy: guidSchema.optional(),

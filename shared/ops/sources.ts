@@ -4,7 +4,6 @@ import { put, remove } from '../model/changes';
 import type { OpContext } from '../model/context';
 import type { Guid, Project, Source, SourceFormat, Speaker } from '../model/schema';
 import type { TranscriptStructure } from '../text/compose';
-import { contentHash } from '../text/hash';
 import { find, OpError, requireName } from './common';
 
 export interface AddSourceArgs {
@@ -26,7 +25,6 @@ export function addSource(project: Project, ctx: OpContext, args: AddSourceArgs)
     turns,
     speakers,
     format: args.format,
-    contentHash: contentHash(text),
     importedAt: ctx.now(),
     importedBy: ctx.coderId,
     ...(args.caseId ? { caseId: args.caseId } : {}),

@@ -9,7 +9,7 @@ function source(): Source {
     { speaker: 'P01', text: 'In the car.\nThen at my sister’s place 🙂 for a week.', timeMs: 12000 },
     { speaker: null, text: 'Narrative note.' },
   ]);
-  return { ...s, id: 's', name: 'P01', format: 'txt', contentHash: '', importedAt: '' } as Source;
+  return { ...s, id: 's', name: 'P01', format: 'txt', importedAt: '' } as Source;
 }
 
 const code = (id: string, color: string, name = id): Code =>

@@ -23,7 +23,7 @@ import {
 } from '../../model/schema';
 import type { Project, RichBlock, TableName } from '../../model/schema';
 import { memoPlainText } from '../../model/richtext';
-import { contentHashMatches } from '../../text/hash';
+import { contentHash } from '../../text/hash';
 
 export const LANTERN_ENTRY = 'lantern/project.json';
 export const LANTERN_FORMAT = 'lantern-qda';
@@ -32,7 +32,7 @@ export const LANTERN_VERSION = 1;
 /** Per table: the fields project.qde cannot carry. */
 const EXTRA_FIELDS = {
   coders: ['color', 'isConsensus'],
-  sources: ['paragraphs', 'turns', 'speakers', 'format', 'contentHash', 'importedAt', 'importedBy'],
+  sources: ['paragraphs', 'turns', 'speakers', 'format', 'importedAt', 'importedBy'],
   attributes: ['values'],
   cases: [],
   codes: ['order', 'inclusion', 'exclusion', 'example', 'origin', 'createdBy', 'createdAt', 'firstSourceId', 'shortcut'],
@@ -54,7 +54,10 @@ export const lanternExtrasSchema = z.object({
   meta: projectMetaSchema,
   coders: z.array(coderSchema.pick({ id: true, color: true, isConsensus: true })),
   sources: z.array(
-    sourceSchema.pick({ id: true, paragraphs: true, turns: true, speakers: true, format: true, contentHash: true, importedAt: true, importedBy: true }),
+    sourceSchema
+      .pick({ id: true, paragraphs: true, turns: true, speakers: true, format: true, importedAt: true, importedBy: true })
+      // The text's hash when saved: paragraphs and turns are offsets into it, so they apply only to that text.
+      .extend({ contentHash: z.string() }),
   ),
   attributes: z.array(attributeSchema.pick({ id: true, values: true })),
   cases: z.array(idOnly),
@@ -91,6 +94,7 @@ export function buildExtras(project: Project, qdeHash: string): LanternExtras {
   for (const table of OVERLAY_TABLES) {
     extras[table] = (project[table] as unknown as Record<string, unknown>[]).map((row) => pick(row, EXTRA_FIELDS[table]));
   }
+  extras.sources = project.sources.map((s) => ({ ...pick(s, EXTRA_FIELDS.sources), contentHash: contentHash(s.text) }));
   return extras as LanternExtras;
 }
 
@@ -116,9 +120,11 @@ export function parseExtras(json: string): { extras: LanternExtras } | { problem
 
 /**
  * Puts our details back onto the rows read from project.qde, and each table back in
- * the order it was saved in. Rows the qde no longer has are not resurrected.
+ * the order it was saved in. Rows the qde no longer has are not resurrected. A source's
+ * structure comes back only if its text is the one saved (unchangedTexts: ids whose text
+ * matches the hash in the extras).
  */
-export function applyExtras(project: Project, extras: LanternExtras): Project {
+export function applyExtras(project: Project, extras: LanternExtras, unchangedTexts: ReadonlySet<string>): Project {
   const next: Project = { ...project, savedQueries: extras.savedQueries, settings: extras.settings };
   next.meta = { ...project.meta, id: extras.meta.id, createdAt: extras.meta.createdAt, modifiedAt: extras.meta.modifiedAt };
   if (extras.meta.origin !== undefined) next.meta.origin = extras.meta.origin;
@@ -137,7 +143,7 @@ export function applyExtras(project: Project, extras: LanternExtras): Project {
       const keepQdeBody =
         table === 'memos' && memoPlainText(row.body as RichBlock[]) !== memoPlainText(extra.body as RichBlock[]);
       // Turns and paragraphs are offsets into the text: useless if another tool changed it.
-      if (table === 'sources' && !contentHashMatches(extra.contentHash as string, row.text as string, row.contentHash as string)) return row;
+      if (table === 'sources' && !unchangedTexts.has(row.id as string)) return row;
       for (const f of EXTRA_FIELDS[table]) {
         if (keepQdeBody && f === 'body') continue;
         if (extra[f] !== undefined) merged[f] = extra[f];

@@ -15,7 +15,7 @@ import { isoNow } from '../../model/context';
 import { newGuid, normalizeGuid } from '../../model/ids';
 import { nextColor } from '../../model/project';
 import { paragraphSpans } from '../../text/compose';
-import { contentHash, contentHashMatches } from '../../text/hash';
+import { contentHashMatches } from '../../text/hash';
 import { detectTurns } from '../../import/turns';
 import type { ZipArchive } from '../zip';
 import { isZip, readZip, ZipError } from '../zip';
@@ -376,6 +376,9 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   // Sources
   const basePath = root.attrs.basePath ?? '';
   const sources: Source[] = [];
+  const savedSources = extras ? new Map(extras.sources.map((x) => [x.id, x])) : undefined;
+  /** Sources whose text is the one our extras were saved with. */
+  const unchangedTexts = new Set<Guid>();
   const selections: PendingSelection[] = [];
   const wholeSourceCodings: { sourceId: Guid; el: XmlElement; length: number }[] = [];
   const sourcesEl = child(root, 'Sources');
@@ -447,9 +450,10 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     if (!map.matchesWholeNormalization()) warn(`"${label}": Unicode normalisation of its text was done piece by piece to keep selections aligned`);
     const id = ids.assign('Source', el.attrs.guid);
     const text = map.text;
-    const hash = contentHash(text);
-    // Our own sources get their structure back from the extras; detecting it again would be wasted work.
-    const restoredLater = extras?.sources.some((x) => x.id === id && contentHashMatches(x.contentHash, text, hash)) ?? false;
+    // Our own sources get their structure back from the extras, if the text is still the one saved; detecting it again would be wasted work.
+    const saved = savedSources?.get(id);
+    const restoredLater = saved !== undefined && contentHashMatches(saved.contentHash, text);
+    if (restoredLater) unchangedTexts.add(id);
     const structure = restoredLater ? { paragraphs: [], turns: [], speakers: [] } : structureOf(text);
     const source: Source = {
       id,
@@ -457,7 +461,6 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
       text,
       ...structure,
       format: 'refi',
-      contentHash: hash,
       importedAt: now,
     };
     const description = optionalText(child(el, 'Description'));
@@ -683,7 +686,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   if (creator) project.meta.createdBy = creator;
   if (origin) project.meta.origin = origin;
   if (extras) {
-    project = applyExtras(project, extras);
+    project = applyExtras(project, extras, unchangedTexts);
     report.restoredLanternData = true;
   }
   for (const other of ['Graphs']) if (child(root, other)) warn(`the file's ${other} were not imported; Lantern QDA has no equivalent`);

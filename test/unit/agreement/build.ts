@@ -45,7 +45,6 @@ export class ProjectBuilder {
       id: this.newId(),
       ...body,
       format: 'txt',
-      contentHash: `hash-of:${body.text}`,
       importedAt: NOW,
       ...extra,
     };

@@ -7,7 +7,6 @@ import type { Code, Coding, Guid, Project, Source, Speaker, Theme } from '../../
 import { emptyProject, seededGuids } from '../../../shared/model';
 import type { Utterance } from '../../../shared/text/compose';
 import { composeTranscript } from '../../../shared/text/compose';
-import { contentHash } from '../../../shared/text/hash';
 
 export interface Fixture {
   project: Project;
@@ -53,7 +52,6 @@ export function buildFixture(): Fixture {
       speakers: speakers ?? s.speakers,
       ...(caseKey ? { caseId: id(caseKey) } : {}),
       format: 'txt',
-      contentHash: contentHash(s.text),
       importedAt: `2026-11-27T10:0${minute}:00Z`,
     };
   };

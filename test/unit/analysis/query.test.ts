@@ -11,7 +11,6 @@ import {
 } from '../../../shared/analysis';
 import type { Coding, Project } from '../../../shared/model';
 import { composeTranscript } from '../../../shared/text/compose';
-import { contentHash } from '../../../shared/text/hash';
 import { buildFixture } from './fixture';
 
 const fx = buildFixture();
@@ -30,7 +29,7 @@ function spanProject(spans: [string, number, number][]) {
     { speaker: 'Interviewer', text: 'Question two here?' },
     { speaker: 'R', text: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
   ]);
-  const src = { ...p.sources[0]!, id: ids['int-P1']!, text: s.text, turns: s.turns, paragraphs: s.paragraphs, speakers: s.speakers, contentHash: contentHash(s.text) };
+  const src = { ...p.sources[0]!, id: ids['int-P1']!, text: s.text, turns: s.turns, paragraphs: s.paragraphs, speakers: s.speakers };
   p.sources = [src];
   const base = s.turns[1]!.start;
   p.codings = spans.map(([key, start, end], i) => ({

@@ -185,10 +185,9 @@ describe('regex errors', () => {
 describe('whole words beyond ASCII', () => {
   it('treats accented letters as part of a word, and finds text after an emoji at the right offsets', async () => {
     const { composeTranscript } = await import('../../../shared/text/compose');
-    const { contentHash } = await import('../../../shared/text/hash');
     const p = structuredClone(fx.project);
     const s = composeTranscript([{ speaker: 'R', text: 'Le café 🙂 est fermé. Caf is not a word; naïve people say café.' }]);
-    p.sources = [{ ...p.sources[0]!, text: s.text, turns: s.turns, paragraphs: s.paragraphs, speakers: s.speakers, contentHash: contentHash(s.text) }];
+    p.sources = [{ ...p.sources[0]!, text: s.text, turns: s.turns, paragraphs: s.paragraphs, speakers: s.speakers }];
     p.codings = [];
     const idx = buildAnalysisIndex(p);
     const words = (pattern: string) => searchText(idx, { pattern, wholeWord: true }).hits.map((h) => s.text.slice(h.start, h.end));

@@ -7,7 +7,6 @@ import { emptyProject } from '../../../shared/model/project';
 import { seededGuids } from '../../../shared/model/ids';
 import type { Code, Coding, Project, Source } from '../../../shared/model/schema';
 import { composeTranscript } from '../../../shared/text/compose';
-import { contentHash } from '../../../shared/text/hash';
 
 export const REFI = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/refi-qda');
 export const SAMPLES = resolve(REFI, 'samples');
@@ -37,7 +36,7 @@ export function code(id: string, name: string, extra: Partial<Code> = {}): Code 
 
 export function source(id: string, name: string, utterances: { speaker: string | null; text: string }[]): Source {
   const s = composeTranscript(utterances);
-  return { id, name, ...s, format: 'txt', contentHash: contentHash(s.text), importedAt: NOW };
+  return { id, name, ...s, format: 'txt', importedAt: NOW };
 }
 
 /** The span of the n-th occurrence of `needle` in the source's text. */
