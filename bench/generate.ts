@@ -13,7 +13,7 @@ import { optionalExport } from './optional';
 import type { Study, StudySize } from './study';
 import { DEFAULT_SEED, FULL_SIZE, QUICK_SIZE, buildStudy } from './study';
 
-/** Raised when the files written change (3: sources carry version-2 content hashes), so stale data is generated again. */
+/** Raised when the files written change (3: sources hold no content hash; the extras list it last), so stale data is generated again. */
 export const GENERATOR_VERSION = 3;
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const dataDir = (quick: boolean) => path.join(BENCH_DIR, 'data', quick ? 'quick' : 'full');

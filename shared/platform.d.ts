@@ -12,7 +12,6 @@ declare global {
   }
   class TextEncoder {
     encode(input?: string): Uint8Array<ArrayBuffer>;
-    encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
   }
   const crypto: { randomUUID(): `${string}-${string}-${string}-${string}-${string}` };
   const console: { warn(...args: unknown[]): void; log(...args: unknown[]): void; error(...args: unknown[]): void };

@@ -15,7 +15,7 @@ import { isoNow } from '../../model/context';
 import { newGuid, normalizeGuid } from '../../model/ids';
 import { nextColor } from '../../model/project';
 import { paragraphSpans } from '../../text/compose';
-import { contentHashMatches } from '../../text/hash';
+import { contentHash } from '../../text/hash';
 import { detectTurns } from '../../import/turns';
 import type { ZipArchive } from '../zip';
 import { isZip, readZip, ZipError } from '../zip';
@@ -298,7 +298,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     if ('problem' in parsed) warn(`${parsed.problem}; read the file as any other REFI-QDA project`);
     else extras = parsed.extras;
   }
-  const qdeUnchanged = extras !== null && contentHashMatches(extras.qdeHash, xml);
+  const qdeUnchanged = extras !== null && extras.qdeHash === contentHash(xml);
   if (extras && !qdeUnchanged)
     warn('project.qde was changed by another tool since Lantern QDA saved it; restored Lantern-only details where the items still exist');
 
@@ -452,7 +452,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     const text = map.text;
     // Our own sources get their structure back from the extras, if the text is still the one saved; detecting it again would be wasted work.
     const saved = savedSources?.get(id);
-    const restoredLater = saved !== undefined && contentHashMatches(saved.contentHash, text);
+    const restoredLater = saved !== undefined && saved.contentHash === contentHash(text);
     if (restoredLater) unchangedTexts.add(id);
     const structure = restoredLater ? { paragraphs: [], turns: [], speakers: [] } : structureOf(text);
     const source: Source = {

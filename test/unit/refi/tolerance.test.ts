@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { readQdpx, readQdc, writeQdpx } from '../../../shared/formats/refi';
 import type { ReadOptions } from '../../../shared/formats/refi';
-import { contentHashVersion1 } from '../../../shared/text/hash';
 import { richProject } from './helpers';
 
 const G = {
@@ -253,19 +252,6 @@ describe('tolerant REFI-QDA import', () => {
     expect(codes.filter((c) => c.parentId === food.id).map((c) => c.name)).toEqual(['Coke', 'Milk']);
     expect(themes[0]!.codeIds).toEqual([G.code.toLowerCase(), G.code2]);
     expect(report.warnings.join('\n')).toMatch(/made a category "Food"/);
-  });
-
-  it('restores a project saved before hash version 2, whose extras hold version-1 hashes', () => {
-    const original = richProject();
-    const files = unzipSync(writeQdpx(original));
-    const qde = new TextDecoder().decode(files['project.qde']);
-    const extras = JSON.parse(new TextDecoder().decode(files['lantern/project.json'])) as { qdeHash: string; sources: { id: string; contentHash: string }[] };
-    extras.qdeHash = contentHashVersion1(qde);
-    for (const s of extras.sources) s.contentHash = contentHashVersion1(original.sources.find((o) => o.id === s.id)!.text);
-    const old = read(zipSync({ ...files, 'lantern/project.json': strToU8(JSON.stringify(extras)) }));
-    expect(old.report.restoredLanternData).toBe(true);
-    expect(old.report.warnings.join('\n')).not.toMatch(/changed by another tool/);
-    expect(old.project.sources.map((s) => [s.turns, s.paragraphs, s.speakers])).toEqual(original.sources.map((s) => [s.turns, s.paragraphs, s.speakers]));
   });
 
   it('falls back to reading project.qde alone when our extras are damaged or were kept by another tool', () => {
