@@ -47,13 +47,16 @@ export async function measure(ctx: BenchContext): Promise<void> {
     report = result.report;
     project = applyChanges(empty, result.set);
   };
-  // Interleaved, so each ratio compares the two under the same load on the machine.
+  // Interleaved, so each ratio compares the two under the same load on the machine. A pair
+  // takes a fifth of a second and this machine's noise moves a single one by a fifth, so this
+  // group takes four times the usual runs (and warm-ups: the parsers need a few to be optimised).
   const read: number[] = [];
   const importing: number[] = [];
-  for (let i = 0; i < ctx.runs + ctx.warmup; i++) {
+  const warmup = ctx.warmup * 3;
+  for (let i = 0; i < ctx.runs * 4 + warmup; i++) {
     const [r] = await timeRuns(async () => decodeAll(await readAll(ctx)), 1, 0);
     const [m] = await timeRuns(importAll, 1, 0);
-    if (i < ctx.warmup) continue;
+    if (i < warmup) continue;
     read.push(r!);
     importing.push(m!);
   }
