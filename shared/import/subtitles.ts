@@ -166,13 +166,32 @@ interface Piece {
   timeMs: number;
 }
 
-const VOICE_TAG = /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>/;
 const VOICE_END = /<\/v>\s*$/;
 
-/** Whether the line opens with '<v', the cheap half of VOICE_TAG. */
-function opensWithVoiceTag(line: string): boolean {
-  const first = firstVisible(line, 0, line.length);
-  return first >= 0 && line.charCodeAt(first) === 0x3c && line.charCodeAt(first + 1) === 0x76;
+/**
+ * A voice tag opening the line, <v Name> or <v.class Name>, read by hand: the pattern
+ * /^\s*<v(?:\.[^\s>]+)*\s+([^>]+)>/ and its match array cost more than the rest of a cue
+ * line's reading. Returns where the tag ends and the name as written, or null.
+ */
+function voiceTag(line: string): { end: number; name: string } | null {
+  const open = firstVisible(line, 0, line.length);
+  if (open < 0 || line.charCodeAt(open) !== 0x3c || line.charCodeAt(open + 1) !== 0x76) return null;
+  let at = open + 2;
+  // Classes: each a dot and at least one character other than white space and '>'.
+  while (line[at] === '.') {
+    let end = at + 1;
+    while (end < line.length && line[end] !== '>' && !WHITE_SPACE.test(line[end]!)) end++;
+    if (end === at + 1) return null;
+    at = end;
+  }
+  let name = at;
+  while (name < line.length && WHITE_SPACE.test(line[name]!)) name++;
+  if (name === at) return null;
+  const close = line.indexOf('>', name);
+  if (close < 0) return null;
+  // A name of blanks only: the pattern gives it the last blank, as backtracking would.
+  if (close === name) return name - at >= 2 ? { end: close + 1, name: line.slice(name - 1, close) } : null;
+  return { end: close + 1, name: line.slice(name, close) };
 }
 
 /** Splits a cue into voice-tagged pieces, added to out; a cue without a voice tag is one piece with no speaker. */
@@ -180,10 +199,10 @@ function cuePieces(cue: Cue, out: Piece[], blankRuns: boolean): void {
   const first = out.length;
   let speaker: string | null = null;
   for (const raw of cue.lines) {
-    const voice = opensWithVoiceTag(raw) ? VOICE_TAG.exec(raw) : null;
-    if (voice) speaker = voice[1]!.trim();
+    const voice = voiceTag(raw);
+    if (voice) speaker = voice.name.trim();
     // The voice tag is known to be markup, so it is cut off here rather than found again by cleanLine's patterns.
-    const text = cleanLine(voice ? raw.slice(voice[0].length) : raw, blankRuns);
+    const text = cleanLine(voice ? raw.slice(voice.end) : raw, blankRuns);
     if (!voice && raw.includes('</v>') && VOICE_END.test(raw)) speaker = null;
     if (!text) continue;
     const last = out.length > first ? out[out.length - 1] : undefined;
@@ -318,15 +337,24 @@ function labelsBesideVoices(pieces: Piece[]): Piece[] {
  */
 function mergeSameSpeaker(pieces: Piece[]): Utterance[] {
   const out: Utterance[] = [];
+  // A turn's cue texts are joined once, when it ends: built with += they made a rope that was copied flat twice later on.
+  let parts: string[] = [];
+  const finish = () => {
+    if (parts.length > 1) out[out.length - 1]!.text = parts.join(' ');
+    parts = [];
+  };
   for (const piece of pieces) {
     const text = piece.text.includes('\n') ? piece.text.replace(/\n/g, ' ') : piece.text;
     const last = out[out.length - 1];
     if (piece.speaker !== null && last && last.speaker === piece.speaker) {
-      last.text += ' ' + text;
+      parts.push(text);
       continue;
     }
+    finish();
     // Without a speaker the cue time goes to the paragraph, so captions keep their timing.
     out.push({ speaker: piece.speaker, text, timeMs: piece.timeMs });
+    parts.push(text);
   }
+  finish();
   return out;
 }
