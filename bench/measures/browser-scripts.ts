@@ -35,10 +35,29 @@ export const VISIT_VIEWS = script(String.raw`
   h.show('coding', null);
 `);
 
-/** Opens a project from a URL through the bench hook; returns read and store times. */
+/**
+ * Opens a project from a URL through the bench hook; returns read and store times. With
+ * args.longTasks it also returns the main thread's long tasks (over 50 ms) from just before
+ * the open until the opened project is painted, each with its start relative to the open's
+ * start, so the caller can tell reading, storing and the first render apart.
+ */
 export const OPEN_PROJECT = script(String.raw`
   const h = await hook();
-  return h.openProjectFromUrl(args.url, args.coder);
+  if (!args.longTasks) return h.openProjectFromUrl(args.url, args.coder);
+  const longTasks = [];
+  let t0 = performance.now();
+  const po = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push({ start: e.startTime - t0, ms: e.duration }); });
+  po.observe({ type: 'longtask' });
+  t0 = performance.now();
+  const opened = await h.openProjectFromUrl(args.url, args.coder);
+  const openedAt = performance.now() - t0;
+  await painted();
+  await painted();
+  // Entries arrive after their task ends; give the last one a moment before stopping.
+  await new Promise((r) => setTimeout(r, 100));
+  for (const e of po.takeRecords()) longTasks.push({ start: e.startTime - t0, ms: e.duration });
+  po.disconnect();
+  return { ...opened, openedAt, longTasks };
 `);
 
 /** Leaves the coding view, then opens the source and times it until its text and highlights are painted. */

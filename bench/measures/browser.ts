@@ -187,6 +187,12 @@ interface Opened {
   sourceIds: string[];
 }
 
+/** What OPEN_PROJECT adds with longTasks: when the open returned and each long task, relative to its start. */
+interface OpenLongTasks {
+  openedAt: number;
+  longTasks: { start: number; ms: number }[];
+}
+
 async function measureSingle(ctx: BenchContext, browser: Browser, app: AppServer): Promise<void> {
   const page = await newPage(browser, app.url);
   const opened = await evaluate<Opened>(page, app, OPEN_PROJECT, { url: app.dataUrl(PROJECT_FILES.single), coder: 'Bench coder' });
@@ -266,10 +272,14 @@ async function measureStart(ctx: BenchContext, page: Page): Promise<void> {
 async function measureHeap(ctx: BenchContext, browser: Browser, app: AppServer): Promise<void> {
   const page = await newPage(browser, app.url);
   const opened = await profiled(ctx, page, 'open-large-qdpx', () =>
-    evaluate<Opened>(page, app, OPEN_PROJECT, { url: app.dataUrl(PROJECT_FILES.large), coder: 'Bench coder' }),
+    evaluate<Opened & OpenLongTasks>(page, app, OPEN_PROJECT, { url: app.dataUrl(PROJECT_FILES.large), coder: 'Bench coder', longTasks: true }),
   );
   ctx.add(row('open large.qdpx in the browser: read', [opened.readMs], 'ms', NO_TARGET));
   ctx.add(row('open large.qdpx in the browser: store in IndexedDB', [opened.storeMs], 'ms', NO_TARGET));
+  const longest = Math.max(0, ...opened.longTasks.map((t) => t.ms));
+  const tasks = opened.longTasks.map((t) => `${t.ms.toFixed(0)} ms at ${t.start.toFixed(0)}`).join(', ') || 'none';
+  ctx.log(`open large.qdpx: opened after ${opened.openedAt.toFixed(0)} ms (read ${opened.readMs.toFixed(0)}, store ${opened.storeMs.toFixed(0)}); long tasks until painted: ${tasks}`);
+  ctx.add(row('open large.qdpx in the browser: longest main-thread task', [longest], 'ms', NO_TARGET));
   await settle(page, app);
   await evaluate(page, app, OPEN_SOURCE, { sourceId: opened.sourceIds[0], away: 'memos' });
   const counts = await evaluate<Record<string, number>>(page, app, PROJECT_COUNTS, {});
