@@ -1,6 +1,6 @@
 /** REFI-QDA exchange: .qdpx projects, .qde project files and .qdc codebooks. */
-export { readQdpx, readQde, readQdc, parseColor, RefiError } from './read';
-export type { ReadOptions, ReadResult, CodebookResult } from './read';
+export { readQdpx, readQde, readQdc, parseColor, RefiError, READ_STEPS } from './read';
+export type { ReadOptions, ReadProgress, ReadResult, ReadStep, CodebookResult } from './read';
 export { writeQde, writeQdpx, writeQdc, LANTERN_ORIGIN, PROJECT_NS, CODEBOOK_NS } from './write';
 export { formatReport } from './report';
 export type { ImportReport, ImportCounts, SkippedItem } from './report';

@@ -44,6 +44,24 @@ export interface ReadOptions {
    * file cannot pull local files into a project unasked.
    */
   readExternal?: (path: string) => Uint8Array | undefined;
+  /**
+   * Told where the read has got to, for a progress bar: at the start of each step, and
+   * for sources after each one. Steps come in READ_STEPS order (a bare .qde has no unzip,
+   * a file without our extras no extras); within a step `done` rises from 0 to `total`.
+   * Called on the reading thread, synchronously: keep it cheap.
+   */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** The steps of a read, in the order they happen. */
+export const READ_STEPS = ['unzip', 'parse', 'sources', 'codings', 'notes', 'extras', 'check'] as const;
+export type ReadStep = (typeof READ_STEPS)[number];
+
+export interface ReadProgress {
+  step: ReadStep;
+  /** Units of this step finished: sources read, selections placed; 0 or 1 for the single-piece steps. */
+  done: number;
+  total: number;
 }
 
 export interface ReadResult {
@@ -71,6 +89,7 @@ export function readQdpx(bytes: Uint8Array, fileNameOrOptions: string | (ReadOpt
     throw new RefiError(`${fileName} is neither a REFI-QDA project (.qdpx zip) nor a project.qde XML file`);
   }
   try {
+    opts.onProgress?.({ step: 'unzip', done: 0, total: 1 });
     const zip = readZip(bytes, fileName);
     // ATLAS.ti names the file after the project; prefer project.qde, then the shallowest .qde.
     const qdeName =
@@ -274,6 +293,8 @@ function joinPath(base: string, rel: string): string {
 export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, files?: ZipArchive): ReadResult {
   const now = opts.now ?? isoNow();
   const newId = opts.newId ?? newGuid;
+  const progress = opts.onProgress ?? (() => undefined);
+  progress({ step: 'parse', done: 0, total: 1 });
   const root = parseRoot(xml, fileName);
   if (root.name === 'CodeBook')
     throw new RefiError(`${fileName} is a REFI-QDA codebook (CodeBook), not a project; import it as a codebook (.qdc)`);
@@ -408,7 +429,12 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     return undefined;
   };
 
-  for (const el of sourcesEl?.children ?? []) {
+  const sourceEls = sourcesEl?.children ?? [];
+  let sourcesDone = 0;
+  progress({ step: 'sources', done: 0, total: sourceEls.length });
+  for (const el of sourceEls) {
+    if (sourcesDone > 0) progress({ step: 'sources', done: sourcesDone, total: sourceEls.length });
+    sourcesDone++;
     const label = el.attrs.name?.trim() || el.attrs.guid || el.name;
     const codingCount = countCodings(el);
     const withCodings = codingCount ? ` (with its ${codingCount} coding${codingCount === 1 ? '' : 's'})` : '';
@@ -509,6 +535,10 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     for (const c of childrenNamed(el, 'Coding')) wholeSourceCodings.push({ sourceId: id, el: c, length: text.length });
   }
 
+  progress({ step: 'sources', done: sourceEls.length, total: sourceEls.length });
+  const placements = selections.length + wholeSourceCodings.length;
+  progress({ step: 'codings', done: 0, total: placements });
+
   // Counting mode for offsets: ours is known; others are chosen from origin and checked against the text.
   let mode: PositionMode = { unit: 'codepoint', crlf: 1 };
   if (selections.length) {
@@ -568,7 +598,11 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     pointNotes(el, { kind: 'coding', id });
     return id;
   };
+  let placed = 0;
   for (const sel of selections) {
+    // Every few thousand: a study's tens of thousands of codings take a while, but a call each would be noise.
+    if (placed > 0 && placed % 4096 === 0) progress({ step: 'codings', done: placed, total: placements });
+    placed++;
     const span = sel.map.map(sel.start, sel.end, mode);
     if ('error' in span) {
       report.skipped.push({ kind: 'PlainTextSelection', name: sel.name || sel.label, reason: `${span.error}; not clipped, left out with its ${sel.codings.length} coding(s)` });
@@ -596,6 +630,8 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
     if (sel.description) selectionNotes.push({ target, text: sel.description, createdAt: parseDate(sel.creationDateTime) ?? projectCreated });
   }
   for (const w of wholeSourceCodings) addCoding(w.el, w.sourceId, 0, w.length, 'whole source');
+  progress({ step: 'codings', done: placements, total: placements });
+  progress({ step: 'notes', done: 0, total: 1 });
 
   // Notes become memos, attached where the file points at them (NoteRef, or a Link from the note).
   const links = items(root, 'Links', 'Link');
@@ -686,6 +722,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   if (creator) project.meta.createdBy = creator;
   if (origin) project.meta.origin = origin;
   if (extras) {
+    progress({ step: 'extras', done: 0, total: 1 });
     project = applyExtras(project, extras, unchangedTexts);
     report.restoredLanternData = true;
   }
@@ -693,6 +730,7 @@ export function readQde(xml: string, fileName: string, opts: ReadOptions = {}, f
   const linkCount = links.length;
   if (linkCount) warn(`${linkCount} link(s) between items were used only to attach notes; Lantern QDA has no links`);
 
+  progress({ step: 'check', done: 0, total: 1 });
   const checked = projectSchema.safeParse(project);
   if (!checked.success) {
     const issue = checked.error.issues[0];
