@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openCatalog } from '../../renderer/src/store/db';
+import type { CreateProgress } from '../../renderer/src/store/project-store';
 import { inDisplayOrder, ProjectStore, StoreError } from '../../renderer/src/store/project-store';
 import { listProjects, deleteProject } from '../../renderer/src/store/catalog';
 import { applyCode, createCode } from '../../shared/ops';
-import { combine } from '../../shared/model';
+import { combine, seededGuids, tableNames } from '../../shared/model';
 import { freshEnv, smallProject } from './helpers';
 
 /** Resolves when the store's project satisfies the check (after a change another tab stored). */
@@ -141,6 +142,51 @@ describe('ProjectStore', () => {
     await expect(ProjectStore.create(catalog, broken, env)).rejects.toThrow(/not valid \(codes\.0\.color/);
     const s = await ProjectStore.open(catalog, project.meta.id, env);
     expect(s.getProject().codes[0]!.color).toBe(project.codes[0]!.color);
+  });
+
+  it('stores a whole project in chunks and reports the rows written of the total', async () => {
+    const env = freshEnv();
+    const catalog = openCatalog(env);
+    const { project, coderId, sourceId, codeId } = smallProject();
+    const ids = seededGuids(41);
+    const codings = Array.from({ length: 4500 }, (_, i) => ({
+      id: ids(), codeId, sourceId, coderId, start: i % 50, end: (i % 50) + 10, createdAt: '2026-11-27T10:00:00Z',
+    }));
+    const big = { ...project, codings };
+    const seen: CreateProgress[] = [];
+    const store = await ProjectStore.create(catalog, big, env, {}, { chunkRows: 2000, onProgress: (p) => seen.push(p) });
+    const total = 1 + tableNames.reduce((n, t) => n + big[t].length, 0);
+    expect(seen[0]).toEqual({ done: 0, total });
+    expect(seen.at(-1)).toEqual({ done: total, total });
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.total).toBe(total);
+      expect(seen[i]!.done).toBeGreaterThan(seen[i - 1]!.done);
+    }
+    // 4,500 codings in chunks of 2,000: three writes, each reported.
+    const dones = seen.map((p) => p.done);
+    const beforeCodings = 1 + big.coders.length + big.sources.length + big.attributes.length + big.cases.length + big.codes.length;
+    expect(dones).toEqual(expect.arrayContaining([beforeCodings + 2000, beforeCodings + 4000, beforeCodings + 4500]));
+    expect(await store.db.codings.count()).toBe(4500);
+    store.close();
+  });
+
+  it('stores none of a project when a chunk fails late in the write, and keeps the stored one intact', async () => {
+    const { env, catalog, store, project, coderId, sourceId, codeId } = await setup();
+    store.close();
+    const ids = seededGuids(42);
+    const codings = Array.from({ length: 5000 }, (_, i) => ({
+      id: ids(), codeId, sourceId, coderId, start: i % 50, end: (i % 50) + 10, createdAt: '2026-11-27T10:00:00Z',
+    }));
+    // Valid to the schema, but IndexedDB cannot store a function: the third chunk of codings fails.
+    (codings[4800] as Record<string, unknown>).note = () => 'not cloneable';
+    const changed = { ...project, meta: { ...project.meta, name: 'Replaced' }, codes: [], codings };
+    const seen: CreateProgress[] = [];
+    await expect(ProjectStore.create(catalog, changed, env, {}, { chunkRows: 2000, onProgress: (p) => seen.push(p) })).rejects.toThrow(/could not be cloned|DataClone/i);
+    expect(seen.at(-1)!.done).toBeLessThan(seen.at(-1)!.total);
+    expect(seen.at(-1)!.done).toBeGreaterThan(4000);
+    const s = await ProjectStore.open(catalog, project.meta.id, env);
+    expect(s.getProject()).toEqual(inDisplayOrder(project));
+    s.close();
   });
 
   it('keeps bookkeeping changes out of the undo history', async () => {

@@ -28,6 +28,20 @@ export interface StoreStatus {
 
 export class StoreError extends Error {}
 
+/** Rows per bulkPut when a whole project is stored: small enough that no chunk freezes the page for long. */
+export const WRITE_CHUNK_ROWS = 2000;
+
+export interface CreateProgress {
+  /** Rows written so far, the project's meta row included. */
+  done: number;
+  total: number;
+}
+
+export interface CreateOptions {
+  onProgress?: (progress: CreateProgress) => void;
+  chunkRows?: number;
+}
+
 /**
  * Let the browser paint the change before the database work starts, so a highlight shows
  * in the next frame; the timeout keeps writes going in a hidden tab, where frames stop.
@@ -171,24 +185,37 @@ export class ProjectStore {
   /**
    * Store a whole project (new, demo, or read from a file), replacing any stored project
    * with the same id in one transaction: either all of it is written or none.
+   *
+   * Each table goes in chunks of `chunkRows`, one awaited after the other inside that one
+   * transaction: a single bulkPut of 50,000 codings copies them all in one main-thread task
+   * (over half a second on a large study), chunks let the page paint between them and say
+   * how far it got. Only IndexedDB requests are awaited inside the transaction (anything
+   * else would let it commit early); `onProgress` is called synchronously between chunks,
+   * with the rows written so far (the meta row counts as one) of the total.
    */
   static async create(
     catalog: CatalogDb,
     project: Project,
     env: StorageEnv = {},
     file: { fileName?: string; filePath?: string } = {},
+    options: CreateOptions = {},
   ): Promise<ProjectStore> {
     const checked = projectSchema.safeParse(project);
     if (!checked.success) {
       const issue = checked.error.issues[0];
       throw new StoreError(`The project '${project.meta?.name ?? '?'}' is not valid (${issue?.path.join('.')}: ${issue?.message})`);
     }
+    const chunk = Math.max(1, options.chunkRows ?? WRITE_CHUNK_ROWS);
+    const total = 1 + tableNames.reduce((n, t) => n + project[t].length, 0);
+    const report = options.onProgress ?? (() => undefined);
+    report({ done: 0, total });
     const db = openProjectDb(project.meta.id, env);
-    await db.transaction('rw', db.tables, async () => {
-      for (const table of db.tables) await table.clear();
-      await db.meta.put(project.meta);
-      for (const t of tableNames) await db.table(t).bulkPut(project[t]);
-    });
+    try {
+      await ProjectStore.writeAll(db, project, chunk, report, total);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     await catalog.projects.put({
       id: project.meta.id,
       name: project.meta.name,
@@ -199,6 +226,25 @@ export class ProjectStore {
     const store = new ProjectStore(db, catalog, inDisplayOrder(project), !file.fileName);
     store.refreshLabels();
     return store;
+  }
+
+  /** The whole project in one transaction, table by table in chunks (see create). */
+  private static async writeAll(db: ProjectDb, project: Project, chunk: number, report: (p: CreateProgress) => void, total: number): Promise<void> {
+    await db.transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear();
+      await db.meta.put(project.meta);
+      let done = 1;
+      report({ done, total });
+      for (const t of tableNames) {
+        const rows = project[t];
+        for (let i = 0; i < rows.length; i += chunk) {
+          const part = rows.slice(i, i + chunk);
+          await db.table(t).bulkPut(part);
+          done += part.length;
+          report({ done, total });
+        }
+      }
+    });
   }
 
   getProject = (): Project => this.project;
