@@ -4,6 +4,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { ProjectStoreContext } from '../store';
 import { CoderDialog } from './CoderDialog';
 import { ErrorBoundary } from './ErrorBoundary';
+import { OpeningDialog } from './OpeningDialog';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { getHost } from '../host';
@@ -145,6 +146,7 @@ export function App() {
         known={known}
         current={session.coderName}
       />
+      <OpeningDialog />
       <Toaster />
     </ProjectStoreContext.Provider>
   );

@@ -7,7 +7,7 @@ import { useSyncExternalStore } from 'react';
 import type { Project } from '../../../shared/model';
 import { emptyProject, isoNow, newGuid } from '../../../shared/model';
 import { addCoder } from '../../../shared/ops';
-import type { CatalogDb } from '../store';
+import type { CatalogDb, CreateOptions } from '../store';
 import { ProjectStore, getPref, openCatalog, setPref } from '../store';
 import { ui } from './ui-state';
 
@@ -122,7 +122,11 @@ export async function openDemo(): Promise<void> {
  * Store a project (new, demo, or read from a file) and show it. A stored copy of the same
  * project with changes not saved to a file is only replaced if the user agrees.
  */
-export async function openProject(project: Project, file: { fileName?: string; filePath?: string } = {}): Promise<ProjectStore> {
+export async function openProject(
+  project: Project,
+  file: { fileName?: string; filePath?: string } = {},
+  options: CreateOptions = {},
+): Promise<ProjectStore> {
   const stored = await catalog.projects.get(project.meta.id);
   if (stored?.dirty && typeof window !== 'undefined') {
     const replace = window.confirm(
@@ -134,7 +138,7 @@ export async function openProject(project: Project, file: { fileName?: string; f
       return kept;
     }
   }
-  const store = await ProjectStore.create(catalog, project, {}, file);
+  const store = await ProjectStore.create(catalog, project, {}, file, options);
   await show(store);
   return store;
 }
