@@ -3,10 +3,10 @@
  * this module into the running app (import('/src/bench-hook.ts') on the dev server, or
  * '/bench-hook.js' from bench/vite.bench.config.ts's build), so it shares the app's session
  * and navigation state. The app never imports it, so its own builds leave it out. It opens
- * a project the way File > Open does, from a URL the server serves.
+ * a project the way File > Open does (openProjectBytes), from a URL the server serves.
  */
-import { readQdpx } from '../../shared/formats/refi';
-import { chooseCoder, getSession, openProject } from './app/session';
+import { openProjectBytes } from './app/project-files';
+import { chooseCoder, getSession } from './app/session';
 import { ui } from './app/ui-state';
 
 export interface OpenedProject {
@@ -15,16 +15,15 @@ export interface OpenedProject {
   sourceIds: string[];
 }
 
+/** Opens the file through the same path as File > Open after its picker: worker read, opening dialog, chunked store. */
 export async function openProjectFromUrl(url: string, coderName: string): Promise<OpenedProject> {
   if (!getSession().coderName) await chooseCoder(coderName);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const t0 = performance.now();
-  const { project } = readQdpx(bytes, url.split('/').pop() ?? 'project.qdpx');
-  const t1 = performance.now();
-  await openProject(project, { fileName: url.split('/').pop() ?? 'project.qdpx' });
-  return { readMs: t1 - t0, storeMs: performance.now() - t1, sourceIds: project.sources.map((s) => s.id) };
+  const opened = await openProjectBytes({ name: url.split('/').pop() ?? 'project.qdpx', bytes });
+  if (!opened) throw new Error(`${url} was not opened: another file was being opened`);
+  return { readMs: opened.readMs, storeMs: opened.storeMs, sourceIds: opened.result.project.sources.map((s) => s.id) };
 }
 
 export function show(view: string, sourceId: string | null): void {
