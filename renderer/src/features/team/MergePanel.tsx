@@ -4,12 +4,13 @@
  * merge as one undoable step and show its report.
  */
 import { useMemo, useState } from 'react';
-import { readQdc, readQdpx } from '../../../../shared/formats/refi';
+import { readQdc } from '../../../../shared/formats/refi';
 import type { MergeEntry, Resolution, Resolutions } from '../../../../shared/merge';
 import { mergeProject, projectReportText } from '../../../../shared/merge';
 import type { Guid, Project } from '../../../../shared/model';
 import { emptyProject, isoNow, newGuid } from '../../../../shared/model';
 import { host } from '../../app/project-files';
+import { readProjectFile } from '../../app/read-project';
 import { attempt, toast } from '../../app/toast';
 import { useProject, useProjectStore } from '../../store';
 
@@ -19,9 +20,13 @@ const FILES = [
   { name: 'REFI-QDA codebook', extensions: ['qdc'] },
 ];
 
-/** A codebook on its own merges as a project with nothing but codes and themes. */
-function readIncoming(bytes: Uint8Array, name: string): Project {
-  if (!name.toLowerCase().endsWith('.qdc')) return readQdpx(bytes, name).project;
+/**
+ * A colleague's project is read in a worker, as File > Open does (a large one would freeze
+ * the window otherwise); its rows are checked again when the merge is applied. A codebook
+ * on its own is small, read here, and merges as a project with nothing but codes and themes.
+ */
+async function readIncoming(bytes: Uint8Array, name: string): Promise<Project> {
+  if (!name.toLowerCase().endsWith('.qdc')) return (await readProjectFile(bytes, name)).project;
   const { codes, themes } = readQdc(bytes, name);
   return { ...emptyProject({ id: newGuid(), name, now: isoNow() }), codes, themes };
 }
@@ -33,6 +38,7 @@ export default function MergePanel() {
   const [resolutions, setResolutions] = useState<Record<string, Resolution>>({});
   const [coderMap, setCoderMap] = useState<Record<Guid, Guid | 'new'>>({});
   const [done, setDone] = useState<string | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
 
   const preview = useMemo(() => {
     if (!incoming) return null;
@@ -47,13 +53,17 @@ export default function MergePanel() {
   const choose = async () => {
     const [file] = await host().openFiles({ title: 'Import a coder’s project or codebook', filters: FILES, multiple: false });
     if (!file) return;
+    setReading(file.name);
     try {
-      setIncoming({ name: file.name, project: readIncoming(file.bytes, file.name) });
+      const read = await readIncoming(file.bytes, file.name);
+      setIncoming({ name: file.name, project: read });
       setResolutions({});
       setCoderMap({});
       setDone(null);
     } catch (e) {
       toast.error(`Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setReading(null);
     }
   };
 
@@ -69,10 +79,16 @@ export default function MergePanel() {
   return (
     <div>
       <div className="team-controls">
-        <button type="button" className={incoming ? '' : 'primary'} onClick={() => attempt(choose)}>
+        <button type="button" className={incoming ? '' : 'primary'} disabled={reading !== null} onClick={() => attempt(choose)}>
           Import a coder’s project or codebook (.qdpx, .qdc)…
         </button>
-        {incoming && <span className="muted">{incoming.name}</span>}
+        {reading ? (
+          <span className="muted" role="status">
+            Reading {reading}…
+          </span>
+        ) : (
+          incoming && <span className="muted">{incoming.name}</span>
+        )}
         <span className="spacer" />
         {preview && !(preview instanceof Error) && (
           <>
