@@ -14,6 +14,7 @@
  */
 import type { ReadProgress, ReadResult } from '../../../shared/formats/refi';
 import { READ_STEPS, readQdpx } from '../../../shared/formats/refi';
+import type { TableName } from '../../../shared/model';
 import { tableNames } from '../../../shared/model';
 
 export interface ReadRequest {
@@ -21,7 +22,20 @@ export interface ReadRequest {
   name: string;
 }
 
-export type ReadReply = { kind: 'progress'; progress: ReadProgress } | { kind: 'done'; result: ReadResult } | { kind: 'failed'; message: string };
+/**
+ * What the worker sends: progress, then the rows of each big table in parts (in order),
+ * then the project with those tables left empty; or the reason the file could not be read.
+ */
+export type ReadReply =
+  | { kind: 'progress'; progress: ReadProgress }
+  | { kind: 'rows'; table: TableName; rows: unknown[] }
+  | { kind: 'done'; result: ReadResult }
+  | { kind: 'failed'; message: string };
+
+/** Rows per part: a part is copied into the window in one task, so a few tens of milliseconds at most. */
+export function partRows(table: TableName): number {
+  return table === 'sources' ? 20 : 5000;
+}
 
 /** The read was cancelled; nothing was opened. */
 export class ReadCancelled extends Error {
@@ -76,9 +90,21 @@ export function parseReply(data: unknown): ReadReply | null {
     if (!isObject(p) || !(READ_STEPS as readonly unknown[]).includes(p.step) || !isCount(p.done) || !isCount(p.total)) return null;
     return { kind: 'progress', progress: { step: p.step as ReadProgress['step'], done: p.done, total: p.total } };
   }
+  if (data.kind === 'rows') {
+    if (!(tableNames as readonly unknown[]).includes(data.table) || !Array.isArray(data.rows)) return null;
+    return { kind: 'rows', table: data.table as TableName, rows: data.rows as unknown[] };
+  }
   if (data.kind === 'failed') return typeof data.message === 'string' ? { kind: 'failed', message: data.message } : null;
   if (data.kind === 'done') return isReadResult(data.result) ? { kind: 'done', result: data.result } : null;
   return null;
+}
+
+/** The project with the rows that came in parts put back in front of the rest of their table. */
+function assemble(result: ReadResult, parts: ReadonlyMap<TableName, unknown[][]>): ReadResult {
+  if (parts.size === 0) return result;
+  const project: Record<string, unknown> = { ...result.project };
+  for (const [table, chunks] of parts) project[table] = ([] as unknown[]).concat(...chunks, result.project[table]);
+  return { ...result, project: project as ReadResult['project'] };
 }
 
 /** After the next paint, so a dialog opened just before a read on this thread shows first. */
@@ -136,6 +162,7 @@ export function readProjectFile(bytes: Uint8Array, name: string, options: ReadPr
       return;
     }
     let heard = false;
+    const parts = new Map<TableName, unknown[][]>();
     worker.onmessage = (event) => {
       const reply = parseReply(event.data);
       if (!reply) {
@@ -144,7 +171,8 @@ export function readProjectFile(bytes: Uint8Array, name: string, options: ReadPr
       }
       heard = true;
       if (reply.kind === 'progress') onProgress?.(reply.progress);
-      else if (reply.kind === 'done') settle(() => resolve(reply.result));
+      else if (reply.kind === 'rows') parts.set(reply.table, [...(parts.get(reply.table) ?? []), reply.rows]);
+      else if (reply.kind === 'done') settle(() => resolve(assemble(reply.result, parts)));
       else settle(() => reject(new Error(reply.message)));
     };
     worker.onerror = (event) => {

@@ -5,18 +5,30 @@
  * reason it could not be read. The client (read-project.ts) checks every reply.
  */
 import { readQdpx } from '../../../shared/formats/refi';
+import type { TableName } from '../../../shared/model';
+import { tableNames } from '../../../shared/model';
 import type { ReadReply, ReadRequest } from './read-project';
+import { partRows } from './read-project';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (reply: ReadReply) => scope.postMessage(reply);
 
 scope.onmessage = (event: MessageEvent<ReadRequest>) => {
   const { bytes, name } = event.data;
-  let reply: ReadReply;
   try {
-    const result = readQdpx(bytes, name, { onProgress: (progress) => scope.postMessage({ kind: 'progress', progress } satisfies ReadReply) });
-    reply = { kind: 'done', result };
+    const { project, report } = readQdpx(bytes, name, { onProgress: (progress) => post({ kind: 'progress', progress }) });
+    // Big tables go back in parts: the window copies each message in one task, and the
+    // whole large study in one message was a 100 ms pause there.
+    const rest = { ...project };
+    for (const table of tableNames) {
+      const rows: readonly unknown[] = project[table];
+      const size = partRows(table);
+      if (rows.length <= size) continue;
+      for (let i = 0; i < rows.length; i += size) post({ kind: 'rows', table, rows: rows.slice(i, i + size) });
+      (rest as Record<TableName, unknown[]>)[table] = [];
+    }
+    post({ kind: 'done', result: { project: rest, report } });
   } catch (error) {
-    reply = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
-  scope.postMessage(reply);
 };

@@ -71,6 +71,23 @@ describe('readProjectFile', () => {
     expect(worker.terminated).toBe(true);
   });
 
+  it('puts the rows that came in parts back in order, in front of the rest of their table', async () => {
+    const { worker, read } = withStandIn();
+    const result = expected();
+    const codings = result.project.codings;
+    worker.send({ kind: 'rows', table: 'codings', rows: codings.slice(0, 4) });
+    worker.send({ kind: 'rows', table: 'sources', rows: result.project.sources.slice(0, 2) });
+    worker.send({ kind: 'rows', table: 'codings', rows: codings.slice(4, 7) });
+    worker.send({
+      kind: 'done',
+      result: { ...result, project: { ...result.project, codings: codings.slice(7), sources: result.project.sources.slice(2) } },
+    });
+    const assembled = await read;
+    expect(assembled.project.codings).toEqual(codings);
+    expect(assembled.project.sources).toEqual(result.project.sources);
+    expect(assembled.project.memos).toEqual(result.project.memos);
+  });
+
   it('rejects with the worker’s message when the file cannot be read', async () => {
     const { worker, read } = withStandIn();
     worker.send({ kind: 'failed', message: 'rich.qdpx holds no project.qde (entries: none)' });
@@ -133,6 +150,7 @@ describe('parseReply', () => {
       progress: { step: 'codings', done: 4096, total: 50000 },
     });
     expect(parseReply({ kind: 'failed', message: 'no' })).toEqual({ kind: 'failed', message: 'no' });
+    expect(parseReply({ kind: 'rows', table: 'codings', rows: [] })).toEqual({ kind: 'rows', table: 'codings', rows: [] });
     const result = expected();
     expect(parseReply({ kind: 'done', result })).toEqual({ kind: 'done', result });
     for (const bad of [
@@ -143,6 +161,8 @@ describe('parseReply', () => {
       { kind: 'progress', progress: { step: 'parse', done: -1, total: 1 } },
       { kind: 'progress', progress: { step: 'parse', done: Number.NaN, total: 1 } },
       { kind: 'failed', message: 42 },
+      { kind: 'rows', table: 'passwords', rows: [] },
+      { kind: 'rows', table: 'codings', rows: 'all of them' },
       { kind: 'done', result: { ...result, project: { ...result.project, codings: 'many' } } },
       { kind: 'done', result: { ...result, report: { ...result.report, warnings: undefined } } },
       { kind: 'hello' },
