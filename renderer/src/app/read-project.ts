@@ -107,10 +107,20 @@ function assemble(result: ReadResult, parts: ReadonlyMap<TableName, unknown[][]>
   return { ...result, project: project as ReadResult['project'] };
 }
 
-/** After the next paint, so a dialog opened just before a read on this thread shows first. */
+/**
+ * After the next paint, so a dialog opened just before a read on this thread shows first;
+ * the timeout runs it anyway in a hidden tab, where frames stop.
+ */
 function afterNextPaint(run: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
-  else setTimeout(run, 0);
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    run();
+  };
+  setTimeout(once, 100);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  else setTimeout(once, 0);
 }
 
 /**
@@ -171,7 +181,7 @@ export function readProjectFile(bytes: Uint8Array, name: string, options: ReadPr
       }
       heard = true;
       if (reply.kind === 'progress') onProgress?.(reply.progress);
-      else if (reply.kind === 'rows') parts.set(reply.table, [...(parts.get(reply.table) ?? []), reply.rows]);
+      else if (reply.kind === 'rows') parts.set(reply.table, (parts.get(reply.table) ?? []).concat([reply.rows]));
       else if (reply.kind === 'done') settle(() => resolve(assemble(reply.result, parts)));
       else settle(() => reject(new Error(reply.message)));
     };
