@@ -76,8 +76,8 @@ export async function analyzeFile(bytes: Uint8Array, fileName: string, options: 
     case 'vtt':
     case 'srt': {
       format = ext;
-      const { utterances } = parseCaptions(decode(), ext, fileName);
-      documents = [{ name: base, structure: withRoles(composeTranscript(utterances)), utterances }];
+      const { utterances, normalized } = parseCaptions(decode(), ext, fileName);
+      documents = [{ name: base, structure: withRoles(composeTranscript(utterances, { normalized })), utterances }];
       break;
     }
     case 'csv':

@@ -144,13 +144,25 @@ function decodeEntities(s: string): string {
  * has any is asked once for the whole file (blankRuns), as asking every line cost more than
  * the rest of this function, and again only for a line that removing markup has changed.
  */
-function cleanLine(line: string, blankRuns: boolean): string {
+function cleanLine(line: string, reading: Reading): string {
   let s = line;
   if (s.includes('<')) s = s.replace(/<\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3}>/g, '').replace(/<\/?[a-z][^>]*>/gi, '');
   if (s.includes('{')) s = s.replace(/\{\\[^}]*\}/g, '');
   if (s.includes('&')) s = decodeEntities(s);
-  if ((blankRuns || s !== line) && BLANK_RUN.test(s)) s = s.replace(/[ \t]+/g, ' ');
+  if (s !== line) reading.altered = true;
+  if ((reading.blankRuns || s !== line) && BLANK_RUN.test(s)) s = s.replace(/[ \t]+/g, ' ');
   return s.trim();
+}
+
+/** What reading a caption file learns on the way. */
+interface Reading {
+  /** The file has a tab or two spaces in a row somewhere (hasBlankRuns). */
+  readonly blankRuns: boolean;
+  /**
+   * Markup or an entity was taken out of some line. Until then every piece is a slice of
+   * the decoded (NFC) text with only white space changed, so the transcript is NFC too.
+   */
+  altered: boolean;
 }
 
 /** Whether a text has a tab or two spaces in a row, which cleanLine collapses. */
@@ -195,14 +207,14 @@ function voiceTag(line: string): { end: number; name: string } | null {
 }
 
 /** Splits a cue into voice-tagged pieces, added to out; a cue without a voice tag is one piece with no speaker. */
-function cuePieces(cue: Cue, out: Piece[], blankRuns: boolean): void {
+function cuePieces(cue: Cue, out: Piece[], reading: Reading): void {
   const first = out.length;
   let speaker: string | null = null;
   for (const raw of cue.lines) {
     const voice = voiceTag(raw);
     if (voice) speaker = voice.name.trim();
     // The voice tag is known to be markup, so it is cut off here rather than found again by cleanLine's patterns.
-    const text = cleanLine(voice ? raw.slice(voice.end) : raw, blankRuns);
+    const text = cleanLine(voice ? raw.slice(voice.end) : raw, reading);
     if (!voice && raw.includes('</v>') && VOICE_END.test(raw)) speaker = null;
     if (!text) continue;
     const last = out.length > first ? out[out.length - 1] : undefined;
@@ -250,7 +262,8 @@ function isRolling(pieces: Piece[]): boolean {
     if (pieces[i - 1]!.speaker !== pieces[i]!.speaker) continue;
     // Compared in place: slicing both lines and adding a space made garbage for every cue of a recording.
     const before = pieces[i - 1]!.text;
-    const lastStart = before.lastIndexOf('\n') + 1;
+    // lastIndexOf is a slow call in the engine; most pieces are one line, which includes settles.
+    const lastStart = before.includes('\n') ? before.lastIndexOf('\n') + 1 : 0;
     const lastLength = before.length - lastStart;
     const text = pieces[i]!.text;
     const newline = text.indexOf('\n');
@@ -264,6 +277,8 @@ function isRolling(pieces: Piece[]): boolean {
 export interface CaptionResult {
   utterances: Utterance[];
   cueCount: number;
+  /** The utterances are NFC already: composeTranscript need not check. */
+  normalized: boolean;
 }
 
 export function parseCaptions(text: string, kind: 'vtt' | 'srt', fileName: string): CaptionResult {
@@ -271,12 +286,12 @@ export function parseCaptions(text: string, kind: 'vtt' | 'srt', fileName: strin
   if (cues.length === 0) throw new ImportError(fileName, `no ${kind === 'vtt' ? 'WebVTT' : 'SubRip'} cues (timing lines such as 00:00:01.000 --> 00:00:02.000) were found`);
   // Into one array, not flatMap over an array per cue: a long recording has tens of thousands of cues.
   const all: Piece[] = [];
-  const blankRuns = hasBlankRuns(text);
-  for (const cue of cues) cuePieces(cue, all, blankRuns);
+  const reading: Reading = { blankRuns: hasBlankRuns(text), altered: false };
+  for (const cue of cues) cuePieces(cue, all, reading);
   const pieces = dropRepeats(all);
   const voiced = pieces.some((p) => p.speaker !== null);
   const labelled = voiced ? labelsBesideVoices(pieces) : labelsInCueText(pieces);
-  return { utterances: mergeSameSpeaker(labelled), cueCount: cues.length };
+  return { utterances: mergeSameSpeaker(labelled), cueCount: cues.length, normalized: !reading.altered };
 }
 
 /**

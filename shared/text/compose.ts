@@ -36,12 +36,17 @@ export function guessRole(speaker: string): Speaker['role'] {
   return INTERVIEWER_NAMES.test(speaker.trim()) ? 'interviewer' : 'respondent';
 }
 
-export function composeTranscript(utterances: readonly Utterance[]): TranscriptStructure {
+/**
+ * normalized: the caller vouches that every utterance text and speaker name is NFC without
+ * carriage returns (slices of a decoded text, with only white space changed), so the
+ * transcript needs no check.
+ */
+export function composeTranscript(utterances: readonly Utterance[], options: { normalized?: boolean } = {}): TranscriptStructure {
   // Utterances usually come from text normalised already (decoded files). Normalising each of
   // thousands separately cost more than building the transcript, so build it as given and check the whole
   // once. The joints are ASCII that composes with nothing, so the whole is NFC exactly when every piece is.
   const asGiven = compose(utterances, (s) => s);
-  if (!asGiven.text.includes('\r') && asGiven.text.normalize('NFC') === asGiven.text) return asGiven;
+  if (options.normalized || (!asGiven.text.includes('\r') && asGiven.text.normalize('NFC') === asGiven.text)) return asGiven;
   return compose(utterances, normalizeText);
 }
 

@@ -139,6 +139,14 @@ describe('formats', () => {
     expect(doc(p).text).not.toMatch(/^\d+$/m);
   });
 
+  it('captions stay NFC where removed markup or an entity joins a letter and its accent', async () => {
+    const cue = (n: number, text: string) => `00:00:0${n}.000 --> 00:00:0${n}.900\n<v Ana>${text}\n`;
+    const vtt = ['WEBVTT', '', cue(1, 'Cafe<i>\u0301</i> open.'), cue(2, 'Cafe&#x301; shut.'), cue(3, 'Cafe&lrm;\u0301 again.')].join('\n');
+    const text = doc(await analyzeFile(utf8(vtt), 'accents.vtt')).text;
+    expect(text).toBe('Ana: Café open. Café shut. Café again.');
+    expect(text.normalize('NFC')).toBe(text);
+  });
+
   it('captions: runs of blanks become one space, also where removed markup leaves them', async () => {
     const cue = (n: number, text: string) => `00:00:0${n}.000 --> 00:00:0${n}.900\n${text}\n`;
     const tabbed = ['WEBVTT', '', cue(1, 'We  waited\tthere.'), cue(2, 'Then <i>nobody</i>  came.')].join('\n');
