@@ -94,7 +94,8 @@ export function buildExtras(project: Project, qdeHash: string): LanternExtras {
   for (const table of OVERLAY_TABLES) {
     extras[table] = (project[table] as unknown as Record<string, unknown>[]).map((row) => pick(row, EXTRA_FIELDS[table]));
   }
-  extras.sources = project.sources.map((s) => ({ ...pick(s, EXTRA_FIELDS.sources), contentHash: contentHash(s.text) }));
+  // Paragraphs and turns are offsets into the text: each source's extras say which text they fit.
+  (extras.sources as Record<string, unknown>[]).forEach((row, i) => (row.contentHash = contentHash(project.sources[i]!.text)));
   return extras as LanternExtras;
 }
 
