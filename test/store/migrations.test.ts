@@ -32,7 +32,7 @@ describe('store migrations', () => {
     const env = freshEnv();
     const { project, coderId, sourceId, codeId } = smallProject();
     // Write the project as version 1 stored it (history without `undone`).
-    const v1 = openProjectDb(project.meta.id, env, 1);
+    const v1 = openProjectDb(project.meta.id, env, { upTo: 1 });
     await v1.open();
     expect(v1.verno).toBe(1);
     await v1.table('meta').put(project.meta);

@@ -205,7 +205,7 @@ describe('ProjectStore', () => {
   it('tracks whether the project differs from its file', async () => {
     const { store, sourceId, codeId } = await setup();
     expect(store.getStatus().dirty).toBe(true);
-    await store.markSaved({ fileName: 'study.qdpx' });
+    await store.markSaved({ fileName: 'study.qdpx' }, (await store.snapshot()).revision);
     expect(store.getStatus().dirty).toBe(false);
     store.run((p, ctx) => applyCode(p, ctx, { sourceId, codeId, start: 60, end: 90 }));
     expect(store.getStatus().dirty).toBe(true);

@@ -86,15 +86,15 @@ function fileNameFor(project: Project): string {
 export async function saveQdpx(saveAs = false): Promise<string | null> {
   const store = getSession().store;
   if (!store) return null;
-  await store.flush();
-  const project = store.getProject();
+  // The stored revision written: a change made while the file is written stays unsaved.
+  const { project, revision } = await store.snapshot();
   const bytes = writeQdpx(project);
   const h = host();
   const entry = await getSession().catalog.projects.get(store.id);
   if (!saveAs && entry?.filePath && h.writeFile) {
     try {
       await h.writeFile(entry.filePath, bytes);
-      await store.markSaved({ fileName: entry.fileName ?? fileNameFor(project), filePath: entry.filePath });
+      await store.markSaved({ fileName: entry.fileName ?? fileNameFor(project), filePath: entry.filePath }, revision);
       return entry.filePath;
     } catch (e) {
       // The desktop shell only overwrites paths chosen in this session; otherwise ask where.
@@ -104,6 +104,6 @@ export async function saveQdpx(saveAs = false): Promise<string | null> {
   const saved = await h.saveFile({ title: 'Save project', suggestedName: entry?.fileName ?? fileNameFor(project), filters: QDPX, bytes });
   if (!saved) return null;
   const isPath = /[\\/]/.test(saved);
-  await store.markSaved({ fileName: saved.split(/[\\/]/).pop() ?? saved, ...(isPath ? { filePath: saved } : {}) });
+  await store.markSaved({ fileName: saved.split(/[\\/]/).pop() ?? saved, ...(isPath ? { filePath: saved } : {}) }, revision);
   return saved;
 }

@@ -22,22 +22,51 @@ export interface HistoryEntry {
   undone: 0 | 1;
 }
 
+/**
+ * The project's revision on this computer: one more with each stored change, and the one
+ * last written to (or read from) a file. Unsaved changes are revision > savedRevision.
+ */
+export interface RevisionRow {
+  key: 'revision';
+  revision: number;
+  savedRevision: number;
+}
+
 export type ProjectTables = { [T in TableName]: Table<Row<T>, string> };
 
 export type ProjectDb = Dexie &
   ProjectTables & {
     meta: Table<ProjectMeta, string>;
     history: Table<HistoryEntry, number>;
+    local: Table<RevisionRow, string>;
   };
 
 export const PROJECT_DB_PREFIX = 'lantern-project-';
 
-function dexieOptions(env: StorageEnv): ConstructorParameters<typeof Dexie>[1] {
+type DexieOptions = NonNullable<ConstructorParameters<typeof Dexie>[1]>;
+
+function dexieOptions(env: StorageEnv): DexieOptions {
   return env.indexedDB ? { indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange ?? IDBKeyRange } : {};
 }
 
-export function openProjectDb(projectId: string, env: StorageEnv = {}, upTo = Infinity): ProjectDb {
-  const db = new Dexie(PROJECT_DB_PREFIX + projectId, dexieOptions(env));
+export interface ProjectDbOptions {
+  /** Open only up to this schema version (tests of upgrades). */
+  upTo?: number;
+  /**
+   * 'strict': each transaction reports done only once the data is flushed to disk. Dexie 4
+   * sets durability per connection, not per transaction, so whole-project writes and the
+   * saved-to-file checkpoint use a connection of their own (Chromium's default, 'relaxed',
+   * may lose the last transactions in a power cut or OS crash, though never half of one).
+   */
+  durability?: 'strict';
+}
+
+export function openProjectDb(projectId: string, env: StorageEnv = {}, options: ProjectDbOptions = {}): ProjectDb {
+  const upTo = options.upTo ?? Infinity;
+  const db = new Dexie(PROJECT_DB_PREFIX + projectId, {
+    ...dexieOptions(env),
+    ...(options.durability ? { chromeTransactionDurability: options.durability } : {}),
+  });
   for (const m of migrations) {
     if (m.version > upTo) break;
     const version = db.version(m.version).stores(m.stores);
@@ -61,7 +90,10 @@ export interface ProjectEntry {
   /** The .qdpx it was last opened from or saved to, when known. */
   fileName?: string;
   filePath?: string;
-  /** Changed since it was last saved to (or opened from) a file. */
+  /**
+   * Changed since it was last saved to (or opened from) a file. A copy of what the project's
+   * own database says (RevisionRow), for the project list; the project database decides.
+   */
   dirty: 0 | 1;
 }
 

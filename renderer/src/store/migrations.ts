@@ -37,9 +37,16 @@ export function historyEntryV2(row: Record<string, unknown>): Record<string, unk
   return { ...row, undone: row.undone === 1 || row.undone === true ? 1 : 0 };
 }
 
+/**
+ * v3: `local`, this computer's bookkeeping about the project (not part of it, never exported):
+ * the revision counter and the revision last saved to a file, written in the same transaction
+ * as each change so "saved" can never cover a change it did not write. No rows to rewrite:
+ * ProjectStore.open seeds the row from the catalog's old `dirty` flag.
+ */
 export const migrations: Migration[] = [
   { version: 1, stores: v1Stores },
   { version: 2, stores: { history: '++seq, undone' }, upgrade: { history: historyEntryV2 } },
+  { version: 3, stores: { local: 'key' } },
 ];
 
 export const currentVersion = migrations[migrations.length - 1]!.version;

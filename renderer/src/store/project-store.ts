@@ -6,11 +6,21 @@
  * redo survive a reload. Persistence is serialised: sets reach the database in the
  * order they were applied. If a write fails, nothing of it is stored (the transaction
  * rolls back), memory is reloaded from the database and the error is reported.
+ *
+ * Over 400 lines because the change queue, the revision (what is saved to a file) and the
+ * tab-to-tab reload share the same few fields and must change together; the row-level
+ * work (loading, checking, chunked writing) is in project-rows.ts.
  */
-import type { ChangeSet, Guid, OpContext, Project, ProjectMeta, TableName } from '../../../shared/model';
-import { applyChanges, invert, isEmpty, isoNow, newGuid, projectMetaSchema, tableNames, tableSchemas } from '../../../shared/model';
-import type { CatalogDb, HistoryEntry, ProjectDb, StorageEnv } from './db';
+import type { ChangeSet, Guid, OpContext, Project, ProjectMeta } from '../../../shared/model';
+import { applyChanges, invert, isEmpty, isoNow, newGuid, tableNames } from '../../../shared/model';
+import type { CatalogDb, HistoryEntry, ProjectDb, RevisionRow, StorageEnv } from './db';
 import { openProjectDb } from './db';
+import { currentVersion } from './migrations';
+import type { CreateProgress } from './project-rows';
+import { finalRows, inDisplayOrder, loadProject, REVISION_KEY, StoreError, validateChangeSet, validateProject, writeAll } from './project-rows';
+
+export type { CreateProgress } from './project-rows';
+export { inDisplayOrder, StoreError, validateChangeSet } from './project-rows';
 
 /** Undo reaches this far back; older entries are dropped from the database. */
 export const HISTORY_LIMIT = 300;
@@ -26,20 +36,18 @@ export interface StoreStatus {
   redoLabel?: string;
 }
 
-export class StoreError extends Error {}
-
 /** Rows per bulkPut when a whole project is stored: small enough that no chunk freezes the page for long. */
 export const WRITE_CHUNK_ROWS = 2000;
-
-export interface CreateProgress {
-  /** Rows written so far, the project's meta row included. */
-  done: number;
-  total: number;
-}
 
 export interface CreateOptions {
   onProgress?: (progress: CreateProgress) => void;
   chunkRows?: number;
+}
+
+/** The project as it is stored, at a revision: what Save writes, and then marks saved. */
+export interface Snapshot {
+  project: Project;
+  revision: number;
 }
 
 /**
@@ -55,84 +63,19 @@ function afterPaint(): Promise<void> {
   });
 }
 
-/** Reject rows that do not match the model before they touch memory or the database. */
-export function validateChangeSet(set: ChangeSet): void {
-  for (const change of set.changes) {
-    if (!change.after) continue;
-    const schema = change.table === 'meta' ? projectMetaSchema : tableSchemas[change.table];
-    const result = schema.safeParse(change.after);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-      throw new StoreError(`'${set.label}' would write an invalid ${change.table} row ${change.id}${where}: ${issue?.message ?? 'invalid'}`);
-    }
-  }
-}
-
-/** The final state of each touched row: later changes to the same row win. */
-function finalRows(set: ChangeSet): Map<string, Map<string, unknown>> {
-  const byTable = new Map<string, Map<string, unknown>>();
-  for (const c of set.changes) {
-    const rows = byTable.get(c.table) ?? new Map<string, unknown>();
-    rows.set(c.id, c.after);
-    byTable.set(c.table, rows);
-  }
-  return byTable;
-}
-
 type HistoryOp = { kind: 'record'; entry: HistoryEntry } | { kind: 'mark'; entry: HistoryEntry; undone: 0 | 1 } | { kind: 'none' };
 
-const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+/** What tabs with the same project tell each other. */
+type TabMessage = 'stored' | 'saved';
 
-/**
- * IndexedDB returns rows in key (GUID) order; lists the user sees must not shuffle on a
- * reload, so documents, cases and memos get one stable order wherever a project loads.
- */
-export function inDisplayOrder(project: Project): Project {
-  return {
-    ...project,
-    sources: project.sources.slice().sort((a, b) => byText(a.importedAt, b.importedAt) || byText(a.name, b.name)),
-    cases: project.cases.slice().sort((a, b) => byText(a.name, b.name)),
-    memos: project.memos.slice().sort((a, b) => byText(a.createdAt, b.createdAt)),
-    coders: project.coders.slice().sort((a, b) => byText(a.name, b.name)),
-  };
-}
-
-/** A task's worth of work before yielding to the page: well under a frame. */
-const SLICE_MS = 12;
-
-/**
- * The project checked against the model (what projectSchema checks), row by row, yielding
- * to the page every few milliseconds: in one go the large study's 52,000 rows took a
- * 100+ ms task. A small project never yields. Throws a StoreError naming the first bad field.
- */
-async function validateProject(project: Project): Promise<void> {
-  const refuse = (path: (string | number | symbol)[], message: string) =>
-    new StoreError(`The project '${project.meta?.name ?? '?'}' is not valid (${path.map(String).join('.')}: ${message})`);
-  const meta = projectMetaSchema.safeParse(project.meta);
-  if (!meta.success) throw refuse(['meta', ...(meta.error.issues[0]?.path ?? [])], meta.error.issues[0]?.message ?? 'invalid');
-  let sliceStart = performance.now();
-  for (const t of tableNames) {
-    const rows: unknown = project[t];
-    if (!Array.isArray(rows)) throw refuse([t], 'expected an array');
-    const schema = tableSchemas[t];
-    for (let i = 0; i < rows.length; i++) {
-      const checked = schema.safeParse(rows[i]);
-      if (!checked.success) throw refuse([t, i, ...(checked.error.issues[0]?.path ?? [])], checked.error.issues[0]?.message ?? 'invalid');
-      if ((i & 255) === 255 && performance.now() - sliceStart > SLICE_MS) {
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
-        sliceStart = performance.now();
-      }
-    }
-  }
-}
-
-async function loadProject(db: ProjectDb): Promise<Project | null> {
-  const meta = await db.meta.toCollection().first();
-  if (!meta) return null;
-  const project = { meta } as Project;
-  for (const t of tableNames) (project as Record<TableName, unknown>)[t] = await db.table(t).toArray();
-  return inDisplayOrder(project);
+/** A database written by a newer Lantern may hold rows this one would misread or damage. */
+function refuseNewer(db: ProjectDb, name: string): void {
+  // Dexie stores version n as IndexedDB version 10n.
+  const stored = db.backendDB().version / 10;
+  if (stored > currentVersion)
+    throw new StoreError(
+      `'${name}' was stored by a newer version of Lantern (storage version ${stored}; this version reads up to ${currentVersion}). Open it in the newer version, or export what can be read.`,
+    );
 }
 
 export class ProjectStore {
@@ -143,22 +86,31 @@ export class ProjectStore {
   private redoStack: HistoryEntry[] = [];
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
+  /** The stored revision this tab has read or written, and the one last saved to a file. */
+  private revision: RevisionRow;
+  private closed: Promise<void> | null = null;
   /** The coder recorded on new codings and codes; set by the app once a coder is chosen. */
   coderId: Guid | null = null;
 
   private constructor(
     readonly db: ProjectDb,
     private readonly catalog: CatalogDb,
+    private readonly env: StorageEnv,
     project: Project,
-    dirty: boolean,
+    revision: RevisionRow,
   ) {
     this.project = project;
-    this.status = { persist: 'idle', dirty };
+    this.revision = revision;
+    this.status = { persist: 'idle', dirty: revision.revision > revision.savedRevision };
     // Another tab (or window) with the same project open tells us when it stored a change;
     // we then reload from the database, so neither tab works on a stale copy.
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(`lantern-project-${project.meta.id}`);
-      this.channel.onmessage = () => {
+      this.channel.onmessage = (event: MessageEvent<TabMessage>) => {
+        if (event.data === 'saved') {
+          this.queue = this.queue.then(() => this.rereadRevision());
+          return;
+        }
         this.stale = true;
         this.queue = this.queue.then(() => this.reloadIfSettled());
       };
@@ -179,7 +131,9 @@ export class ProjectStore {
   private async reloadIfSettled(): Promise<void> {
     if (!this.stale || this.pending > 0) return;
     this.stale = false;
-    const [stored, history] = await Promise.all([loadProject(this.db), this.db.history.orderBy('seq').toArray()]);
+    const [stored, history, revision] = await this.db.transaction('r', this.db.tables, () =>
+      Promise.all([loadProject(this.db), this.db.history.orderBy('seq').toArray(), this.db.local.get(REVISION_KEY)]),
+    );
     if (!stored) return;
     if (this.pending > 0) {
       // A change was applied while we read; its write will reload once it is stored.
@@ -187,33 +141,81 @@ export class ProjectStore {
       return;
     }
     this.project = stored;
+    if (revision) this.revision = revision;
     this.setHistory(history);
     this.refreshLabels();
+    this.status = { ...this.status, dirty: this.isDirty() };
     this.emit();
+  }
+
+  /** Another tab saved the project to a file: what is unsaved may have changed. */
+  private async rereadRevision(): Promise<void> {
+    const row = await this.db.local.get(REVISION_KEY);
+    if (!row) return;
+    this.revision = { ...this.revision, savedRevision: Math.max(this.revision.savedRevision, row.savedRevision) };
+    this.setStatus({ dirty: this.isDirty() });
+  }
+
+  private isDirty(): boolean {
+    return this.pending > 0 || this.revision.revision > this.revision.savedRevision;
   }
 
   get id(): Guid {
     return this.project.meta.id;
   }
 
-  /** Open a project already in the catalog. */
+  /**
+   * Open a project already in the catalog. Refuses (with a StoreError naming the project) a
+   * database written by a newer version of Lantern, and one without its project row.
+   */
   static async open(catalog: CatalogDb, projectId: Guid, env: StorageEnv = {}): Promise<ProjectStore> {
-    const db = openProjectDb(projectId, env);
-    const project = await loadProject(db);
-    if (!project) {
-      db.close();
-      throw new StoreError(`The project ${projectId} is not in this browser's storage`);
-    }
     const entry = await catalog.projects.get(projectId);
-    const store = new ProjectStore(db, catalog, project, entry?.dirty === 1);
-    await store.loadHistory();
-    store.refreshLabels();
-    return store;
+    const name = entry?.name ?? projectId;
+    const db = openProjectDb(projectId, env);
+    try {
+      await db.open();
+      refuseNewer(db, name);
+      const [project, revision] = await db.transaction('rw', db.tables, async () => {
+        const loaded = await loadProject(db);
+        let row = await db.local.get(REVISION_KEY);
+        if (loaded && !row) {
+          // Stored before revisions were kept: the catalog's flag is all we know.
+          row = { key: REVISION_KEY, revision: entry?.dirty === 1 ? 1 : 0, savedRevision: 0 };
+          await db.local.put(row);
+        }
+        return [loaded, row] as const;
+      });
+      if (!project || !revision) throw new StoreError(`The project '${name}' is not in this browser's storage (its project row could not be read)`);
+      const store = new ProjectStore(db, catalog, env, project, revision);
+      await store.loadHistory();
+      store.refreshLabels();
+      return store;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Whether the stored copy of a project has changes not saved to a file, read from its own
+   * database (the catalog's flag is only a copy); null when it is not stored here.
+   */
+  static async unsavedChanges(catalog: CatalogDb, projectId: Guid, env: StorageEnv = {}): Promise<boolean | null> {
+    if (!(await catalog.projects.get(projectId))) return null;
+    const db = openProjectDb(projectId, env);
+    try {
+      const row = await db.local.get(REVISION_KEY);
+      if (row) return row.revision > row.savedRevision;
+      return (await catalog.projects.get(projectId))?.dirty === 1;
+    } finally {
+      db.close();
+    }
   }
 
   /**
    * Store a whole project (new, demo, or read from a file), replacing any stored project
-   * with the same id in one transaction: either all of it is written or none.
+   * with the same id in one transaction: either all of it is written or none. The
+   * transaction is 'strict' (see ProjectDbOptions): done means on disk.
    *
    * Each table goes in chunks of `chunkRows`, awaited in order inside that one transaction:
    * a single bulkPut of 50,000 codings copies them all in one main-thread task (over half a
@@ -236,12 +238,14 @@ export class ProjectStore {
     const total = 1 + tableNames.reduce((n, t) => n + project[t].length, 0);
     const report = options.onProgress ?? (() => undefined);
     report({ done: 0, total });
-    const db = openProjectDb(project.meta.id, env);
+    const strict = openProjectDb(project.meta.id, env, { durability: 'strict' });
+    let revision: RevisionRow;
     try {
-      await ProjectStore.writeAll(db, project, chunk, report, total);
-    } catch (error) {
-      db.close();
-      throw error;
+      await strict.open();
+      refuseNewer(strict, project.meta.name);
+      revision = await writeAll(strict, project, !!file.fileName, chunk, report, total);
+    } finally {
+      strict.close();
     }
     await catalog.projects.put({
       id: project.meta.id,
@@ -250,40 +254,9 @@ export class ProjectStore {
       dirty: file.fileName ? 0 : 1,
       ...file,
     });
-    const store = new ProjectStore(db, catalog, inDisplayOrder(project), !file.fileName);
+    const store = new ProjectStore(openProjectDb(project.meta.id, env), catalog, env, inDisplayOrder(project), revision);
     store.refreshLabels();
     return store;
-  }
-
-  /** The whole project in one transaction, table by table in chunks (see create). */
-  private static async writeAll(db: ProjectDb, project: Project, chunk: number, report: (p: CreateProgress) => void, total: number): Promise<void> {
-    await db.transaction('rw', db.tables, async () => {
-      for (const table of db.tables) await table.clear();
-      await db.meta.put(project.meta);
-      let done = 1;
-      report({ done, total });
-      let previous: { written: Promise<unknown>; rows: number } | null = null;
-      for (const t of tableNames) {
-        const rows = project[t];
-        for (let i = 0; i < rows.length; i += chunk) {
-          const part = rows.slice(i, i + chunk);
-          const written = db.table(t).bulkPut(part);
-          // Awaited below; a failure aborts the whole transaction, which rejects create.
-          written.catch(() => undefined);
-          if (previous) {
-            await previous.written;
-            done += previous.rows;
-            report({ done, total });
-          }
-          previous = { written, rows: part.length };
-        }
-      }
-      if (previous) {
-        await previous.written;
-        done += previous.rows;
-        report({ done, total });
-      }
-    });
   }
 
   getProject = (): Project => this.project;
@@ -357,7 +330,25 @@ export class ProjectStore {
     return this.queue;
   }
 
+  /** Whether changes applied in memory are still on their way to the database. */
+  hasPendingWrites(): boolean {
+    return this.pending > 0;
+  }
+
+  /**
+   * The project once everything applied is stored, with the stored revision it is: what
+   * Save writes to a file and then passes to markSaved. A change made after this call is a
+   * later revision, so saving this snapshot never marks it saved.
+   */
+  async snapshot(): Promise<Snapshot> {
+    for (;;) {
+      await this.flush();
+      if (this.pending === 0) return { project: this.project, revision: this.revision.revision };
+    }
+  }
+
   private commit(set: ChangeSet, history: HistoryOp): Promise<void> {
+    if (this.closed) throw new StoreError(`'${this.project.meta.name}' is closed; the change was not made`);
     this.project = applyChanges(this.project, set);
     this.pending++;
     this.status = { ...this.status, persist: 'saving', dirty: true };
@@ -368,7 +359,9 @@ export class ProjectStore {
         await afterPaint();
         await this.persist(set, history);
         this.pending--;
+        this.status = { ...this.status, dirty: this.isDirty() };
         if (this.pending === 0 && this.status.persist === 'saving') this.setStatus({ persist: 'idle' });
+        else this.emit();
         await this.reloadIfSettled();
       } catch (err) {
         this.pending--;
@@ -380,7 +373,7 @@ export class ProjectStore {
 
   private async persist(set: ChangeSet, history: HistoryOp): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', db.tables, async () => {
+    this.revision = await db.transaction('rw', db.tables, async () => {
       for (const [table, rows] of finalRows(set)) {
         const puts: unknown[] = [];
         const deletes: string[] = [];
@@ -401,14 +394,23 @@ export class ProjectStore {
       } else if (history.kind === 'mark' && history.entry.seq !== undefined) {
         await db.history.update(history.entry.seq, { undone: history.undone });
       }
+      // The revision moves in the same transaction as the change: stored means counted.
+      const before = await db.local.get(REVISION_KEY);
+      const next: RevisionRow = { key: REVISION_KEY, revision: (before?.revision ?? 0) + 1, savedRevision: before?.savedRevision ?? 0 };
+      await db.local.put(next);
+      return next;
     });
     await this.touchCatalog();
-    this.channel?.postMessage('stored');
+    this.post('stored');
+  }
+
+  private post(message: TabMessage): void {
+    this.channel?.postMessage(message);
   }
 
   private async touchCatalog(): Promise<void> {
     // The catalog is another database, so this is a second, best-effort write.
-    await this.catalog.projects.update(this.id, { name: this.project.meta.name, modifiedAt: isoNow(), dirty: 1 });
+    await this.catalog.projects.update(this.id, { name: this.project.meta.name, modifiedAt: isoNow(), dirty: this.isDirty() ? 1 : 0 });
   }
 
   /** After a failed write the database holds the truth: reload it and say what went wrong. */
@@ -417,12 +419,14 @@ export class ProjectStore {
     try {
       const stored = await loadProject(this.db);
       if (stored) this.project = stored;
+      const revision = await this.db.local.get(REVISION_KEY);
+      if (revision) this.revision = revision;
       await this.loadHistory();
     } catch {
       // Keep what is in memory; the error below tells the user storage is failing.
     }
     this.refreshLabels();
-    this.setStatus({ persist: 'error', error: `Could not store the change: ${message}. The last change was not kept.` });
+    this.setStatus({ persist: 'error', dirty: this.isDirty(), error: `Could not store the change: ${message}. The last change was not kept.` });
   }
 
   private async loadHistory(): Promise<void> {
@@ -445,11 +449,26 @@ export class ProjectStore {
     if (this.status.persist === 'error') this.setStatus({ persist: this.pending ? 'saving' : 'idle', error: undefined });
   }
 
-  /** Record that the project now matches a file on disk. */
-  async markSaved(file: { fileName: string; filePath?: string }): Promise<void> {
-    await this.flush();
-    await this.catalog.projects.update(this.id, { ...file, dirty: 0 });
-    this.setStatus({ dirty: false });
+  /**
+   * Record that a file now holds the project as it was at `revision` (from snapshot()).
+   * Changes stored after it stay unsaved. The mark is written 'strict', in its own
+   * transaction on the project's database, which is what decides; the catalog gets a copy.
+   */
+  async markSaved(file: { fileName: string; filePath?: string }, revision: number): Promise<void> {
+    const strict = openProjectDb(this.id, this.env, { durability: 'strict' });
+    try {
+      this.revision = await strict.transaction('rw', strict.local, async () => {
+        const row = (await strict.local.get(REVISION_KEY)) ?? this.revision;
+        const marked: RevisionRow = { ...row, savedRevision: Math.max(row.savedRevision, Math.min(revision, row.revision)) };
+        await strict.local.put(marked);
+        return marked;
+      });
+    } finally {
+      strict.close();
+    }
+    this.setStatus({ dirty: this.isDirty() });
+    await this.catalog.projects.update(this.id, { ...file, dirty: this.isDirty() ? 1 : 0 });
+    this.post('saved');
   }
 
   /** Rename the project (its meta row), undoable like any change. */
@@ -459,9 +478,16 @@ export class ProjectStore {
     return this.apply({ label: `Rename project to '${after.name}'`, changes: [{ table: 'meta', id: before.id, before, after }] });
   }
 
-  close(): void {
-    this.listeners.clear();
-    this.channel?.close();
-    this.db.close();
+  /**
+   * Close once every change applied so far is stored; later changes are refused. Resolves
+   * when the database is closed.
+   */
+  close(): Promise<void> {
+    this.closed ??= this.queue.then(() => {
+      this.listeners.clear();
+      this.channel?.close();
+      this.db.close();
+    });
+    return this.closed;
   }
 }
