@@ -6,7 +6,7 @@
  * a project the way File > Open does (openProjectBytes), from a URL the server serves.
  */
 import { openProjectBytes } from './app/project-files';
-import { chooseCoder, getSession } from './app/session';
+import { runningServices } from './app/services';
 import { ui } from './app/ui-state';
 
 export interface OpenedProject {
@@ -17,11 +17,12 @@ export interface OpenedProject {
 
 /** Opens the file through the same path as File > Open after its picker: worker read, opening dialog, chunked store. */
 export async function openProjectFromUrl(url: string, coderName: string): Promise<OpenedProject> {
-  if (!getSession().coderName) await chooseCoder(coderName);
+  const services = runningServices();
+  if (!services.session.state.get().coderName) await services.session.chooseCoder(coderName);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const opened = await openProjectBytes({ name: url.split('/').pop() ?? 'project.qdpx', bytes });
+  const opened = await openProjectBytes(services, { name: url.split('/').pop() ?? 'project.qdpx', bytes });
   if (!opened) throw new Error(`${url} was not opened: another file was being opened`);
   return { readMs: opened.readMs, storeMs: opened.storeMs, sourceIds: opened.result.project.sources.map((s) => s.id) };
 }
@@ -32,7 +33,7 @@ export function show(view: string, sourceId: string | null): void {
 
 /** What the open project holds, so the benchmark can check it measures the study it loaded. */
 export function projectCounts(): { sources: number; characters: number; codings: number; codes: number } {
-  const p = getSession().store?.getProject();
+  const p = runningServices().session.state.get().store?.getProject();
   return {
     sources: p?.sources.length ?? 0,
     characters: p?.sources.reduce((n, s) => n + s.text.length, 0) ?? 0,

@@ -130,14 +130,12 @@ describe('coding workspace: turns, keys, drag, boundaries and the codebook', () 
     await page.getByRole('button', { name: 'Import CSV…' }).click();
     const csv = 'name,parent,definition\nCourt involvement,,Any mention of court dates\nWaitlists,Barriers to services,Should not replace the existing definition\n';
     // The differing definition is a conflict the researcher decides on (QA F9); here: keep ours.
-    let asked = '';
-    page.once('dialog', (d) => {
-      asked = d.message();
-      void d.dismiss();
-    });
     await (await chooser).setFiles({ name: 'deductive.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const question = page.getByRole('alertdialog', { name: 'deductive.csv: 1 field(s) differ from the codebook' });
+    await question.waitFor();
+    expect(await question.textContent()).toContain("row 3: 'Waitlists' definition is");
+    await question.getByRole('button', { name: 'Keep the codebook’s text' }).click();
     await page.getByRole('treeitem', { name: /^Court involvement/ }).waitFor();
-    expect(asked).toContain("row 3: 'Waitlists' definition is");
     const report = page.getByRole('status').filter({ hasText: 'deductive.csv: 1 codes created, 0 updated; 1 differing field(s) kept as they were' });
     await report.waitFor();
     expect(await report.textContent()).toContain('“Should not replace the existing definition” in the file');

@@ -145,13 +145,12 @@ describe('coding workspace', () => {
     await page.locator('[data-testid="save-state"]').filter({ hasText: 'not saved to a file' }).waitFor();
     const changed = await codingCount(page);
     const chooser = page.waitForEvent('filechooser');
-    page.once('dialog', (d) => {
-      expect(d.message()).toContain('changes that are not saved to a file');
-      void d.accept();
-    });
     await page.getByRole('button', { name: 'File ▾' }).click();
     await page.getByRole('menuitem', { name: /Open \.qdpx/ }).click();
     await (await chooser).setFiles(await file.path());
+    const question = page.getByRole('alertdialog', { name: /^Keep which copy of / });
+    expect(await question.textContent()).toContain('changes that are not saved to a file');
+    await question.getByRole('button', { name: /^Replace with / }).click();
     await page.waitForFunction((n) => {
       const m = /(\d+) codings/.exec(document.querySelector('.transcript-toolbar')?.textContent ?? '');
       return m && Number(m[1]) === n - 1;

@@ -7,8 +7,10 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { OpeningDialog } from './OpeningDialog';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
-import { getHost } from '../host';
-import { newProject, startSession, useSession } from './session';
+import { ConfirmDialog } from './ConfirmDialog';
+import { focusedFieldFlusher } from './pending-work';
+import { OpenFailure } from './OpenFailure';
+import { useServices, useSession } from './services';
 import { attempt, toast, Toaster } from './toast';
 import { ui, useUi } from './ui-state';
 import { views } from './views';
@@ -21,14 +23,18 @@ function ownsUndo(target: EventTarget | null): boolean {
 }
 
 export function App() {
+  const services = useServices();
   const session = useSession();
   const view = useUi((s) => s.view);
   const [coderOpen, setCoderOpen] = useState(false);
   const store = session.store;
 
   useEffect(() => {
-    void startSession();
-  }, []);
+    void services.session.start();
+  }, [services]);
+
+  // Fields that store on blur are pending work too: switching or closing blurs the focused one.
+  useEffect(() => services.pendingWork.register(focusedFieldFlusher()), [services]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -41,10 +47,10 @@ export function App() {
         attempt(() => store.redo());
       } else if (mod && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        attempt(() => saveQdpx(e.shiftKey));
+        attempt(() => saveQdpx(services, e.shiftKey));
       } else if (mod && e.key.toLowerCase() === 'o') {
         e.preventDefault();
-        attempt(() => openQdpx());
+        attempt(() => openQdpx(services));
       } else if (e.altKey && !mod && /^[1-9]$/.test(e.key)) {
         const target = views[Number(e.key) - 1];
         if (target) {
@@ -55,16 +61,15 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, services]);
 
   // The desktop menu sends commands; the browser has no menu, so this is a no-op there.
   useEffect(() => {
-    const h = getHost();
-    return h.onMenuCommand?.((command) => {
-      if (command === 'new') attempt(() => newProject('Untitled project'));
-      else if (command === 'open') attempt(() => openQdpx());
+    return services.host.onMenuCommand?.((command) => {
+      if (command === 'new') attempt(() => services.session.newProject('Untitled project'));
+      else if (command === 'open') attempt(() => openQdpx(services));
       else if (command === 'save' || command === 'saveAs') attempt(async () => {
-        const saved = await saveQdpx(command === 'saveAs');
+        const saved = await saveQdpx(services, command === 'saveAs');
         if (saved) toast.info(`Saved ${saved}`);
       });
       else if (command === 'undo' && store) attempt(() => store.undo());
@@ -72,17 +77,21 @@ export function App() {
       else if (command === 'importTranscripts') ui.set({ view: 'documents' });
       else if (command === 'export') ui.set({ view: views.some((v) => v.id === 'report') ? 'report' : ui.get().view });
     });
-  }, [store]);
+  }, [store, services]);
 
-  // Changes reach IndexedDB a frame after they show; closing in that moment would lose them.
+  // Changes reach IndexedDB a frame after they show, and editors hold typing back for a
+  // moment; closing or reloading then would lose them. The guard hands the editors' work
+  // to the store and keeps the page while anything is on its way to the database. The
+  // desktop shell asks the user when a page keeps itself open (will-prevent-unload).
   useEffect(() => {
     if (!store) return;
     const guard = (e: BeforeUnloadEvent) => {
-      if (store.getStatus().persist === 'saving') e.preventDefault();
+      services.pendingWork.flushAll();
+      if (store.hasPendingWrites()) e.preventDefault();
     };
     window.addEventListener('beforeunload', guard);
     return () => window.removeEventListener('beforeunload', guard);
-  }, [store]);
+  }, [store, services]);
 
   // A failed write is rare and important: say so where the user is looking.
   useEffect(() => {
@@ -119,7 +128,9 @@ export function App() {
                 Lantern could not open its storage: {session.startError}. If this is a private window, storage may be switched off.
               </div>
             )}
-            {store ? (
+            {session.openFailure && !store ? (
+              <OpenFailure failure={session.openFailure} />
+            ) : store ? (
               views.map((v) =>
                 v.id === view ? (
                   <Tabs.Content key={v.id} value={v.id} className="view" forceMount>
@@ -147,6 +158,7 @@ export function App() {
         current={session.coderName}
       />
       <OpeningDialog />
+      <ConfirmDialog />
       <Toaster />
     </ProjectStoreContext.Provider>
   );

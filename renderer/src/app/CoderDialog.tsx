@@ -1,7 +1,7 @@
 /** Who is coding: asked at first start, changeable from the status bar, remembered. */
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
-import { chooseCoder } from './session';
+import { useServices } from './services';
 import { toast } from './toast';
 
 export function CoderDialog({
@@ -18,12 +18,13 @@ export function CoderDialog({
   known: string[];
   current: string | null;
 }) {
+  const { session } = useServices();
   const [name, setName] = useState(current ?? '');
   const [busy, setBusy] = useState(false);
   const submit = async (value: string) => {
     setBusy(true);
     try {
-      await chooseCoder(value);
+      await session.chooseCoder(value);
       onOpenChange?.(false);
     } catch (e) {
       toast.error(e);

@@ -2,7 +2,7 @@
 import { useContext, useSyncExternalStore } from 'react';
 import type { ProjectStore } from '../store';
 import { ProjectStoreContext } from '../store';
-import { useSession } from './session';
+import { useSession } from './services';
 
 const noStore = { subscribe: () => () => {}, getStatus: () => null } as unknown as ProjectStore;
 

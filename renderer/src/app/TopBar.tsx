@@ -4,7 +4,7 @@ import { useContext, useState, useSyncExternalStore } from 'react';
 import type { ProjectStore } from '../store';
 import { ProjectStoreContext, useProjectList } from '../store';
 import { openQdpx, saveQdpx } from './project-files';
-import { newProject, openDemo, openStoredProject, useSession } from './session';
+import { useServices } from './services';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme';
 import { attempt, toast } from './toast';
 import { ui } from './ui-state';
@@ -13,11 +13,12 @@ import { EXPORT_MENU, saveExport } from '../features/report/exports';
 const idle = { subscribe: () => () => {}, getStatus: () => null, getProject: () => null } as unknown as ProjectStore;
 
 export function TopBar() {
-  const session = useSession();
+  const services = useServices();
+  const { session: actions } = services;
   const store = useContext(ProjectStoreContext) ?? idle;
   const status = useSyncExternalStore(store.subscribe, store.getStatus);
   const name = useSyncExternalStore(store.subscribe, () => store.getProject()?.meta.name ?? null);
-  const projects = useProjectList(session.catalog);
+  const projects = useProjectList(services.catalog);
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const [editing, setEditing] = useState(false);
 
@@ -37,16 +38,16 @@ export function TopBar() {
         <Menu.Trigger className="menu-trigger">File ▾</Menu.Trigger>
         <Menu.Portal>
           <Menu.Content className="menu" align="start" sideOffset={4}>
-            <Menu.Item className="menu-item" onSelect={() => attempt(() => newProject('Untitled project'))}>
+            <Menu.Item className="menu-item" onSelect={() => attempt(() => actions.newProject('Untitled project'))}>
               New project
             </Menu.Item>
-            <Menu.Item className="menu-item" onSelect={() => attempt(() => openQdpx())}>
+            <Menu.Item className="menu-item" onSelect={() => attempt(() => openQdpx(services))}>
               Open .qdpx… <span className="kbd">Ctrl+O</span>
             </Menu.Item>
-            <Menu.Item className="menu-item" disabled={!status} onSelect={() => attempt(async () => saved(await saveQdpx(false)))}>
+            <Menu.Item className="menu-item" disabled={!status} onSelect={() => attempt(async () => saved(await saveQdpx(services, false)))}>
               Save <span className="kbd">Ctrl+S</span>
             </Menu.Item>
-            <Menu.Item className="menu-item" disabled={!status} onSelect={() => attempt(async () => saved(await saveQdpx(true)))}>
+            <Menu.Item className="menu-item" disabled={!status} onSelect={() => attempt(async () => saved(await saveQdpx(services, true)))}>
               Save as… <span className="kbd">Ctrl+Shift+S</span>
             </Menu.Item>
             <Menu.Sub>
@@ -71,7 +72,7 @@ export function TopBar() {
               </Menu.Portal>
             </Menu.Sub>
             <Menu.Separator className="menu-separator" />
-            <Menu.Item className="menu-item" onSelect={() => attempt(() => openDemo())}>
+            <Menu.Item className="menu-item" onSelect={() => attempt(() => actions.openDemo())}>
               Open the demo project
             </Menu.Item>
             {projects && projects.length > 0 && (
@@ -80,7 +81,7 @@ export function TopBar() {
                 <Menu.Portal>
                   <Menu.SubContent className="menu">
                     {projects.map((p) => (
-                      <Menu.Item key={p.id} className="menu-item" onSelect={() => attempt(() => openStoredProject(p.id))}>
+                      <Menu.Item key={p.id} className="menu-item" onSelect={() => attempt(() => actions.openStoredProject(p.id))}>
                         {p.name}
                         {p.fileName ? <span className="muted"> — {p.fileName}</span> : null}
                       </Menu.Item>

@@ -13,13 +13,14 @@ import type { ReadResult } from '../../../shared/formats/refi';
 import { formatReport, writeQdpx } from '../../../shared/formats/refi';
 import { beginOpening, isOpening } from './opening';
 import { ReadCancelled, readProjectFile } from './read-project';
-import { getSession, openProject } from './session';
+import type { AppServices } from './services';
 import { toast } from './toast';
 
 const QDPX = [{ name: 'REFI-QDA project', extensions: ['qdpx'] }];
 // The reader takes a bare project.qde too (ATLAS.ti, MAXQDA export one), so the picker offers it.
 const OPENABLE = [{ name: 'REFI-QDA project', extensions: ['qdpx', 'qde'] }];
 
+/** The host, for feature views that still import it here rather than take it from useServices(). */
 export function host(): Host {
   return getHost();
 }
@@ -40,7 +41,10 @@ export interface Opened {
  * worker, then stored and shown, with the opening dialog throughout. Resolves to null
  * when the user cancelled (or another file is being opened); nothing open changes then.
  */
-export async function openProjectBytes(file: { name: string; bytes: Uint8Array; path?: string }): Promise<Opened | null> {
+export async function openProjectBytes(
+  services: Pick<AppServices, 'session'>,
+  file: { name: string; bytes: Uint8Array; path?: string },
+): Promise<Opened | null> {
   const opening = beginOpening(file.name);
   if (!opening) return null;
   try {
@@ -56,7 +60,7 @@ export async function openProjectBytes(file: { name: string; bytes: Uint8Array; 
     opening.saving();
     const t1 = performance.now();
     try {
-      await openProject(result.project, { fileName: file.name, ...(file.path ? { filePath: file.path } : {}) }, { onProgress: opening.saving });
+      await services.session.openProject(result.project, { fileName: file.name, ...(file.path ? { filePath: file.path } : {}) }, { onProgress: opening.saving });
     } catch (e) {
       throw couldNotOpen(file.name, e);
     }
@@ -66,12 +70,12 @@ export async function openProjectBytes(file: { name: string; bytes: Uint8Array; 
   }
 }
 
-export async function openQdpx(): Promise<boolean> {
+export async function openQdpx(services: Pick<AppServices, 'session' | 'host'>): Promise<boolean> {
   // Ctrl+O (or the desktop menu) while a file is being opened: the dialog is already up.
   if (isOpening()) return false;
-  const [file] = await host().openFiles({ title: 'Open project', filters: OPENABLE, multiple: false });
+  const [file] = await services.host.openFiles({ title: 'Open project', filters: OPENABLE, multiple: false });
   if (!file) return false;
-  const opened = await openProjectBytes(file);
+  const opened = await openProjectBytes(services, file);
   if (!opened) return false;
   // Always say what came in, not only what was left out: a researcher moving from another
   // tool checks the counts against it (QA F23). It stays until dismissed.
@@ -83,14 +87,16 @@ function fileNameFor(project: Project): string {
   return `${project.meta.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'project'}.qdpx`;
 }
 
-export async function saveQdpx(saveAs = false): Promise<string | null> {
-  const store = getSession().store;
+export async function saveQdpx(services: Pick<AppServices, 'session' | 'host' | 'pendingWork'>, saveAs = false): Promise<string | null> {
+  const store = services.session.state.get().store;
   if (!store) return null;
+  // What an editor holds back (a memo typed a moment ago) belongs in the file too.
+  services.pendingWork.flushAll();
   // The stored revision written: a change made while the file is written stays unsaved.
   const { project, revision } = await store.snapshot();
   const bytes = writeQdpx(project);
-  const h = host();
-  const entry = await getSession().catalog.projects.get(store.id);
+  const h = services.host;
+  const entry = await services.session.catalog.projects.get(store.id);
   if (!saveAs && entry?.filePath && h.writeFile) {
     try {
       await h.writeFile(entry.filePath, bytes);

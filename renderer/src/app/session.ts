@@ -1,45 +1,70 @@
 /**
- * The app's session: the catalog database, the open project's store, and who is coding.
- * First start asks for the coder's name, then opens the embedded demo project; later
- * starts reopen the last project.
+ * The app's session: the open ProjectStore, who is coding, and what went wrong opening a
+ * project. Created once at start-up (services.tsx). First start asks for the coder's name,
+ * then opens the embedded demo project; later starts reopen the last project, and when that
+ * fails the app says so (OpenFailure) instead of quietly showing something else.
+ *
+ * Every switch (open, new, demo, a stored project) first settles the current project: the
+ * editors' held-back work is handed over (pending-work.ts) and every queued write stored,
+ * and only then is the project closed.
  */
-import { useSyncExternalStore } from 'react';
 import type { Project } from '../../../shared/model';
 import { emptyProject, isoNow, newGuid } from '../../../shared/model';
 import { addCoder } from '../../../shared/ops';
-import type { CatalogDb, CreateOptions } from '../store';
-import { ProjectStore, getPref, openCatalog, setPref } from '../store';
-import { ui } from './ui-state';
+import { createState, patch, type State } from '../lib/state';
+import type { CatalogDb, CreateOptions, StorageEnv } from '../store';
+import { ProjectStore, getPref, setPref } from '../store';
+import type { Confirmations } from './confirmations';
+import type { PendingWork } from './pending-work';
+import type { ui as uiState } from './ui-state';
 
-export interface Session {
-  catalog: CatalogDb;
+/** The last project could not be opened: named, with the error, until the user decides. */
+export interface OpenFailure {
+  projectId: string;
+  projectName: string;
+  message: string;
+  /** How many times Retry was tried, so a repeated failure visibly answered. */
+  retries: number;
+}
+
+export interface SessionState {
   store: ProjectStore | null;
   coderName: string | null;
   /** True until the first project is open (or the coder is asked for). */
   starting: boolean;
+  /** The app's storage itself could not be opened (e.g. storage switched off). */
   startError: string | null;
+  openFailure: OpenFailure | null;
 }
 
-const catalog = openCatalog();
-let session: Session = { catalog, store: null, coderName: null, starting: true, startError: null };
-const listeners = new Set<() => void>();
-
-function setSession(patch: Partial<Session>): void {
-  session = { ...session, ...patch };
-  for (const l of listeners) l();
+export interface FileOrigin {
+  fileName?: string;
+  filePath?: string;
 }
 
-export function useSession(): Session {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => session,
-  );
+export interface Session {
+  readonly state: State<SessionState>;
+  readonly catalog: CatalogDb;
+  start(): Promise<void>;
+  chooseCoder(name: string): Promise<void>;
+  /** Try the project that failed to open again. */
+  retry(): Promise<void>;
+  openDemo(): Promise<void>;
+  openProject(project: Project, file?: FileOrigin, options?: CreateOptions): Promise<ProjectStore>;
+  openStoredProject(id: string): Promise<void>;
+  newProject(name: string): Promise<void>;
+  /** Hand over the editors' held-back work and wait until every change is stored. */
+  settle(): Promise<void>;
 }
 
-export const getSession = (): Session => session;
+export interface SessionDeps {
+  catalog: CatalogDb;
+  env?: StorageEnv;
+  confirmations: Confirmations;
+  pendingWork: PendingWork;
+  ui: typeof uiState;
+  buildDemo?: () => Promise<Project>;
+}
 
 // The demo is optional at build time: Vite resolves the glob to nothing if it is absent.
 const demoModules = import.meta.glob<{ buildDemoProject: () => Project }>('../../../fixtures/demo/index.ts');
@@ -49,6 +74,8 @@ export async function buildDemo(): Promise<Project> {
   if (load) return (await load()).buildDemoProject();
   return emptyProject({ id: newGuid(), name: 'Untitled project', now: isoNow() });
 }
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Make sure the current coder exists in the project, and record their id on the store. */
 async function attachCoder(store: ProjectStore, name: string): Promise<void> {
@@ -64,89 +91,124 @@ async function attachCoder(store: ProjectStore, name: string): Promise<void> {
   store.coderId = set.id;
 }
 
-async function show(store: ProjectStore): Promise<void> {
-  if (session.coderName) await attachCoder(store, session.coderName);
-  session.store?.close();
-  ui.reset();
-  const first = store.getProject().sources[0];
-  ui.set({ sourceId: first?.id ?? null });
-  await setPref(catalog, 'lastProjectId', store.id);
-  setSession({ store, starting: false, startError: null });
-}
+export function createSession(deps: SessionDeps): Session {
+  const { catalog, env = {}, confirmations, pendingWork, ui } = deps;
+  const state = createState<SessionState>({ store: null, coderName: null, starting: true, startError: null, openFailure: null });
+  const current = () => state.get().store;
 
-export async function startSession(): Promise<void> {
-  try {
-    const coderName = (await getPref<string>(catalog, 'coderName')) ?? null;
-    setSession({ coderName });
-    if (!coderName) {
-      setSession({ starting: false });
-      return;
-    }
-    await openLastOrDemo();
-  } catch (e) {
-    setSession({ starting: false, startError: e instanceof Error ? e.message : String(e) });
+  async function settle(): Promise<void> {
+    pendingWork.flushAll();
+    await current()?.flush();
   }
-}
 
-async function openLastOrDemo(): Promise<void> {
-  const lastId = await getPref<string>(catalog, 'lastProjectId');
-  if (lastId && (await catalog.projects.get(lastId))) {
+  async function show(store: ProjectStore): Promise<void> {
+    const { coderName } = state.get();
+    if (coderName) await attachCoder(store, coderName);
+    const previous = current();
+    if (previous && previous !== store) {
+      await settle();
+      await previous.close();
+    }
+    ui.reset();
+    ui.set({ sourceId: store.getProject().sources[0]?.id ?? null });
+    await setPref(catalog, 'lastProjectId', store.id);
+    patch(state, { store, starting: false, startError: null, openFailure: null });
+  }
+
+  async function openStoredProject(id: string): Promise<void> {
+    await settle();
+    await show(await ProjectStore.open(catalog, id, env));
+  }
+
+  async function openLastOrDemo(): Promise<void> {
+    const lastId = await getPref<string>(catalog, 'lastProjectId');
+    const entry = lastId ? await catalog.projects.get(lastId) : undefined;
+    if (!entry) return openDemo();
     try {
-      await show(await ProjectStore.open(catalog, lastId));
-      return;
-    } catch {
-      // A project that no longer opens falls through to the demo rather than a blank app.
+      await show(await ProjectStore.open(catalog, entry.id, env));
+    } catch (e) {
+      // Never fall back to the demo as if nothing happened: the user's project is in trouble.
+      patch(state, { starting: false, openFailure: { projectId: entry.id, projectName: entry.name, message: message(e), retries: 0 } });
     }
   }
-  await openDemo();
-}
 
-export async function chooseCoder(name: string): Promise<void> {
-  const trimmed = name.trim();
-  if (!trimmed) throw new Error('Enter your name to code as');
-  await setPref(catalog, 'coderName', trimmed);
-  setSession({ coderName: trimmed });
-  if (session.store) await attachCoder(session.store, trimmed);
-  else await openLastOrDemo();
-  setSession({});
-}
-
-/** The demo as the user left it, or a fresh one the first time. */
-export async function openDemo(): Promise<void> {
-  const demo = await buildDemo();
-  if (await catalog.projects.get(demo.meta.id)) await openStoredProject(demo.meta.id);
-  else await openProject(demo);
-}
-
-/**
- * Store a project (new, demo, or read from a file) and show it. A stored copy of the same
- * project with changes not saved to a file is only replaced if the user agrees.
- */
-export async function openProject(
-  project: Project,
-  file: { fileName?: string; filePath?: string } = {},
-  options: CreateOptions = {},
-): Promise<ProjectStore> {
-  const stored = await catalog.projects.get(project.meta.id);
-  if (stored?.dirty && typeof window !== 'undefined') {
-    const replace = window.confirm(
-      `'${stored.name}' is already in this browser with changes that are not saved to a file.\n\nReplace it with ${file.fileName ?? 'this copy'}? (Cancel opens the stored copy.)`,
-    );
-    if (!replace) {
-      const kept = await ProjectStore.open(catalog, project.meta.id);
-      await show(kept);
-      return kept;
+  async function openProject(project: Project, file: FileOrigin = {}, options: CreateOptions = {}): Promise<ProjectStore> {
+    await settle();
+    const open = current();
+    const unsaved =
+      open?.id === project.meta.id ? open.getStatus().dirty : await ProjectStore.unsavedChanges(catalog, project.meta.id, env);
+    if (unsaved) {
+      const stored = await catalog.projects.get(project.meta.id);
+      const name = stored?.name ?? project.meta.name;
+      const incoming = file.fileName ?? 'this copy';
+      const when = stored?.modifiedAt ? ` (last changed ${new Date(stored.modifiedAt).toLocaleString()})` : '';
+      const answer = await confirmations.ask({
+        title: `Keep which copy of '${name}'?`,
+        message: `The copy of '${name}' on this computer${when} has changes that are not saved to a file, so ${incoming} does not have them.\n\nReplacing it loses those changes. Keeping it leaves ${incoming} as it is.`,
+        choices: [
+          { id: 'replace', label: `Replace with ${incoming}`, danger: true },
+          { id: 'keep', label: 'Keep the copy on this computer', primary: true },
+        ],
+        dismiss: 'keep',
+      });
+      if (answer === 'keep') {
+        if (open?.id === project.meta.id) return open;
+        const kept = await ProjectStore.open(catalog, project.meta.id, env);
+        await show(kept);
+        return kept;
+      }
     }
+    const store = await ProjectStore.create(catalog, project, env, file, options);
+    await show(store);
+    return store;
   }
-  const store = await ProjectStore.create(catalog, project, {}, file, options);
-  await show(store);
-  return store;
-}
 
-export async function openStoredProject(id: string): Promise<void> {
-  await show(await ProjectStore.open(catalog, id));
-}
+  async function openDemo(): Promise<void> {
+    const demo = await (deps.buildDemo ?? buildDemo)();
+    if (await catalog.projects.get(demo.meta.id)) await openStoredProject(demo.meta.id);
+    else await openProject(demo);
+  }
 
-export async function newProject(name: string): Promise<void> {
-  await openProject(emptyProject({ id: newGuid(), name: name.trim() || 'Untitled project', now: isoNow() }));
+  return {
+    state,
+    catalog,
+    settle,
+    openProject,
+    openStoredProject,
+    openDemo,
+    async start() {
+      try {
+        const coderName = (await getPref<string>(catalog, 'coderName')) ?? null;
+        patch(state, { coderName });
+        if (!coderName) {
+          patch(state, { starting: false });
+          return;
+        }
+        await openLastOrDemo();
+      } catch (e) {
+        patch(state, { starting: false, startError: message(e) });
+      }
+    },
+    async chooseCoder(name) {
+      const trimmed = name.trim();
+      if (!trimmed) throw new Error('Enter your name to code as');
+      await setPref(catalog, 'coderName', trimmed);
+      patch(state, { coderName: trimmed });
+      const store = current();
+      if (store) await attachCoder(store, trimmed);
+      else if (!state.get().openFailure) await openLastOrDemo();
+    },
+    async retry() {
+      const failure = state.get().openFailure;
+      if (!failure) return;
+      try {
+        await show(await ProjectStore.open(catalog, failure.projectId, env));
+      } catch (e) {
+        patch(state, { openFailure: { ...failure, message: message(e), retries: failure.retries + 1 } });
+      }
+    },
+    async newProject(name) {
+      await openProject(emptyProject({ id: newGuid(), name: name.trim() || 'Untitled project', now: isoNow() }));
+    },
+  };
 }

@@ -10,6 +10,7 @@ import { CODE_PALETTE, byId, codePath } from '../../../../shared/model';
 import { colourName } from './colour-names';
 import { createCode, createMemo, updateCode, type CodePatch } from '../../../../shared/ops';
 import { host } from '../../app/project-files';
+import { useServices } from '../../app/services';
 import { attempt, toast } from '../../app/toast';
 import { openSource, ui, useUi } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
@@ -22,6 +23,7 @@ const RESERVED_KEYS = new Set(['c', 't', 'k', 'v']);
 
 export default function CodebookView() {
   const store = useProjectStore();
+  const { confirmations } = useServices();
   const codes = useProject((p) => p.codes);
   const codings = useProject((p) => p.codings);
   const selectedId = useUi((s) => s.selectedCodeId);
@@ -52,11 +54,14 @@ export default function CodebookView() {
       if (conflicts.length) {
         const listed = conflicts.slice(0, 8).map(describeConflict).join('\n');
         const more = conflicts.length > 8 ? `\n… and ${conflicts.length - 8} more` : '';
-        const update = window.confirm(
-          `${file.name}: ${conflicts.length} field(s) of existing codes differ from the codebook:\n${listed}${more}\n\n` +
-            'OK: replace them with the file’s text. Cancel: keep the codebook’s text (new codes and empty fields are imported either way).',
-        );
-        if (update) result = importCodebookCsv(store.getProject(), store.context(), text, file.name, { conflicts: 'update' });
+        const update = await confirmations.confirm({
+          title: `${file.name}: ${conflicts.length} field(s) differ from the codebook`,
+          message: `${listed}${more}\n\nNew codes and empty fields are imported either way.`,
+          confirmLabel: 'Replace with the file’s text',
+          cancelLabel: 'Keep the codebook’s text',
+        });
+        // The project may have changed while the question was open: read the file against it as it is now.
+        result = importCodebookCsv(store.getProject(), store.context(), text, file.name, update ? { conflicts: 'update' } : {});
         choice = update ? `; ${conflicts.length} differing field(s) replaced with the file’s text` : `; ${conflicts.length} differing field(s) kept as they were`;
       }
       await store.apply(result.set);

@@ -1,6 +1,7 @@
 /**
  * A memo in a Slate rich-text editor: bold, italic, bulleted and numbered lists, and
- * links to codes and sources. Saved as the user types (debounced) through updateMemo;
+ * links to codes and sources. Saved as the user types (debounced) through updateMemo, and
+ * at once when the app switches project, saves or closes (a pending-work flusher);
  * the editor keeps its own undo while focused (data-own-undo), and reloads if the memo
  * changes underneath it (e.g. the app's undo).
  */
@@ -10,6 +11,7 @@ import { withHistory } from 'slate-history';
 import { Editable, Slate, useSlate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import type { Memo, MemoLinkTarget, RichBlock } from '../../../../shared/model';
 import { updateMemo } from '../../../../shared/ops';
+import { useServices } from '../../app/services';
 import { attempt } from '../../app/toast';
 import { openSource, ui } from '../../app/ui-state';
 import '../../slate-types';
@@ -58,6 +60,9 @@ function MemoEditorInner({ memo, compact, label, onSave }: { memo: Memo; compact
     pending.current = null;
   }, [onSave]);
   useEffect(() => () => flush(), [flush]);
+  // Switching project, saving or closing the window hands over what the debounce holds back.
+  const { pendingWork } = useServices();
+  useEffect(() => pendingWork.register({ pending: () => pending.current !== null, flush }), [pendingWork, flush]);
 
   const initial = (memo.body.length ? memo.body : EMPTY) as Descendant[];
   return (

@@ -11,6 +11,7 @@ import {
   removeCodeFromTheme,
   updateTheme,
 } from '../../../../shared/ops';
+import { useServices } from '../../app/services';
 import { attempt } from '../../app/toast';
 import { ui } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
@@ -43,6 +44,7 @@ export function ThemeCard(props: {
   const { index, item, groups } = props;
   const { theme } = item;
   const store = useProjectStore();
+  const { confirmations } = useServices();
   const memos = useProject((p) => p.memos);
   const memo = memos.find((m) => m.target.kind === 'theme' && m.target.id === theme.id);
   const [over, setOver] = useState(false);
@@ -124,8 +126,14 @@ export function ThemeCard(props: {
           title="Delete theme (its codes stay)"
           aria-label={`Delete theme ${theme.name}`}
           onClick={() =>
-            confirm(`Delete the theme '${theme.name}'? Its codes and their codings stay.`) &&
-            run((p, ctx) => deleteTheme(p, ctx, theme.id))
+            void confirmations
+              .confirm({
+                title: `Delete the theme '${theme.name}'?`,
+                message: 'Its codes and their codings stay. Undo brings the theme back.',
+                confirmLabel: 'Delete theme',
+                danger: true,
+              })
+              .then((yes) => yes && run((p, ctx) => deleteTheme(p, ctx, theme.id)))
           }
         >
           ×
