@@ -1,10 +1,11 @@
 /** "Opening <file>": progress while a project file is read and stored, with Cancel while reading. */
 import * as Dialog from '@radix-ui/react-dialog';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { cancelOpening, getOpening, READING_CAN_CANCEL, SAVING_CANNOT_CANCEL, subscribeOpening } from './opening';
+import { useEffect, useRef } from 'react';
+import { useValue } from '../lib/state';
+import { cancelOpening, openingState, READING_CAN_CANCEL, SAVING_CANNOT_CANCEL } from './opening';
 
 export function OpeningDialog() {
-  const opening = useSyncExternalStore(subscribeOpening, getOpening);
+  const opening = useValue(openingState);
   const content = useRef<HTMLDivElement>(null);
   const canCancel = opening?.canCancel ?? false;
 

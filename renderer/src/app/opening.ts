@@ -1,7 +1,7 @@
 /**
  * What the "Opening <file>" dialog shows while a project file is opened: the step in
  * words, one progress fraction across reading and saving, and whether Cancel works.
- * Plain state with listeners (no React), driven by project-files.ts; OpeningDialog
+ * A State (lib/state.ts, no React), driven by project-files.ts; OpeningDialog
  * only renders it.
  *
  * Reading can be cancelled (the worker is ended; nothing was touched). Saving cannot:
@@ -9,6 +9,7 @@
  */
 import type { ReadProgress, ReadStep } from '../../../shared/formats/refi';
 import type { CreateProgress } from '../store';
+import { createState } from '../lib/state';
 
 export interface OpeningState {
   fileName: string;
@@ -71,21 +72,15 @@ export function saveFraction(p: CreateProgress): number {
   return READ_SHARE + (1 - READ_SHARE) * (p.total > 0 ? Math.min(1, p.done / p.total) : 0);
 }
 
-let state: OpeningState | null = null;
+const opening = createState<OpeningState | null>(null);
 let controller: AbortController | null = null;
-const listeners = new Set<() => void>();
 
-function set(next: OpeningState | null): void {
-  state = next;
-  for (const l of listeners) l();
-}
+const set = (next: OpeningState | null) => opening.set(next);
 
-export const getOpening = (): OpeningState | null => state;
-
-export function subscribeOpening(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const getOpening = opening.get;
+export const subscribeOpening = opening.subscribe;
+/** For OpeningDialog: useValue(openingState). */
+export const openingState = opening;
 
 export interface OpeningHandle {
   /** Aborted when the user cancels while reading. */
@@ -99,19 +94,21 @@ export interface OpeningHandle {
 
 /** Shows the dialog for a file; null while another file is being opened. */
 export function beginOpening(fileName: string): OpeningHandle | null {
-  if (state) return null;
+  if (opening.get()) return null;
   const own = new AbortController();
   controller = own;
   set({ fileName, phase: 'reading', step: `Opening ${fileName}`, fraction: 0, canCancel: true });
-  const mine = () => controller === own && state !== null;
+  const mine = () => controller === own && opening.get() !== null;
   return {
     signal: own.signal,
     reading(progress) {
+      const state = opening.get();
       if (!mine() || state!.phase !== 'reading' || own.signal.aborted) return;
       set({ ...state!, step: readStepWords(progress, fileName), fraction: Math.max(state!.fraction, readFraction(progress)) });
     },
     saving(progress = { done: 0, total: 0 }) {
       if (!mine()) return;
+      const state = opening.get();
       const step = progress.total > 0 ? saveStepWords(progress) : 'Saving to this computer';
       set({ ...state!, phase: 'saving', step, fraction: Math.max(state!.fraction, saveFraction(progress)), canCancel: false });
     },
@@ -125,11 +122,11 @@ export function beginOpening(fileName: string): OpeningHandle | null {
 
 /** Cancel from the dialog: works while reading, does nothing while saving. */
 export function cancelOpening(): void {
-  if (!state?.canCancel || !controller) return;
+  if (!opening.get()?.canCancel || !controller) return;
   controller.abort();
 }
 
-export const isOpening = (): boolean => state !== null;
+export const isOpening = (): boolean => opening.get() !== null;
 
 /** What Cancel does while reading. */
 export const READING_CAN_CANCEL = 'Cancel stops reading; the project open now stays as it is.';

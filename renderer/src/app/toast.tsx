@@ -1,5 +1,5 @@
 /** Short messages for the user: errors and reports stay until dismissed, notes fade. */
-import { useSyncExternalStore } from 'react';
+import { createState, useValue } from '../lib/state';
 
 export interface Toast {
   id: number;
@@ -7,21 +7,17 @@ export interface Toast {
   message: string;
 }
 
-let toasts: Toast[] = [];
+const toasts = createState<Toast[]>([]);
 let nextId = 1;
-const listeners = new Set<() => void>();
-const emit = () => listeners.forEach((l) => l());
 
 function push(kind: Toast['kind'], message: string, stay = false): void {
   const t = { id: nextId++, kind, message };
-  toasts = [...toasts.slice(-4), t];
-  emit();
+  toasts.set((list) => [...list.slice(-4), t]);
   if (kind === 'info' && !stay) setTimeout(() => dismiss(t.id), 4000);
 }
 
 export function dismiss(id: number): void {
-  toasts = toasts.filter((t) => t.id !== id);
-  emit();
+  toasts.set((list) => list.filter((t) => t.id !== id));
 }
 
 export const toast = {
@@ -44,13 +40,7 @@ export function attempt<T>(action: () => T): T | undefined {
 }
 
 export function Toaster() {
-  const list = useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => toasts,
-  );
+  const list = useValue(toasts);
   return (
     <div className="toasts" aria-live="polite">
       {list.map((t) => (

@@ -3,7 +3,7 @@
  * whose codings are shown). Kept apart from the project so navigation never touches
  * the database; any view may read or set it.
  */
-import { useSyncExternalStore } from 'react';
+import { createState, patch, useValue } from '../lib/state';
 import type { Guid } from '../../../shared/model';
 
 export interface UiState {
@@ -31,26 +31,21 @@ const initial: UiState = {
   memoId: null,
 };
 
-let state = initial;
-const listeners = new Set<() => void>();
+const state = createState<UiState>(initial);
 
 export const ui = {
-  get: (): UiState => state,
-  set(patch: Partial<UiState>): void {
-    state = { ...state, ...patch };
-    for (const l of listeners) l();
+  get: state.get,
+  set(changes: Partial<UiState>): void {
+    patch(state, changes);
   },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: state.subscribe,
   reset(): void {
-    ui.set({ ...initial, view: state.view });
+    ui.set({ ...initial, view: state.get().view });
   },
 };
 
 export function useUi<T>(selector: (s: UiState) => T): T {
-  return useSyncExternalStore(ui.subscribe, () => selector(state));
+  return useValue(state, selector);
 }
 
 /** Show a source in the coding view, optionally revealing a span. */

@@ -14,6 +14,7 @@
 import type { ChangeSet, Guid, OpContext, Project, ProjectMeta } from '../../../shared/model';
 import { applyChanges, invert, isEmpty, isoNow, newGuid, tableNames } from '../../../shared/model';
 import type { CatalogDb, HistoryEntry, ProjectDb, RevisionRow, StorageEnv } from './db';
+import { createState } from '../lib/state';
 import { openProjectDb } from './db';
 import { currentVersion } from './migrations';
 import type { CreateProgress } from './project-rows';
@@ -81,7 +82,8 @@ function refuseNewer(db: ProjectDb, name: string): void {
 export class ProjectStore {
   private project: Project;
   private status: StoreStatus;
-  private readonly listeners = new Set<() => void>();
+  /** Bumped on every change of project or status: what subscribers follow (lib/state.ts). */
+  private readonly changes = createState(0);
   private undoStack: HistoryEntry[] = [];
   private redoStack: HistoryEntry[] = [];
   private queue: Promise<void> = Promise.resolve();
@@ -262,13 +264,11 @@ export class ProjectStore {
   getProject = (): Project => this.project;
   getStatus = (): StoreStatus => this.status;
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.changes.subscribe(listener);
 
   private emit(): void {
-    for (const l of this.listeners) l();
+    // A closed store tells no one: its views are going away with it.
+    if (!this.closed) this.changes.set((n) => n + 1);
   }
 
   private setStatus(patch: Partial<StoreStatus>): void {
@@ -484,7 +484,6 @@ export class ProjectStore {
    */
   close(): Promise<void> {
     this.closed ??= this.queue.then(() => {
-      this.listeners.clear();
       this.channel?.close();
       this.db.close();
     });

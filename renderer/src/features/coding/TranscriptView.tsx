@@ -12,13 +12,13 @@ import {
   useLayoutEffect,
   useMemo,
   useState,
-  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import { createEditor, Editor, Range, Text, Transforms, type BaseRange, type NodeEntry } from 'slate';
 import { Editable, ReactEditor, Slate, useSlateStatic, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import type { Code, Coder, Coding, Memo, Source } from '../../../../shared/model';
 import { memoPlainText } from '../../../../shared/ops';
+import { createState, useValue, type State } from '../../lib/state';
 import '../../slate-types';
 import type { TranscriptBlockElement } from '../../slate-types';
 import type { Block, CodingIndex } from './transcript-model';
@@ -54,22 +54,8 @@ export type TranscriptCommand =
   | { kind: 'escape' };
 
 /** Publishes the coding index to blocks without re-rendering every block on each change. */
-function createIndexStore(initial: CodingIndex) {
-  let value = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set(next: CodingIndex) {
-      value = next;
-      for (const l of listeners) l();
-    },
-    subscribe(l: () => void) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  };
-}
-type IndexStore = ReturnType<typeof createIndexStore>;
+const createIndexStore = (initial: CodingIndex): State<CodingIndex> => createState(initial);
+type IndexStore = State<CodingIndex>;
 
 /** Blocks rendered before the first paint; the rest follow in slices (see loadUpTo). */
 const FIRST_PAINT_BLOCKS = 40;
@@ -500,7 +486,7 @@ const Stripes = memo(function Stripes({
   indexStore: IndexStore;
   onSelectCoding: (id: string) => void;
 }) {
-  const stripes = useSyncExternalStore(indexStore.subscribe, () => indexStore.get().stripes(blockIndex));
+  const stripes = useValue(indexStore, (index) => index.stripes(blockIndex));
   const hidden = stripes.filter((s) => s.lane >= MAX_LANES).length;
   return (
     <div className="t-stripes" contentEditable={false}>

@@ -1,5 +1,5 @@
 /** The span selected in the transcript, in source offsets; shared by the view, palette and details panel. */
-import { useSyncExternalStore } from 'react';
+import { createState, useValue } from '../../lib/state';
 
 export interface TextSelection {
   sourceId: string;
@@ -7,22 +7,18 @@ export interface TextSelection {
   end: number;
 }
 
-let current: TextSelection | null = null;
-const listeners = new Set<() => void>();
+const current = createState<TextSelection | null>(null);
 
 export const selection = {
-  get: () => current,
+  get: current.get,
   set(next: TextSelection | null) {
-    if (next?.sourceId === current?.sourceId && next?.start === current?.start && next?.end === current?.end) return;
-    current = next;
-    for (const l of listeners) l();
+    const now = current.get();
+    if (next?.sourceId === now?.sourceId && next?.start === now?.start && next?.end === now?.end) return;
+    current.set(next);
   },
-  subscribe(l: () => void) {
-    listeners.add(l);
-    return () => listeners.delete(l);
-  },
+  subscribe: current.subscribe,
 };
 
 export function useTextSelection(): TextSelection | null {
-  return useSyncExternalStore(selection.subscribe, selection.get);
+  return useValue(current);
 }
