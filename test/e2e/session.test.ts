@@ -91,6 +91,29 @@ describe('session', () => {
     await context.close();
   });
 
+  it('keeps memo text typed just before a reload: the page stays until it is stored', async () => {
+    const page = await newAppPage(browser, baseUrl, { coder: 'Reload Tester' });
+    await page.getByRole('tab', { name: /Memos/ }).click();
+    await page.getByRole('list', { name: 'Memos' }).getByRole('button').first().click();
+    await page.getByRole('textbox', { name: /^Memo:/ }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Typed just before reloading.');
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.type();
+      void d.dismiss();
+    });
+    // Reload at once: the guard hands the memo to the store and keeps the page ("Stay").
+    await page.reload({ timeout: 3000 }).catch(() => undefined);
+    expect(asked).toBe('beforeunload');
+    await page.waitForFunction(() => !/Storing/.test(document.querySelector('[data-testid="save-state"]')?.textContent ?? ''));
+    await page.reload();
+    await page.getByRole('tab', { name: /Memos/ }).click();
+    await page.getByRole('list', { name: 'Memos' }).getByRole('button').first().click();
+    await expect.poll(() => page.getByRole('textbox', { name: /^Memo:/ }).textContent()).toContain('Typed just before reloading.');
+    await page.context().close();
+  });
+
   it('asks before a file replaces a working copy with unsaved changes, and does what the answer says', async () => {
     const page = await newAppPage(browser, baseUrl, { coder: 'Copy Keeper' });
     const demo = await projectName(page);
