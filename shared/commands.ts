@@ -1,0 +1,163 @@
+/**
+ * Every app-level command, declared once: id, label, shortcut and place in the desktop
+ * menu. The Electron menu is built from this list (electron/menu.ts), the renderer's
+ * key handling, command palette and shortcuts help read it too, so the browser gets every
+ * shortcut the desktop has. What a command does lives in the renderer (app/commands.ts);
+ * this file is data plus the pure key matcher both sides use.
+ *
+ * Shortcuts use Electron's accelerator syntax ('CmdOrCtrl+Shift+S'): Cmd on macOS, Ctrl
+ * elsewhere. Every app shortcut has a modifier, because a plain letter or digit in the
+ * transcript belongs to coding (C, T and the codes' own keys; see transcriptKeys).
+ */
+
+export type MenuName = 'file' | 'edit' | 'view' | 'help';
+
+export interface CommandDecl {
+  readonly id: string;
+  readonly label: string;
+  /** The key shown in menus and help, and matched in the page. */
+  readonly shortcut?: string;
+  /** Further keys that run it too (e.g. Ctrl+Y for redo); shown in help, not in the menu. */
+  readonly alternates?: readonly string[];
+  /** In a text field the key keeps its text meaning (the field's own undo), not the app's. */
+  readonly textFieldKeeps?: boolean;
+  /** Where the desktop menu shows it; groups within a menu are split by separators. */
+  readonly menu?: { readonly in: MenuName; readonly group: number };
+}
+
+export const appCommands = [
+  { id: 'new', label: 'New project', shortcut: 'CmdOrCtrl+N', menu: { in: 'file', group: 0 } },
+  { id: 'open', label: 'Open…', shortcut: 'CmdOrCtrl+O', menu: { in: 'file', group: 0 } },
+  { id: 'openDemo', label: 'Open the demo project', menu: { in: 'file', group: 0 } },
+  { id: 'save', label: 'Save', shortcut: 'CmdOrCtrl+S', menu: { in: 'file', group: 1 } },
+  { id: 'saveAs', label: 'Save as…', shortcut: 'CmdOrCtrl+Shift+S', menu: { in: 'file', group: 1 } },
+  { id: 'importTranscripts', label: 'Import transcripts…', shortcut: 'CmdOrCtrl+I', menu: { in: 'file', group: 2 } },
+  { id: 'export', label: 'Export…', shortcut: 'CmdOrCtrl+E', menu: { in: 'file', group: 2 } },
+  { id: 'undo', label: 'Undo', shortcut: 'CmdOrCtrl+Z', textFieldKeeps: true, menu: { in: 'edit', group: 0 } },
+  { id: 'redo', label: 'Redo', shortcut: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'], textFieldKeeps: true, menu: { in: 'edit', group: 0 } },
+  // Not in the menu: the coding view must first take the reader's selection from the page,
+  // which it does on the key event; a menu accelerator would not reach the page.
+  { id: 'codePalette', label: 'Apply a code to the selection…', shortcut: 'CmdOrCtrl+K' },
+  { id: 'changeCoder', label: 'Change coder…', menu: { in: 'edit', group: 1 } },
+  { id: 'commandPalette', label: 'Command palette…', shortcut: 'CmdOrCtrl+Shift+P', menu: { in: 'view', group: 0 } },
+  { id: 'cycleTheme', label: 'Change colour theme', menu: { in: 'view', group: 0 } },
+  { id: 'shortcuts', label: 'Keyboard shortcuts', shortcut: 'CmdOrCtrl+/', menu: { in: 'help', group: 0 } },
+] as const satisfies readonly CommandDecl[];
+
+export type AppCommandId = (typeof appCommands)[number]['id'];
+type MenuPlaced = Extract<(typeof appCommands)[number], { menu: object }>;
+/** The commands the desktop menu sends to the renderer (the menu:command IPC payload). */
+export type MenuCommandId = MenuPlaced['id'];
+export const menuCommandIds = appCommands.filter((c): c is MenuPlaced => 'menu' in c).map((c) => c.id) as [MenuCommandId, ...MenuCommandId[]];
+
+/**
+ * Keys the transcript keeps for coding (TranscriptView matches them). Besides these, every
+ * plain character can be a code's own key, which is why app shortcuts all have a modifier.
+ */
+export const transcriptKeys = [
+  { id: 'palette', label: 'Apply a code to the selection', shortcut: 'C' },
+  { id: 'turn', label: 'Code the whole turn', shortcut: 'T' },
+  { id: 'in-vivo', label: 'Create an in vivo code from the selection', shortcut: 'CmdOrCtrl+Shift+V' },
+  { id: 'escape', label: 'Clear the selected coding', shortcut: 'Escape' },
+] as const satisfies readonly CommandDecl[];
+
+/** Chords the operating system's text editing owns; no command may take them. */
+export const editingChords = ['CmdOrCtrl+C', 'CmdOrCtrl+X', 'CmdOrCtrl+V', 'CmdOrCtrl+A'] as const;
+
+// ---------------------------------------------------------------------------------------
+// Matching keys to commands
+
+/** What the matcher needs from a DOM KeyboardEvent (or a React one). */
+export interface KeyLike {
+  key: string;
+  code?: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+export interface Chord {
+  /** Lower-case key: 'z', '1', '/', 'escape', 'f1'. */
+  key: string;
+  /** Cmd on macOS, Ctrl elsewhere. */
+  cmd: boolean;
+  /** Ctrl itself (only distinct from cmd on macOS). */
+  ctrl: boolean;
+  shift: boolean;
+  alt: boolean;
+}
+
+const MODIFIERS: Record<string, keyof Omit<Chord, 'key'>> = {
+  cmdorctrl: 'cmd',
+  commandorcontrol: 'cmd',
+  cmd: 'cmd',
+  command: 'cmd',
+  ctrl: 'ctrl',
+  control: 'ctrl',
+  shift: 'shift',
+  alt: 'alt',
+  option: 'alt',
+};
+
+export function parseAccelerator(accelerator: string): Chord {
+  const chord: Chord = { key: '', cmd: false, ctrl: false, shift: false, alt: false };
+  const parts = accelerator.split('+');
+  const key = parts.pop();
+  if (!key) throw new Error(`'${accelerator}' names no key`);
+  for (const part of parts) {
+    const modifier = MODIFIERS[part.toLowerCase()];
+    if (!modifier) throw new Error(`'${accelerator}': '${part}' is not a modifier (CmdOrCtrl, Ctrl, Shift, Alt)`);
+    chord[modifier] = true;
+  }
+  chord.key = key.toLowerCase();
+  return chord;
+}
+
+/** The same chord, said the way Electron would: for comparing accelerators written differently. */
+export function chordId(chord: Chord): string {
+  return [chord.cmd && 'cmd', chord.ctrl && 'ctrl', chord.alt && 'alt', chord.shift && 'shift', chord.key].filter(Boolean).join('+');
+}
+
+/**
+ * The key an event stands for. Alt (Option on a Mac) turns digits and letters into other
+ * characters ('¡' for Alt+1), so with Alt, or when the key is no plain character, the
+ * physical key (code: 'Digit1', 'KeyS') decides.
+ */
+function eventKey(e: KeyLike): string {
+  const plain = e.key.length === 1 && e.key >= ' ' && e.key <= '~';
+  const physical = /^(?:Key([A-Z])|Digit(\d))$/.exec(e.code ?? '');
+  if (physical && (e.altKey || !plain)) return (physical[1] ?? physical[2]!).toLowerCase();
+  return e.key.toLowerCase();
+}
+
+export function matchesChord(e: KeyLike, chord: Chord, mac: boolean): boolean {
+  if (mac) {
+    if (e.metaKey !== chord.cmd || e.ctrlKey !== chord.ctrl) return false;
+  } else if (e.metaKey || e.ctrlKey !== (chord.cmd || chord.ctrl)) {
+    // Off macOS Ctrl and CmdOrCtrl are one key, and the Windows/Super key is never part of a chord.
+    return false;
+  }
+  return e.shiftKey === chord.shift && e.altKey === chord.alt && eventKey(e) === chord.key;
+}
+
+/** Every key a command answers to: its shortcut, then its alternates. */
+export function keysOf(command: CommandDecl): string[] {
+  return [...(command.shortcut ? [command.shortcut] : []), ...(command.alternates ?? [])];
+}
+
+/** The command a key press runs, if any. */
+export function commandForKey<C extends CommandDecl>(e: KeyLike, commands: readonly C[], mac: boolean): C | null {
+  for (const command of commands) for (const key of keysOf(command)) if (matchesChord(e, parseAccelerator(key), mac)) return command;
+  return null;
+}
+
+const MAC_SYMBOLS = { ctrl: '⌃', alt: '⌥', shift: '⇧', cmd: '⌘' } as const;
+
+/** For people: '⇧⌘S' on macOS, 'Ctrl+Shift+S' elsewhere. */
+export function formatAccelerator(accelerator: string, mac: boolean): string {
+  const c = parseAccelerator(accelerator);
+  const key = c.key.length === 1 ? c.key.toUpperCase() : c.key[0]!.toUpperCase() + c.key.slice(1);
+  if (mac) return `${c.ctrl ? MAC_SYMBOLS.ctrl : ''}${c.alt ? MAC_SYMBOLS.alt : ''}${c.shift ? MAC_SYMBOLS.shift : ''}${c.cmd ? MAC_SYMBOLS.cmd : ''}${key}`;
+  return [c.cmd || c.ctrl ? 'Ctrl' : '', c.alt ? 'Alt' : '', c.shift ? 'Shift' : '', key].filter(Boolean).join('+');
+}
