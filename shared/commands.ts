@@ -27,7 +27,7 @@ export interface CommandDecl {
 
 export const appCommands = [
   { id: 'new', label: 'New project', shortcut: 'CmdOrCtrl+N', menu: { in: 'file', group: 0 } },
-  { id: 'open', label: 'Open…', shortcut: 'CmdOrCtrl+O', menu: { in: 'file', group: 0 } },
+  { id: 'open', label: 'Open .qdpx…', shortcut: 'CmdOrCtrl+O', menu: { in: 'file', group: 0 } },
   { id: 'openDemo', label: 'Open the demo project', menu: { in: 'file', group: 0 } },
   { id: 'save', label: 'Save', shortcut: 'CmdOrCtrl+S', menu: { in: 'file', group: 1 } },
   { id: 'saveAs', label: 'Save as…', shortcut: 'CmdOrCtrl+Shift+S', menu: { in: 'file', group: 1 } },

@@ -35,7 +35,7 @@ describe('application menu', () => {
     const file = top[0]!.submenu as MenuItemConstructorOptions[];
     expect(file.map((i) => i.label ?? i.type ?? i.role)).toEqual([
       'New project',
-      'Open…',
+      'Open .qdpx…',
       'Open the demo project',
       'separator',
       'Save',
