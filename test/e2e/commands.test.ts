@@ -177,6 +177,14 @@ describe('commands by key in the browser', () => {
     const listed = await dialog.getByRole('option').allTextContents();
     for (const c of allCommands.filter((c) => c.id !== 'commandPalette')) expect(listed.some((t) => t.startsWith(c.label)), c.label).toBe(true);
     await page.screenshot({ path: path.join(shots, 'command-palette.png') });
-    await page.keyboard.press('Escape');
+    // A command without a key runs from here, and a field it opens keeps the focus.
+    await page.keyboard.type('rename');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const field = page.getByRole('textbox', { name: 'Project name' });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(' 2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.project-name').textContent()).toBe('Untitled project 2');
   });
 });

@@ -40,6 +40,7 @@ describe('application menu', () => {
       'separator',
       'Save',
       'Save as…',
+      'Rename project…',
       'separator',
       'Import transcripts…',
       'Export…',

@@ -42,6 +42,7 @@ export function TopBar() {
   const [editing, setEditing] = useState(false);
 
   useCommands({
+    ...(name !== null && { renameProject: () => setEditing(true) }),
     cycleTheme: () => {
       const next: ThemeChoice = theme === 'system' ? 'dark' : theme === 'dark' ? 'light' : 'system';
       applyTheme(next);
