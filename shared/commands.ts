@@ -19,8 +19,6 @@ export interface CommandDecl {
   readonly shortcut?: string;
   /** Further keys that run it too (e.g. Ctrl+Y for redo); shown in help, not in the menu. */
   readonly alternates?: readonly string[];
-  /** In a text field the key keeps its text meaning (the field's own undo), not the app's. */
-  readonly textFieldKeeps?: boolean;
   /** Where the desktop menu shows it; groups within a menu are split by separators. */
   readonly menu?: { readonly in: MenuName; readonly group: number };
 }
@@ -34,8 +32,8 @@ export const appCommands = [
   { id: 'renameProject', label: 'Rename project…', menu: { in: 'file', group: 1 } },
   { id: 'importTranscripts', label: 'Import transcripts…', shortcut: 'CmdOrCtrl+I', menu: { in: 'file', group: 2 } },
   { id: 'export', label: 'Export…', shortcut: 'CmdOrCtrl+E', menu: { in: 'file', group: 2 } },
-  { id: 'undo', label: 'Undo', shortcut: 'CmdOrCtrl+Z', textFieldKeeps: true, menu: { in: 'edit', group: 0 } },
-  { id: 'redo', label: 'Redo', shortcut: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'], textFieldKeeps: true, menu: { in: 'edit', group: 0 } },
+  { id: 'undo', label: 'Undo', shortcut: 'CmdOrCtrl+Z', menu: { in: 'edit', group: 0 } },
+  { id: 'redo', label: 'Redo', shortcut: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'], menu: { in: 'edit', group: 0 } },
   // Not in the menu: the coding view must first take the reader's selection from the page,
   // which it does on the key event; a menu accelerator would not reach the page.
   { id: 'codePalette', label: 'Apply a code to the selection…', shortcut: 'CmdOrCtrl+K' },
@@ -64,6 +62,13 @@ export const transcriptKeys = [
 
 /** Chords the operating system's text editing owns; no command may take them. */
 export const editingChords = ['CmdOrCtrl+C', 'CmdOrCtrl+X', 'CmdOrCtrl+V', 'CmdOrCtrl+A'] as const;
+
+/**
+ * Chords that, pressed in a text field, are the field's: its own undo and redo, and bold,
+ * italic, underline in the memo editor. A command may share one (Undo, Import on Ctrl+I);
+ * it runs everywhere except in a text field.
+ */
+export const textFieldChords = ['CmdOrCtrl+Z', 'CmdOrCtrl+Shift+Z', 'CmdOrCtrl+Y', 'CmdOrCtrl+B', 'CmdOrCtrl+I', 'CmdOrCtrl+U'] as const;
 
 // ---------------------------------------------------------------------------------------
 // Matching keys to commands
@@ -140,6 +145,11 @@ export function matchesChord(e: KeyLike, chord: Chord, mac: boolean): boolean {
     return false;
   }
   return e.shiftKey === chord.shift && e.altKey === chord.alt && eventKey(e) === chord.key;
+}
+
+/** Whether a key pressed in a text field belongs to the field rather than to a command. */
+export function textFieldKeeps(e: KeyLike, mac: boolean): boolean {
+  return textFieldChords.some((key) => matchesChord(e, parseAccelerator(key), mac));
 }
 
 /** Every key a command answers to: its shortcut, then its alternates. */

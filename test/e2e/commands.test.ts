@@ -72,6 +72,12 @@ describe('commands by key in the browser', () => {
       await (await chooser).setFiles([]);
     },
     importTranscripts: async () => {
+      // In a text field Ctrl/Cmd+I is the field's (italic in a memo), not Import.
+      await page.getByRole('searchbox', { name: 'Search codes' }).focus();
+      await press('importTranscripts');
+      expect(await page.getByRole('dialog', { name: 'Import transcripts' }).count()).toBe(0);
+      expect(await selectedView()).toBe('Coding');
+      await focusTranscript();
       await press('importTranscripts');
       await page.getByRole('dialog', { name: 'Import transcripts' }).waitFor();
       expect(await selectedView()).toBe('Documents');

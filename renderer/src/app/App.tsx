@@ -13,7 +13,7 @@ import { toast, Toaster } from './toast';
 import { navigate, useUi } from './ui-state';
 import { isViewId, views, type ViewDef } from './views';
 import { saveQdpx, openQdpx } from './project-files';
-import { commandForKey, formatAccelerator } from '../../../shared/commands';
+import { commandForKey, formatAccelerator, textFieldKeeps } from '../../../shared/commands';
 import { allCommands, isMac, viewCommandId } from './command-list';
 import { isAvailable, runCommand, runWhenRegistered, useCommands } from './commands';
 import { CommandPalette } from './CommandPalette';
@@ -21,8 +21,8 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 
 const saved = (path: string | null) => path && toast.info(`Saved ${path}`);
 
-/** Inputs and rich-text editors keep their own undo; the app's undo is for the project. */
-function ownsUndo(target: EventTarget | null): boolean {
+/** Inputs and rich-text editors keep their own undo and formatting keys; the app's undo is for the project. */
+function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return !!target.closest('input, textarea, select, [data-own-undo]');
 }
@@ -84,7 +84,7 @@ export function App() {
     const mac = isMac();
     const onKey = (e: KeyboardEvent) => {
       const command = commandForKey(e, allCommands, mac);
-      if (!command || (command.textFieldKeeps && ownsUndo(e.target)) || !isAvailable(command.id)) return;
+      if (!command || (isTextField(e.target) && textFieldKeeps(e, mac)) || !isAvailable(command.id)) return;
       e.preventDefault();
       runCommand(command.id);
     };

@@ -13,6 +13,7 @@ import {
   keysOf,
   menuCommandIds,
   parseAccelerator,
+  textFieldKeeps,
   transcriptKeys,
   type KeyLike,
 } from '../../../shared/commands';
@@ -116,6 +117,16 @@ describe('matching a key press', () => {
     expect(idFor({ ...press('1', { altKey: true }), key: '¡' }, true)).toBe('view:coding');
     expect(idFor({ ...press('2', { altKey: true }), key: '™' }, true)).toBe(`view:${views[1]!.id}`);
     expect(idFor(press('1', { altKey: true, ctrlKey: true }), false)).toBeNull();
+  });
+
+  it('leaves undo, redo and bold/italic/underline to a text field, and nothing else', () => {
+    expect(textFieldKeeps(press('i', { ctrlKey: true }), false)).toBe(true);
+    expect(textFieldKeeps(press('z', { metaKey: true }), true)).toBe(true);
+    expect(textFieldKeeps(press('Z', { ctrlKey: true, shiftKey: true }), false)).toBe(true);
+    expect(textFieldKeeps(press('s', { ctrlKey: true }), false)).toBe(false);
+    expect(textFieldKeeps(press('1', { altKey: true }), false)).toBe(false);
+    // The same chord still runs the command outside text fields.
+    expect(idFor(press('i', { ctrlKey: true }), false)).toBe('importTranscripts');
   });
 
   it('writes keys the platform way', () => {
