@@ -3,12 +3,14 @@
  * menu. The Electron menu is built from this list (electron/menu.ts), the renderer's
  * key handling, command palette and shortcuts help read it too, so the browser gets every
  * shortcut the desktop has. What a command does lives in the renderer (app/commands.ts);
- * this file is data plus the pure key matcher both sides use.
+ * this file is data, and which command a key press runs (chords themselves: keys.ts).
  *
  * Shortcuts use Electron's accelerator syntax ('CmdOrCtrl+Shift+S'): Cmd on macOS, Ctrl
  * elsewhere. Every app shortcut has a modifier, because a plain letter or digit in the
  * transcript belongs to coding (C, T and the codes' own keys; see transcriptKeys).
  */
+
+import { matchesChord, parseAccelerator, type KeyLike } from './keys';
 
 export type MenuName = 'file' | 'edit' | 'view' | 'help';
 
@@ -70,82 +72,7 @@ export const editingChords = ['CmdOrCtrl+C', 'CmdOrCtrl+X', 'CmdOrCtrl+V', 'CmdO
  */
 export const textFieldChords = ['CmdOrCtrl+Z', 'CmdOrCtrl+Shift+Z', 'CmdOrCtrl+Y', 'CmdOrCtrl+B', 'CmdOrCtrl+I', 'CmdOrCtrl+U'] as const;
 
-// ---------------------------------------------------------------------------------------
-// Matching keys to commands
-
-/** What the matcher needs from a DOM KeyboardEvent (or a React one). */
-export interface KeyLike {
-  key: string;
-  code?: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  shiftKey: boolean;
-  altKey: boolean;
-}
-
-export interface Chord {
-  /** Lower-case key: 'z', '1', '/', 'escape', 'f1'. */
-  key: string;
-  /** Cmd on macOS, Ctrl elsewhere. */
-  cmd: boolean;
-  /** Ctrl itself (only distinct from cmd on macOS). */
-  ctrl: boolean;
-  shift: boolean;
-  alt: boolean;
-}
-
-const MODIFIERS: Record<string, keyof Omit<Chord, 'key'>> = {
-  cmdorctrl: 'cmd',
-  commandorcontrol: 'cmd',
-  cmd: 'cmd',
-  command: 'cmd',
-  ctrl: 'ctrl',
-  control: 'ctrl',
-  shift: 'shift',
-  alt: 'alt',
-  option: 'alt',
-};
-
-export function parseAccelerator(accelerator: string): Chord {
-  const chord: Chord = { key: '', cmd: false, ctrl: false, shift: false, alt: false };
-  const parts = accelerator.split('+');
-  const key = parts.pop();
-  if (!key) throw new Error(`'${accelerator}' names no key`);
-  for (const part of parts) {
-    const modifier = MODIFIERS[part.toLowerCase()];
-    if (!modifier) throw new Error(`'${accelerator}': '${part}' is not a modifier (CmdOrCtrl, Ctrl, Shift, Alt)`);
-    chord[modifier] = true;
-  }
-  chord.key = key.toLowerCase();
-  return chord;
-}
-
-/** The same chord, said the way Electron would: for comparing accelerators written differently. */
-export function chordId(chord: Chord): string {
-  return [chord.cmd && 'cmd', chord.ctrl && 'ctrl', chord.alt && 'alt', chord.shift && 'shift', chord.key].filter(Boolean).join('+');
-}
-
-/**
- * The key an event stands for. Alt (Option on a Mac) turns digits and letters into other
- * characters ('¡' for Alt+1), so with Alt, or when the key is no plain character, the
- * physical key (code: 'Digit1', 'KeyS') decides.
- */
-function eventKey(e: KeyLike): string {
-  const plain = e.key.length === 1 && e.key >= ' ' && e.key <= '~';
-  const physical = /^(?:Key([A-Z])|Digit(\d))$/.exec(e.code ?? '');
-  if (physical && (e.altKey || !plain)) return (physical[1] ?? physical[2]!).toLowerCase();
-  return e.key.toLowerCase();
-}
-
-export function matchesChord(e: KeyLike, chord: Chord, mac: boolean): boolean {
-  if (mac) {
-    if (e.metaKey !== chord.cmd || e.ctrlKey !== chord.ctrl) return false;
-  } else if (e.metaKey || e.ctrlKey !== (chord.cmd || chord.ctrl)) {
-    // Off macOS Ctrl and CmdOrCtrl are one key, and the Windows/Super key is never part of a chord.
-    return false;
-  }
-  return e.shiftKey === chord.shift && e.altKey === chord.alt && eventKey(e) === chord.key;
-}
+// Which command a key press runs
 
 /** Whether a key pressed in a text field belongs to the field rather than to a command. */
 export function textFieldKeeps(e: KeyLike, mac: boolean): boolean {
@@ -161,14 +88,4 @@ export function keysOf(command: CommandDecl): string[] {
 export function commandForKey<C extends CommandDecl>(e: KeyLike, commands: readonly C[], mac: boolean): C | null {
   for (const command of commands) for (const key of keysOf(command)) if (matchesChord(e, parseAccelerator(key), mac)) return command;
   return null;
-}
-
-const MAC_SYMBOLS = { ctrl: '⌃', alt: '⌥', shift: '⇧', cmd: '⌘' } as const;
-
-/** For people: '⇧⌘S' on macOS, 'Ctrl+Shift+S' elsewhere. */
-export function formatAccelerator(accelerator: string, mac: boolean): string {
-  const c = parseAccelerator(accelerator);
-  const key = c.key.length === 1 ? c.key.toUpperCase() : c.key[0]!.toUpperCase() + c.key.slice(1);
-  if (mac) return `${c.ctrl ? MAC_SYMBOLS.ctrl : ''}${c.alt ? MAC_SYMBOLS.alt : ''}${c.shift ? MAC_SYMBOLS.shift : ''}${c.cmd ? MAC_SYMBOLS.cmd : ''}${key}`;
-  return [c.cmd || c.ctrl ? 'Ctrl' : '', c.alt ? 'Alt' : '', c.shift ? 'Shift' : '', key].filter(Boolean).join('+');
 }

@@ -5,7 +5,7 @@
  */
 import * as Dialog from '@radix-ui/react-dialog';
 import { useMemo, useState } from 'react';
-import { formatAccelerator } from '../../../shared/commands';
+import { formatAccelerator } from '../../../shared/keys';
 import { allCommands, isMac, type Command } from './command-list';
 import { isAvailable, runCommand } from './commands';
 

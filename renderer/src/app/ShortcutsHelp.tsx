@@ -3,7 +3,8 @@
  * against, so it cannot drift from what the keys do.
  */
 import * as Dialog from '@radix-ui/react-dialog';
-import { formatAccelerator, keysOf, transcriptKeys, type CommandDecl } from '../../../shared/commands';
+import { keysOf, transcriptKeys, type CommandDecl } from '../../../shared/commands';
+import { formatAccelerator } from '../../../shared/keys';
 import { allCommands, isMac } from './command-list';
 
 function Section({ title, commands, mac }: { title: string; commands: readonly CommandDecl[]; mac: boolean }) {

@@ -1,7 +1,7 @@
 /** The project's name and the File menu, undo and redo, the light/dark switch and shortcuts help. */
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useContext, useState, useSyncExternalStore } from 'react';
-import { formatAccelerator } from '../../../shared/commands';
+import { formatAccelerator } from '../../../shared/keys';
 import type { ProjectStore } from '../store';
 import { ProjectStoreContext, useProjectList } from '../store';
 import { allCommands, isMac, type CommandId } from './command-list';

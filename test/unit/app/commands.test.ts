@@ -4,19 +4,8 @@
  * press into a command on macOS (Cmd) and elsewhere (Ctrl).
  */
 import { describe, expect, it, vi } from 'vitest';
-import {
-  appCommands,
-  chordId,
-  commandForKey,
-  editingChords,
-  formatAccelerator,
-  keysOf,
-  menuCommandIds,
-  parseAccelerator,
-  textFieldKeeps,
-  transcriptKeys,
-  type KeyLike,
-} from '../../../shared/commands';
+import { appCommands, commandForKey, editingChords, keysOf, menuCommandIds, textFieldKeeps, transcriptKeys } from '../../../shared/commands';
+import { chordId, formatAccelerator, parseAccelerator, type KeyLike } from '../../../shared/keys';
 import { allCommands, viewCommands } from '../../../renderer/src/app/command-list';
 import { isAvailable, registerCommands, runCommand, runWhenRegistered } from '../../../renderer/src/app/commands';
 import { views } from '../../../renderer/src/app/views';
