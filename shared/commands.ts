@@ -61,6 +61,7 @@ export const transcriptKeys = [
   { id: 'in-vivo', label: 'Create an in vivo code from the selection', shortcut: 'CmdOrCtrl+Shift+V' },
   { id: 'escape', label: 'Clear the selected coding', shortcut: 'Escape' },
 ] as const satisfies readonly CommandDecl[];
+export type TranscriptKeyId = (typeof transcriptKeys)[number]['id'];
 
 /** Chords the operating system's text editing owns; no command may take them. */
 export const editingChords = ['CmdOrCtrl+C', 'CmdOrCtrl+X', 'CmdOrCtrl+V', 'CmdOrCtrl+A'] as const;

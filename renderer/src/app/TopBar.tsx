@@ -4,7 +4,7 @@ import { useContext, useState, useSyncExternalStore } from 'react';
 import { formatAccelerator } from '../../../shared/keys';
 import type { ProjectStore } from '../store';
 import { ProjectStoreContext, useProjectList } from '../store';
-import { allCommands, isMac, type CommandId } from './command-list';
+import { allCommands, isMac, keyText, type CommandId } from './command-list';
 import { isAvailable, runCommand, useCommands } from './commands';
 import { openStoredProject, useSession } from './session';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme';
@@ -14,10 +14,7 @@ import { EXPORT_MENU, saveExport } from '../features/report/exports';
 
 const declared = (id: CommandId) => allCommands.find((c) => c.id === id)!;
 /** ' (Ctrl+Z)' for a command with a key, for tooltips. */
-const keyHint = (id: CommandId) => {
-  const key = declared(id).shortcut;
-  return key ? ` (${formatAccelerator(key, isMac())})` : '';
-};
+const keyHint = (id: CommandId) => (keyText(id) ? ` (${keyText(id)})` : '');
 
 /** A File menu entry for a declared command: its label and key from the one list, run by id. */
 function CommandItem({ id }: { id: CommandId }) {

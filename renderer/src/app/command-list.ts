@@ -3,7 +3,8 @@
  * one view switch per view of the registry (views.tsx), Alt+1…9 in navigation order. The
  * key handler, the command palette and the shortcuts help read this one list.
  */
-import { appCommands, type AppCommandId, type CommandDecl } from '../../../shared/commands';
+import { appCommands, transcriptKeys, type AppCommandId, type CommandDecl, type TranscriptKeyId } from '../../../shared/commands';
+import { formatAccelerator } from '../../../shared/keys';
 import { views, type ViewId } from './views';
 
 export type ViewCommandId = `view:${ViewId}`;
@@ -25,3 +26,9 @@ export const viewCommandId = (view: ViewId): ViewCommandId => `view:${view}`;
 
 /** macOS shows and matches Cmd where other systems use Ctrl. */
 export const isMac = (): boolean => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** A command's or transcript key's shortcut as this platform writes it ('Ctrl+K', '⌘K'); '' without one. */
+export function keyText(id: CommandId | TranscriptKeyId): string {
+  const shortcut = [...allCommands, ...transcriptKeys].find((c) => c.id === id)?.shortcut;
+  return shortcut ? formatAccelerator(shortcut, isMac()) : '';
+}
