@@ -11,11 +11,10 @@ import { getHost } from '../host';
 import { newProject, openDemo, startSession, useSession } from './session';
 import { toast, Toaster } from './toast';
 import { navigate, useUi } from './ui-state';
-import { isViewId, views, type ViewDef } from './views';
+import { isViewId, views, type ViewDef, type ViewId } from './views';
 import { saveQdpx, openQdpx } from './project-files';
 import { commandForKey, textFieldKeeps } from '../../../shared/commands';
-import { formatAccelerator } from '../../../shared/keys';
-import { allCommands, isMac, viewCommandId } from './command-list';
+import { allCommands, isMac, keyText, viewCommandId } from './command-list';
 import { isAvailable, runCommand, runWhenRegistered, useCommands } from './commands';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -29,9 +28,9 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 /** The rail's tooltip: the view and the key of its view switch. */
-function navTitle(view: ViewDef): string {
-  const key = allCommands.find((c) => c.id === `view:${view.id}`)?.shortcut;
-  return key ? `${view.label} (${formatAccelerator(key, isMac())})` : view.label;
+function navTitle(view: ViewDef & { id: ViewId }): string {
+  const key = keyText(viewCommandId(view.id));
+  return key ? `${view.label} (${key})` : view.label;
 }
 
 export function App() {
@@ -126,7 +125,7 @@ export function App() {
         <TopBar />
         <Tabs.Root className="app-body" orientation="vertical" value={view} onValueChange={(v) => isViewId(v) && navigate(v)}>
           <Tabs.List className="nav-rail" aria-label="Views">
-            {views.map((v: ViewDef) => (
+            {views.map((v: ViewDef & { id: ViewId }) => (
               <Tabs.Trigger key={v.id} value={v.id} className="nav-item" title={navTitle(v)}>
                 <span className="nav-icon" aria-hidden="true">
                   {v.icon ?? v.label[0]}

@@ -1,10 +1,9 @@
 /** The project's name and the File menu, undo and redo, the light/dark switch and shortcuts help. */
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useContext, useState, useSyncExternalStore } from 'react';
-import { formatAccelerator } from '../../../shared/keys';
 import type { ProjectStore } from '../store';
 import { ProjectStoreContext, useProjectList } from '../store';
-import { allCommands, isMac, keyText, type CommandId } from './command-list';
+import { allCommands, keyText, type CommandId } from './command-list';
 import { isAvailable, runCommand, useCommands } from './commands';
 import { openStoredProject, useSession } from './session';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme';
@@ -18,11 +17,10 @@ const keyHint = (id: CommandId) => (keyText(id) ? ` (${keyText(id)})` : '');
 
 /** A File menu entry for a declared command: its label and key from the one list, run by id. */
 function CommandItem({ id }: { id: CommandId }) {
-  const { label, shortcut } = declared(id);
   return (
     <Menu.Item className="menu-item" disabled={!isAvailable(id)} onSelect={() => runCommand(id)}>
-      {label}
-      {shortcut && <span className="kbd">{formatAccelerator(shortcut, isMac())}</span>}
+      {declared(id).label}
+      {keyText(id) && <span className="kbd">{keyText(id)}</span>}
     </Menu.Item>
   );
 }
