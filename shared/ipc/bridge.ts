@@ -2,6 +2,7 @@
  * The shape of `window.lantern` and the names both sides share, kept free of zod so
  * the sandboxed preload can import it without bundling the validators.
  */
+import { menuCommandIds, type MenuCommandId } from '../commands';
 import type { Channel, IpcRequest, IpcResponse } from './contract';
 
 /**
@@ -25,9 +26,9 @@ export class CodedError extends Error {
   }
 }
 
-/** Commands the application menu sends to the renderer (main -> renderer only). */
-export const menuCommands = ['new', 'open', 'save', 'saveAs', 'importTranscripts', 'export', 'undo', 'redo'] as const;
-export type MenuCommand = (typeof menuCommands)[number];
+/** Commands the application menu sends to the renderer (main -> renderer only): those shared/commands.ts places in a menu. */
+export const menuCommands = menuCommandIds;
+export type MenuCommand = MenuCommandId;
 export interface MenuCommandEvent {
   command: MenuCommand;
 }

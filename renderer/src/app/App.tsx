@@ -11,15 +11,28 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { focusedFieldFlusher } from './pending-work';
 import { OpenFailure } from './OpenFailure';
 import { useServices, useSession } from './services';
-import { attempt, toast, Toaster } from './toast';
-import { ui, useUi } from './ui-state';
-import { views } from './views';
+import { toast, Toaster } from './toast';
+import { navigate, useUi } from './ui-state';
+import { isViewId, views, type ViewDef, type ViewId } from './views';
 import { saveQdpx, openQdpx } from './project-files';
+import { commandForKey, textFieldKeeps } from '../../../shared/commands';
+import { allCommands, isMac, keyText, viewCommandId } from './command-list';
+import { isAvailable, runCommand, runWhenRegistered, useCommands } from './commands';
+import { CommandPalette } from './CommandPalette';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
-/** Inputs and rich-text editors keep their own undo; the app's undo is for the project. */
-function ownsUndo(target: EventTarget | null): boolean {
+const saved = (path: string | null) => path && toast.info(`Saved ${path}`);
+
+/** Inputs and rich-text editors keep their own undo and formatting keys; the app's undo is for the project. */
+function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return !!target.closest('input, textarea, select, [data-own-undo]');
+}
+
+/** The rail's tooltip: the view and the key of its view switch. */
+function navTitle(view: ViewDef & { id: ViewId }): string {
+  const key = keyText(viewCommandId(view.id));
+  return key ? `${view.label} (${key})` : view.label;
 }
 
 export function App() {
@@ -27,6 +40,8 @@ export function App() {
   const session = useSession();
   const view = useUi((s) => s.view);
   const [coderOpen, setCoderOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   const store = session.store;
 
   useEffect(() => {
@@ -36,48 +51,55 @@ export function App() {
   // Fields that store on blur are pending work too: switching or closing blurs the focused one.
   useEffect(() => services.pendingWork.register(focusedFieldFlusher()), [services]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && !e.altKey && e.key.toLowerCase() === 'z' && store && !ownsUndo(e.target)) {
-        e.preventDefault();
-        attempt(() => (e.shiftKey ? store.redo() : store.undo()));
-      } else if (mod && !e.altKey && e.key.toLowerCase() === 'y' && store && !ownsUndo(e.target)) {
-        e.preventDefault();
-        attempt(() => store.redo());
-      } else if (mod && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        attempt(() => saveQdpx(services, e.shiftKey));
-      } else if (mod && e.key.toLowerCase() === 'o') {
-        e.preventDefault();
-        attempt(() => openQdpx(services));
-      } else if (e.altKey && !mod && /^[1-9]$/.test(e.key)) {
-        const target = views[Number(e.key) - 1];
-        if (target) {
-          e.preventDefault();
-          ui.set({ view: target.id });
+  // The shell carries out most commands (see commands.ts; keys and labels: shared/commands.ts).
+  useCommands({
+    new: () => services.session.newProject('Untitled project'),
+    open: () => openQdpx(services),
+    openDemo: () => services.session.openDemo(),
+    ...(store && {
+      // The same message whether Save came from the menu, a key or the palette.
+      save: async () => saved(await saveQdpx(services, false)),
+      saveAs: async () => saved(await saveQdpx(services, true)),
+      export: () => navigate('report'),
+      undo: () => store.undo(),
+      redo: () => store.redo(),
+      ...Object.fromEntries(views.map((v) => [viewCommandId(v.id), () => navigate(v.id)])),
+    }),
+    changeCoder: () => setCoderOpen(true),
+    commandPalette: () => setPaletteOpen(true),
+    shortcuts: () => setHelpOpen(true),
+  });
+  // The documents view opens its import dialog itself; from elsewhere, go there first.
+  useCommands(
+    store
+      ? {
+          importTranscripts: () => {
+            navigate('documents');
+            runWhenRegistered('importTranscripts');
+          },
         }
-      }
+      : {},
+    { fallback: true },
+  );
+
+  // Web and desktop alike: the page matches every declared shortcut itself and consumes the
+  // key, so the desktop menu's accelerator (which only sees keys the page left alone) never
+  // runs the command a second time. Keys run a command even when a view has already claimed
+  // the event (the transcript claims every key it does not pass on).
+  useEffect(() => {
+    const mac = isMac();
+    const onKey = (e: KeyboardEvent) => {
+      const command = commandForKey(e, allCommands, mac);
+      if (!command || (isTextField(e.target) && textFieldKeeps(e, mac)) || !isAvailable(command.id)) return;
+      e.preventDefault();
+      runCommand(command.id);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, services]);
+  }, []);
 
   // The desktop menu sends commands; the browser has no menu, so this is a no-op there.
-  useEffect(() => {
-    return services.host.onMenuCommand?.((command) => {
-      if (command === 'new') attempt(() => services.session.newProject('Untitled project'));
-      else if (command === 'open') attempt(() => openQdpx(services));
-      else if (command === 'save' || command === 'saveAs') attempt(async () => {
-        const saved = await saveQdpx(services, command === 'saveAs');
-        if (saved) toast.info(`Saved ${saved}`);
-      });
-      else if (command === 'undo' && store) attempt(() => store.undo());
-      else if (command === 'redo' && store) attempt(() => store.redo());
-      else if (command === 'importTranscripts') ui.set({ view: 'documents' });
-      else if (command === 'export') ui.set({ view: views.some((v) => v.id === 'report') ? 'report' : ui.get().view });
-    });
-  }, [store, services]);
+  useEffect(() => services.host.onMenuCommand?.((command) => runCommand(command)), [services]);
 
   // Changes reach IndexedDB a frame after they show, and editors hold typing back for a
   // moment; closing or reloading then would lose them. The guard hands the editors' work
@@ -111,10 +133,10 @@ export function App() {
     <ProjectStoreContext.Provider value={store}>
       <div className="app">
         <TopBar />
-        <Tabs.Root className="app-body" orientation="vertical" value={view} onValueChange={(v) => ui.set({ view: v })}>
+        <Tabs.Root className="app-body" orientation="vertical" value={view} onValueChange={(v) => isViewId(v) && navigate(v)}>
           <Tabs.List className="nav-rail" aria-label="Views">
-            {views.map((v, i) => (
-              <Tabs.Trigger key={v.id} value={v.id} className="nav-item" title={`${v.label} (Alt+${i + 1})`}>
+            {views.map((v: ViewDef & { id: ViewId }) => (
+              <Tabs.Trigger key={v.id} value={v.id} className="nav-item" title={navTitle(v)}>
                 <span className="nav-icon" aria-hidden="true">
                   {v.icon ?? v.label[0]}
                 </span>
@@ -159,6 +181,8 @@ export function App() {
       />
       <OpeningDialog />
       <ConfirmDialog />
+      <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
+      <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} />
       <Toaster />
     </ProjectStoreContext.Provider>
   );

@@ -1,20 +1,34 @@
-/** The project's name and the File menu, undo and redo, and the light/dark switch. */
+/** The project's name and the File menu, undo and redo, the light/dark switch and shortcuts help. */
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useContext, useState, useSyncExternalStore } from 'react';
 import type { ProjectStore } from '../store';
 import { ProjectStoreContext, useProjectList } from '../store';
-import { openQdpx, saveQdpx } from './project-files';
+import { allCommands, keyText, type CommandId } from './command-list';
+import { isAvailable, runCommand, useCommands } from './commands';
 import { useServices } from './services';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme';
 import { attempt, toast } from './toast';
-import { ui } from './ui-state';
+import { navigate } from './ui-state';
 import { EXPORT_MENU, saveExport } from '../features/report/exports';
+
+const declared = (id: CommandId) => allCommands.find((c) => c.id === id)!;
+/** ' (Ctrl+Z)' for a command with a key, for tooltips. */
+const keyHint = (id: CommandId) => (keyText(id) ? ` (${keyText(id)})` : '');
+
+/** A File menu entry for a declared command: its label and key from the one list, run by id. */
+function CommandItem({ id }: { id: CommandId }) {
+  return (
+    <Menu.Item className="menu-item" disabled={!isAvailable(id)} onSelect={() => runCommand(id)}>
+      {declared(id).label}
+      {keyText(id) && <span className="kbd">{keyText(id)}</span>}
+    </Menu.Item>
+  );
+}
 
 const idle = { subscribe: () => () => {}, getStatus: () => null, getProject: () => null } as unknown as ProjectStore;
 
 export function TopBar() {
   const services = useServices();
-  const { session: actions } = services;
   const store = useContext(ProjectStoreContext) ?? idle;
   const status = useSyncExternalStore(store.subscribe, store.getStatus);
   const name = useSyncExternalStore(store.subscribe, () => store.getProject()?.meta.name ?? null);
@@ -22,11 +36,14 @@ export function TopBar() {
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const [editing, setEditing] = useState(false);
 
-  const cycleTheme = () => {
-    const next: ThemeChoice = theme === 'system' ? 'dark' : theme === 'dark' ? 'light' : 'system';
-    applyTheme(next);
-    setTheme(next);
-  };
+  useCommands({
+    ...(name !== null && { renameProject: () => setEditing(true) }),
+    cycleTheme: () => {
+      const next: ThemeChoice = theme === 'system' ? 'dark' : theme === 'dark' ? 'light' : 'system';
+      applyTheme(next);
+      setTheme(next);
+    },
+  });
   const saved = (path: string | null) => path && toast.info(`Saved ${path}`);
 
   return (
@@ -38,25 +55,18 @@ export function TopBar() {
         <Menu.Trigger className="menu-trigger">File ▾</Menu.Trigger>
         <Menu.Portal>
           <Menu.Content className="menu" align="start" sideOffset={4}>
-            <Menu.Item className="menu-item" onSelect={() => attempt(() => actions.newProject('Untitled project'))}>
-              New project
-            </Menu.Item>
-            <Menu.Item className="menu-item" onSelect={() => attempt(() => openQdpx(services))}>
-              Open .qdpx… <span className="kbd">Ctrl+O</span>
-            </Menu.Item>
-            <Menu.Item className="menu-item" disabled={!status} onSelect={() => attempt(async () => saved(await saveQdpx(services, false)))}>
-              Save <span className="kbd">Ctrl+S</span>
-            </Menu.Item>
-            <Menu.Item className="menu-item" disabled={!status} onSelect={() => attempt(async () => saved(await saveQdpx(services, true)))}>
-              Save as… <span className="kbd">Ctrl+Shift+S</span>
-            </Menu.Item>
+            <CommandItem id="new" />
+            <CommandItem id="open" />
+            <CommandItem id="save" />
+            <CommandItem id="saveAs" />
+            <CommandItem id="importTranscripts" />
             <Menu.Sub>
               <Menu.SubTrigger className="menu-item" disabled={!status}>
                 Export ▸
               </Menu.SubTrigger>
               <Menu.Portal>
                 <Menu.SubContent className="menu">
-                  <Menu.Item className="menu-item" onSelect={() => ui.set({ view: 'report' })}>
+                  <Menu.Item className="menu-item" onSelect={() => navigate('report')}>
                     Theme report (Word)…
                   </Menu.Item>
                   {EXPORT_MENU.map((e) => (
@@ -72,16 +82,14 @@ export function TopBar() {
               </Menu.Portal>
             </Menu.Sub>
             <Menu.Separator className="menu-separator" />
-            <Menu.Item className="menu-item" onSelect={() => attempt(() => actions.openDemo())}>
-              Open the demo project
-            </Menu.Item>
+            <CommandItem id="openDemo" />
             {projects && projects.length > 0 && (
               <Menu.Sub>
                 <Menu.SubTrigger className="menu-item">Recent projects ▸</Menu.SubTrigger>
                 <Menu.Portal>
                   <Menu.SubContent className="menu">
                     {projects.map((p) => (
-                      <Menu.Item key={p.id} className="menu-item" onSelect={() => attempt(() => actions.openStoredProject(p.id))}>
+                      <Menu.Item key={p.id} className="menu-item" onSelect={() => attempt(() => services.session.openStoredProject(p.id))}>
                         {p.name}
                         {p.fileName ? <span className="muted"> — {p.fileName}</span> : null}
                       </Menu.Item>
@@ -120,9 +128,9 @@ export function TopBar() {
         type="button"
         className="icon-button"
         disabled={!status?.undoLabel}
-        onClick={() => attempt(() => store.undo())}
+        onClick={() => runCommand('undo')}
         aria-label={status?.undoLabel ? `Undo ${status.undoLabel}` : 'Undo'}
-        title={status?.undoLabel ? `Undo ${status.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+        title={status?.undoLabel ? `Undo ${status.undoLabel}${keyHint('undo')}` : 'Nothing to undo'}
       >
         ↶
       </button>
@@ -130,14 +138,17 @@ export function TopBar() {
         type="button"
         className="icon-button"
         disabled={!status?.redoLabel}
-        onClick={() => attempt(() => store.redo())}
+        onClick={() => runCommand('redo')}
         aria-label={status?.redoLabel ? `Redo ${status.redoLabel}` : 'Redo'}
-        title={status?.redoLabel ? `Redo ${status.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        title={status?.redoLabel ? `Redo ${status.redoLabel}${keyHint('redo')}` : 'Nothing to redo'}
       >
         ↷
       </button>
-      <button type="button" className="icon-button" onClick={cycleTheme} aria-label={`Colour theme: ${theme}; change`} title={`Theme: ${theme}`}>
+      <button type="button" className="icon-button" onClick={() => runCommand('cycleTheme')} aria-label={`Colour theme: ${theme}; change`} title={`Theme: ${theme}`}>
         {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◑'}
+      </button>
+      <button type="button" className="icon-button" onClick={() => runCommand('shortcuts')} aria-label="Keyboard shortcuts" title={`Keyboard shortcuts${keyHint('shortcuts')}`}>
+        ?
       </button>
     </header>
   );

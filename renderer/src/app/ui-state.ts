@@ -5,9 +5,10 @@
  */
 import { createState, patch, useValue } from '../lib/state';
 import type { Guid } from '../../../shared/model';
+import type { ViewId } from './views';
 
 export interface UiState {
-  view: string;
+  view: ViewId;
   /** The source open in the coding view. */
   sourceId: Guid | null;
   /** A span to scroll to and select when the coding view shows the source. */
@@ -53,6 +54,6 @@ export function openSource(sourceId: Guid, reveal?: { start: number; end: number
   ui.set({ view: 'coding', sourceId, reveal: reveal ?? null });
 }
 
-export function navigate(view: string): void {
+export function navigate(view: ViewId): void {
   ui.set({ view });
 }

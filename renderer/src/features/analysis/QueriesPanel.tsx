@@ -17,6 +17,7 @@ import {
   UnknownAttributeError,
 } from '../../../../shared/analysis';
 import type { Guid } from '../../../../shared/model';
+import { keyText } from '../../app/command-list';
 import { attempt, toast } from '../../app/toast';
 import { useProject, useProjectStore } from '../../store';
 import type { FilterState } from './FilterBar';
@@ -121,7 +122,7 @@ export function QueriesPanel({ index }: { index: AnalysisIndex }) {
     const spans = autoCodeSpans(index, searchResult.hits, scope);
     attempt(() => {
       store.run((p, ctx) => autoCode(p, ctx, { codeId: autoCodeId, spans }));
-      toast.info(`Coded ${spans.length} passages with '${index.codes.get(autoCodeId)?.name}'. Undo with Ctrl+Z.`);
+      toast.info(`Coded ${spans.length} passages with '${index.codes.get(autoCodeId)?.name}'. Undo with ${keyText('undo')}.`);
     });
   };
 

@@ -4,6 +4,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { Code } from '../../../../shared/model';
 import { byId, codePath, codeTree } from '../../../../shared/model';
 import { deleteCode, deletePreview, mergeCodes, splitCode } from '../../../../shared/ops';
+import { keyText } from '../../app/command-list';
 import { attempt, toast } from '../../app/toast';
 import { ui } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
@@ -179,7 +180,7 @@ export function DeleteCodeDialog({ code, onClose }: { code: Code; onClose: () =>
             attempt(() => {
               store.run((p, ctx) => deleteCode(p, ctx, code.id));
               ui.set({ selectedCodeId: null });
-              toast.info(`Deleted '${code.name}' and ${preview.codingIds.length} codings (Ctrl+Z to undo)`);
+              toast.info(`Deleted '${code.name}' and ${preview.codingIds.length} codings (${keyText('undo')} to undo)`);
               onClose();
             })
           }

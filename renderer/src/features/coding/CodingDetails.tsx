@@ -5,6 +5,7 @@
  */
 import type { Code, Coder, Coding, Memo, Source } from '../../../../shared/model';
 import { adjustCoding, createMemo, deleteCoding, setExemplar } from '../../../../shared/ops';
+import { keyText } from '../../app/command-list';
 import { attempt } from '../../app/toast';
 import { ui } from '../../app/ui-state';
 import { useProjectStore } from '../../store';
@@ -58,12 +59,12 @@ export function CodingDetails(props: Props) {
             </p>
             <div className="row">
               <button type="button" className="primary" onClick={() => props.onCommand('palette')}>
-                Apply code… <kbd>C</kbd>
+                Apply code… <kbd>{keyText('palette')}</kbd>
               </button>
-              <button type="button" onClick={() => props.onCommand('in-vivo')} title="Create a code named by the selected words (Ctrl+Shift+V)">
+              <button type="button" onClick={() => props.onCommand('in-vivo')} title={`Create a code named by the selected words (${keyText('in-vivo')})`}>
                 In vivo
               </button>
-              <button type="button" onClick={() => props.onCommand('turn')} title="Apply a code to the whole speaker turn (T)">
+              <button type="button" onClick={() => props.onCommand('turn')} title={`Apply a code to the whole speaker turn (${keyText('turn')})`}>
                 Whole turn
               </button>
             </div>
@@ -83,8 +84,8 @@ export function CodingDetails(props: Props) {
           </>
         ) : (
           <p className="muted small" style={{ margin: 0 }}>
-            Select words in the transcript (mouse, or Shift+arrows), then press <kbd>C</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd> to apply a code,
-            drag a code onto it, or press a code’s key. <kbd>T</kbd> codes the whole turn.
+            Select words in the transcript (mouse, or Shift+arrows), then press <kbd>{keyText('palette')}</kbd> or <kbd>{keyText('codePalette')}</kbd> to apply a
+            code, drag a code onto it, or press a code’s key. <kbd>{keyText('turn')}</kbd> codes the whole turn.
           </p>
         )}
       </section>

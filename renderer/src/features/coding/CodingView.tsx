@@ -1,13 +1,14 @@
 /**
  * The coding workspace: the codebook on the left (drag a code onto the selection), the
  * transcript in the middle, the selection and its codings on the right. Coding happens
- * by palette (C or Ctrl/Cmd+K), drag, a code's own key, in vivo (Ctrl+Shift+V), or for a
+ * by palette (C, or the codePalette command: Ctrl/Cmd+K), drag, a code's own key, in vivo (Ctrl+Shift+V), or for a
  * whole turn (T). Every action is one undoable change set.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Coding } from '../../../../shared/model';
 import { byId } from '../../../../shared/model';
 import { createCode, turnAt } from '../../../../shared/ops';
+import { useCommands } from '../../app/commands';
 import { attempt, toast } from '../../app/toast';
 import { ui, useUi } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
@@ -113,6 +114,9 @@ export default function CodingView() {
     [openPalette, inVivo, codeTurn, store],
   );
 
+  // Ctrl/Cmd+K (and the command palette) while the workspace is shown, wherever the focus is.
+  useCommands({ codePalette: () => openPalette(selectionStore.get()) });
+
   const revealCoding = useCallback((coding: Coding) => {
     ui.set({ selectedCodingId: coding.id });
     handle.current?.reveal(coding.start, coding.end);
@@ -141,16 +145,7 @@ export default function CodingView() {
   const humanCoders = coders;
 
   return (
-    <div
-      className={`coding-view${detailsOpen ? ' details-open' : ''}`}
-      onKeyDown={(e) => {
-        // Ctrl/Cmd+K opens the palette from anywhere in the workspace, not only the transcript.
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k' && !e.defaultPrevented) {
-          e.preventDefault();
-          openPalette(selectionStore.get());
-        }
-      }}
-    >
+    <div className={`coding-view${detailsOpen ? ' details-open' : ''}`}>
       <aside className="side" aria-label="Codebook">
         <div className="side-section" style={{ paddingBottom: 8 }}>
           <div className="row">

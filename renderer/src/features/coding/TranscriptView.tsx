@@ -16,7 +16,9 @@ import {
 } from 'react';
 import { createEditor, Editor, Range, Text, Transforms, type BaseRange, type NodeEntry } from 'slate';
 import { Editable, ReactEditor, Slate, useSlateStatic, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
+import { commandForKey, transcriptKeys } from '../../../../shared/commands';
 import type { Code, Coder, Coding, Memo, Source } from '../../../../shared/model';
+import { isMac } from '../../app/command-list';
 import { memoPlainText } from '../../../../shared/ops';
 import { createState, useValue, type State } from '../../lib/state';
 import '../../slate-types';
@@ -125,6 +127,7 @@ function createTranscriptEditor(all: TranscriptBlockElement[]): TranscriptEditor
   return e;
 }
 
+const mac = isMac();
 const NAVIGATION_KEYS = new Set([
   'ArrowLeft',
   'ArrowRight',
@@ -262,27 +265,24 @@ export const TranscriptView = memo(function TranscriptView(props: Props) {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key;
       if (key.length === 1 || key === 'Escape') syncSelectionFromDom();
-      if (mod && !e.shiftKey && key.toLowerCase() === 'k') {
-        e.preventDefault();
-        onCommand({ kind: 'palette' });
-        return;
-      }
-      if (mod && e.shiftKey && key.toLowerCase() === 'v') {
+      // The keys are declared in shared/commands.ts (transcriptKeys); app commands such as
+      // Ctrl/Cmd+K go on to the app's handler, which runs them after this has synced the selection.
+      const command = commandForKey(e, transcriptKeys, mac)?.id;
+      if (command === 'in-vivo') {
         e.preventDefault();
         onCommand({ kind: 'in-vivo' });
         return;
       }
       if (mod && ['a', 'c', 'z', 'y'].includes(key.toLowerCase())) return; // select all, copy; undo/redo go to the app
       if (NAVIGATION_KEYS.has(key)) return;
-      if (key === 'Escape') {
+      if (command === 'escape') {
         onCommand({ kind: 'escape' });
         return;
       }
       e.preventDefault();
       if (mod || e.altKey) return;
-      const lower = key.toLowerCase();
-      if (lower === 'c') onCommand({ kind: 'palette' });
-      else if (lower === 't') {
+      if (command === 'palette') onCommand({ kind: 'palette' });
+      else if (command === 'turn') {
         const span = toSpan(editor.selection);
         if (span) onCommand({ kind: 'turn', offset: span.start });
       } else if (key.length === 1) onCommand({ kind: 'shortcut', key });

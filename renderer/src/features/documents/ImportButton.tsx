@@ -1,6 +1,7 @@
 /** Opens the import engineer's dialog when it is part of the build. */
 import { lazy, Suspense, useState, type ComponentType } from 'react';
 import type { ChangeSet } from '../../../../shared/model';
+import { useCommands } from '../../app/commands';
 import { attempt, toast } from '../../app/toast';
 import { useProjectStore } from '../../store';
 
@@ -19,6 +20,7 @@ const ImportDialog = loader
 export function ImportButton() {
   const store = useProjectStore();
   const [open, setOpen] = useState(false);
+  useCommands(ImportDialog ? { importTranscripts: () => setOpen(true) } : {});
   if (!ImportDialog) return null;
   return (
     <>
