@@ -7,7 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CodedError } from '../shared/ipc/bridge';
 import { MAX_FILE_BYTES, type Channel } from '../shared/ipc/contract';
-import { writeFileAtomic, type WritablePaths } from './files';
+import { listBackups, readBackup, writeWithBackup } from '../node/backups';
+import type { WritablePaths } from './files';
 import type { Implementation } from './ipc';
 
 export interface HandlerDeps {
@@ -62,7 +63,7 @@ async function readChosenFile(filePath: string): Promise<Uint8Array> {
 
 async function writeChosenFile(filePath: string, bytes: Uint8Array, backupRoot: string): Promise<void> {
   try {
-    await writeFileAtomic(filePath, bytes, { backupRoot });
+    await writeWithBackup(filePath, bytes, backupRoot);
   } catch (error) {
     throw new Error(`Cannot save ${path.basename(filePath)}: ${explain(error)}; the file on disk is unchanged`, { cause: error });
   }
@@ -114,6 +115,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       await writeChosenFile(request.path, request.bytes, deps.backupRoot);
       return null;
+    },
+
+    // Any project path may be asked about: the answer comes only from the app's own backup
+    // folder, and holds only what the renderer itself saved there.
+    'backups:list': async (request) =>
+      (await listBackups(deps.backupRoot, request.path)).map((b) => ({ name: b.name, savedAt: b.savedAt.toISOString(), size: b.size })),
+
+    'backups:read': async (request) => {
+      const bytes = await readBackup(deps.backupRoot, request.path, request.name).catch((error: unknown) => {
+        throw new Error(`Cannot open the backup of ${path.basename(request.path)} from ${request.name}: ${explain(error)}`, { cause: error });
+      });
+      return { name: path.basename(request.path), bytes };
     },
 
     'app:getVersion': async () => deps.version,

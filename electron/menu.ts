@@ -45,6 +45,7 @@ export function menuTemplate(
         { type: 'separator' },
         item('Save', 'save', 'CmdOrCtrl+S'),
         item('Save As…', 'saveAs', 'Shift+CmdOrCtrl+S'),
+        item('Restore from Backup…', 'restoreBackup'),
         { type: 'separator' },
         item('Import Transcripts…', 'importTranscripts', 'CmdOrCtrl+I'),
         item('Export…', 'export', 'CmdOrCtrl+E'),

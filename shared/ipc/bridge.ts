@@ -26,7 +26,7 @@ export class CodedError extends Error {
 }
 
 /** Commands the application menu sends to the renderer (main -> renderer only). */
-export const menuCommands = ['new', 'open', 'save', 'saveAs', 'importTranscripts', 'export', 'undo', 'redo'] as const;
+export const menuCommands = ['new', 'open', 'save', 'saveAs', 'importTranscripts', 'export', 'undo', 'redo', 'restoreBackup'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 export interface MenuCommandEvent {
   command: MenuCommand;
@@ -44,6 +44,8 @@ export interface LanternBridge {
   openFiles(request: IpcRequest<'dialog:openFiles'>): Call<'dialog:openFiles'>;
   saveFile(request: IpcRequest<'dialog:saveFile'>): Call<'dialog:saveFile'>;
   writeFile(request: IpcRequest<'file:write'>): Call<'file:write'>;
+  listBackups(request: IpcRequest<'backups:list'>): Call<'backups:list'>;
+  readBackup(request: IpcRequest<'backups:read'>): Call<'backups:read'>;
   getVersion(): Call<'app:getVersion'>;
   takeOpenRequests(): Call<'app:takeOpenRequests'>;
   /** Subscribe to menu commands; returns the unsubscribe function. */

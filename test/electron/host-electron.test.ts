@@ -9,6 +9,8 @@ function fakeBridge(overrides: Partial<LanternBridge> = {}): LanternBridge {
     openFiles: vi.fn(async () => ({ ok: true as const, value: [] })),
     saveFile: vi.fn(async () => ({ ok: true as const, value: null })),
     writeFile: vi.fn(async () => ({ ok: true as const, value: null })),
+    listBackups: vi.fn(async () => ({ ok: true as const, value: [] })),
+    readBackup: vi.fn(async () => ({ ok: true as const, value: { name: 'a.qdpx', bytes: new Uint8Array() } })),
     getVersion: vi.fn(async () => ({ ok: true as const, value: '0.1.0' })),
     takeOpenRequests: vi.fn(async () => ({ ok: true as const, value: [] })),
     onMenuCommand: vi.fn(() => () => {}),

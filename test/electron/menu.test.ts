@@ -20,7 +20,7 @@ describe('application menu', () => {
     const top = menuTemplate(vi.fn(), { platform: 'linux', dev: false, appName: 'Lantern QDA' });
     expect(top.map((i) => i.label ?? i.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'Help']);
     const file = flatten(top[0]!.submenu as MenuItemConstructorOptions[]).filter((i) => i.label);
-    expect(file.map((i) => i.label)).toEqual(['New Project', 'Open…', 'Save', 'Save As…', 'Import Transcripts…', 'Export…']);
+    expect(file.map((i) => i.label)).toEqual(['New Project', 'Open…', 'Save', 'Save As…', 'Restore from Backup…', 'Import Transcripts…', 'Export…']);
     expect(file.find((i) => i.label === 'Save')!.accelerator).toBe('CmdOrCtrl+S');
   });
 
