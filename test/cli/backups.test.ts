@@ -59,7 +59,10 @@ describe('qda backups and qda restore', () => {
     const [backup] = await listBackups(backupRoot(), file('study.qdpx'));
     expect(listed.out).toContain(`${file('study.qdpx')}: 1 backups in `);
     expect(listed.out).toContain(backup!.name);
-    const json = JSON.parse((await qda('backups', file('study.qdpx'), '--json')).out) as { name: string; size: number }[];
+    const json = JSON.parse((await qda('backups', file('study.qdpx'), '--json')).out) as {
+      name: string;
+      size: number;
+    }[];
     expect(json).toEqual([expect.objectContaining({ name: backup!.name, size: backup!.size })]);
 
     const restored = await qda('restore', file('study.qdpx'), backup!.name, '-o', file('restored.qdpx'));
@@ -82,13 +85,18 @@ describe('qda backups and qda restore', () => {
 
   it('says what is wrong: no backups, an unknown name, no output', async () => {
     await qda('demo', file('study.qdpx'));
-    expect(await qda('backups', file('study.qdpx'))).toMatchObject({ code: 0, out: expect.stringContaining('no backups') });
+    expect(await qda('backups', file('study.qdpx'))).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('no backups'),
+    });
     expect(await qda('restore', file('study.qdpx'), 'latest', '-o', file('r.qdpx'))).toMatchObject({
       code: 2,
       err: `qda restore: ${file('study.qdpx')}: has no backups\n`,
     });
     await qda('import', file('study.qdpx'), file('p99.txt'));
-    expect(await qda('restore', file('study.qdpx'), '2020-01-01T00-00-00.000Z.qdpx', '-o', file('r.qdpx'))).toMatchObject({
+    expect(
+      await qda('restore', file('study.qdpx'), '2020-01-01T00-00-00.000Z.qdpx', '-o', file('r.qdpx')),
+    ).toMatchObject({
       code: 2,
       err: expect.stringContaining('no backup named 2020-01-01T00-00-00.000Z.qdpx'),
     });
