@@ -34,6 +34,19 @@ describe('Electron host', () => {
     expect(await host.version!()).toBe('0.1.0');
   });
 
+  it('lists and reads backups of a project file through the bridge', async () => {
+    const backups = [{ name: '2026-01-31T09-15-00.000Z.qdpx', savedAt: '2026-01-31T09:15:00.000Z', size: 3 }];
+    const bridge = fakeBridge({
+      listBackups: vi.fn(async () => ({ ok: true as const, value: backups })),
+      readBackup: vi.fn(async () => ({ ok: false as const, error: 'Cannot open the backup of a.qdpx from x: permission denied' })),
+    });
+    const host = electronHost(bridge);
+    expect(await host.listBackups!('/home/r/a.qdpx')).toEqual(backups);
+    expect(bridge.listBackups).toHaveBeenCalledWith({ path: '/home/r/a.qdpx' });
+    await expect(host.readBackup!('/home/r/a.qdpx', backups[0]!.name)).rejects.toThrow('permission denied');
+    expect(bridge.readBackup).toHaveBeenCalledWith({ path: '/home/r/a.qdpx', name: backups[0]!.name });
+  });
+
   it('turns an error result into an Error carrying the shell message', async () => {
     const host = electronHost(
       fakeBridge({ writeFile: async () => ({ ok: false, error: 'Cannot save a.qdpx: the disk is full; the file on disk is unchanged' }) }),

@@ -5,6 +5,7 @@ import { ProjectStoreContext } from '../store';
 import { CoderDialog } from './CoderDialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OpeningDialog } from './OpeningDialog';
+import { openRestoreDialog, RestoreBackupDialog } from './RestoreBackupDialog';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { getHost } from '../host';
@@ -69,6 +70,7 @@ export function App() {
       });
       else if (command === 'undo' && store) attempt(() => store.undo());
       else if (command === 'redo' && store) attempt(() => store.redo());
+      else if (command === 'restoreBackup') openRestoreDialog();
       else if (command === 'importTranscripts') ui.set({ view: 'documents' });
       else if (command === 'export') ui.set({ view: views.some((v) => v.id === 'report') ? 'report' : ui.get().view });
     });
@@ -147,6 +149,7 @@ export function App() {
         current={session.coderName}
       />
       <OpeningDialog />
+      <RestoreBackupDialog />
       <Toaster />
     </ProjectStoreContext.Provider>
   );

@@ -3,7 +3,8 @@ import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useContext, useState, useSyncExternalStore } from 'react';
 import type { ProjectStore } from '../store';
 import { ProjectStoreContext, useProjectList } from '../store';
-import { openQdpx, saveQdpx } from './project-files';
+import { host, openQdpx, saveQdpx } from './project-files';
+import { openRestoreDialog } from './RestoreBackupDialog';
 import { newProject, openDemo, openStoredProject, useSession } from './session';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme';
 import { attempt, toast } from './toast';
@@ -49,6 +50,12 @@ export function TopBar() {
             <Menu.Item className="menu-item" disabled={!status} onSelect={() => attempt(async () => saved(await saveQdpx(true)))}>
               Save as… <span className="kbd">Ctrl+Shift+S</span>
             </Menu.Item>
+            {/* Only the desktop app keeps file backups; in the browser the project lives in its storage. */}
+            {host().listBackups && (
+              <Menu.Item className="menu-item" disabled={!status} onSelect={openRestoreDialog}>
+                Restore from backup…
+              </Menu.Item>
+            )}
             <Menu.Sub>
               <Menu.SubTrigger className="menu-item" disabled={!status}>
                 Export ▸
