@@ -4,7 +4,7 @@
  * a full disk, a killed process or a power cut never leaves half a file where the old one was.
  */
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic as atomicWrite } from '../node/atomic-write';
+import { writeFileAtomic as atomicWrite, NotFlushed } from '../node/atomic-write';
 import { writeWithBackup } from '../node/backups';
 import { defaultBackupRoot } from '../node/data-dir';
 import { CliError } from './io';
@@ -30,6 +30,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   try {
     await atomicWrite(path, data);
   } catch (error) {
+    if (error instanceof NotFlushed) throw new CliError(`${path}: ${error.message}; run the command again to be sure it is on disk`);
     throw new CliError(`${path} could not be written: ${describe(error)}`);
   }
 }
@@ -39,6 +40,7 @@ export async function writeProjectBytes(path: string, data: Uint8Array): Promise
   try {
     await writeWithBackup(path, data, defaultBackupRoot());
   } catch (error) {
+    if (error instanceof NotFlushed) throw new CliError(`${path}: ${error.message}; run the command again to be sure it is on disk`);
     throw new CliError(`${path} could not be written: ${describe(error)}; the file on disk is unchanged`);
   }
 }

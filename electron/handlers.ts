@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CodedError } from '../shared/ipc/bridge';
 import { MAX_FILE_BYTES, type Channel } from '../shared/ipc/contract';
+import { NotFlushed } from '../node/atomic-write';
 import { listBackups, readBackup, writeWithBackup } from '../node/backups';
 import type { WritablePaths } from './files';
 import type { Implementation } from './ipc';
@@ -65,6 +66,10 @@ async function writeChosenFile(filePath: string, bytes: Uint8Array, backupRoot: 
   try {
     await writeWithBackup(filePath, bytes, backupRoot);
   } catch (error) {
+    if (error instanceof NotFlushed) {
+      const problem = explain(error.cause);
+      throw new Error(`Saved ${path.basename(filePath)}, but ${problem} while flushing its folder: save again to be sure it is on disk`, { cause: error });
+    }
     throw new Error(`Cannot save ${path.basename(filePath)}: ${explain(error)}; the file on disk is unchanged`, { cause: error });
   }
 }

@@ -8,6 +8,7 @@ import { MENU_COMMAND_CHANNEL, OPEN_REQUESTED_CHANNEL, type MenuCommand } from '
 import { ipcContract, menuCommandEvent, type Channel } from '../shared/ipc/contract';
 import { attachContextMenu } from './context-menu';
 import { isProjectFile } from '../node/backups';
+import { backupRootIn } from '../node/data-dir';
 import { WritablePaths } from './files';
 import { denyNavigation, denyPermissions } from './guards';
 import { createHandlers } from './handlers';
@@ -62,7 +63,7 @@ function registerIpc(): void {
     windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
     writable: new WritablePaths(),
     takeOpenRequests: () => openRequests.take(),
-    backupRoot: path.join(app.getPath('userData'), 'backups'),
+    backupRoot: backupRootIn(app.getPath('userData')),
     defaultSaveDir: app.getPath('documents'),
     version: app.getVersion(),
   });

@@ -76,6 +76,26 @@ async function existingMode(filePath: string): Promise<number | null> {
   }
 }
 
+/**
+ * The new file replaced the old one, but its folder could not be flushed (a rare I/O error):
+ * the new version is in place yet might not survive a power cut. Callers must not say the
+ * old file is unchanged.
+ */
+export class NotFlushed extends Error {
+  override readonly name = 'NotFlushed';
+  constructor(
+    readonly filePath: string,
+    cause: unknown,
+  ) {
+    super(
+      `${path.basename(filePath)} was saved, but its folder could not be flushed to disk (${cause instanceof Error ? cause.message : String(cause)})`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
 /** Windows cannot open a folder to flush it; there the rename is as durable as NTFS makes it. */
 const FOLDER_SYNC_UNSUPPORTED_ON_WINDOWS = new Set(['EISDIR', 'EPERM', 'EACCES', 'EBADF', 'EINVAL']);
 
@@ -127,6 +147,10 @@ export async function writeFileAtomic(
     await rm(temp, { force: true });
     throw error;
   }
-  await syncFolder(dir, options.platform);
+  try {
+    await syncFolder(dir, options.platform);
+  } catch (error) {
+    throw new NotFlushed(filePath, error);
+  }
   await removeStaleTemps(dir, baseName);
 }

@@ -13,13 +13,17 @@ export function appDataFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform,
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Lantern QDA');
 }
 
-/** `LANTERN_BACKUP_DIR` when set (tests, or a user who wants them elsewhere), else `<app data>/backups`. */
+/** `LANTERN_BACKUP_DIR` when set (tests, or a user who wants them elsewhere), else `backups/` in the app data folder. */
+export function backupRootIn(appData: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.LANTERN_BACKUP_DIR) return path.resolve(env.LANTERN_BACKUP_DIR);
+  return (appData.includes('\\') && !appData.includes('/') ? path.win32 : path).join(appData, 'backups');
+}
+
+/** Where qda keeps backups: where the desktop app keeps them, found without Electron. */
 export function defaultBackupRoot(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {
-  if (env.LANTERN_BACKUP_DIR) return path.resolve(env.LANTERN_BACKUP_DIR);
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  return join(appDataFolder(env, platform, home), 'backups');
+  return backupRootIn(appDataFolder(env, platform, home), env);
 }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { removeStaleTemps, syncFolder, tempOwner, writeFileAtomic } from '../../../node/atomic-write';
+import { NotFlushed, removeStaleTemps, syncFolder, tempOwner, writeFileAtomic } from '../../../node/atomic-write';
 
 // Wrap the real file system so single calls can be made to fail like a full disk would.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -150,6 +150,25 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(target, text('v2'), { beforeReplace })).rejects.toThrow(/ENOSPC/);
     expect(beforeReplace).toHaveBeenCalledWith(target);
     expect(await readFile(target, 'utf8')).toBe('v1');
+    expect(await readdir(dir)).toEqual(['study.qdpx']);
+  });
+
+  it('says the file was saved but not flushed when only the folder sync fails, never that the old file is unchanged', async () => {
+    const target = path.join(dir, 'study.qdpx');
+    await writeFile(target, 'v1');
+    const actualOpen = (await vi.importActual<typeof fs>('node:fs/promises')).open;
+    vi.mocked(fs.open).mockImplementation(async (file, flags, mode) => {
+      if (file === dir) throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+      return actualOpen(file, flags, mode);
+    });
+    try {
+      const failure = await writeFileAtomic(target, text('v2')).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(NotFlushed);
+      expect((failure as Error).message).toBe('study.qdpx was saved, but its folder could not be flushed to disk (EIO: i/o error, fsync)');
+    } finally {
+      vi.mocked(fs.open).mockImplementation(actualOpen);
+    }
+    expect(await readFile(target, 'utf8')).toBe('v2');
     expect(await readdir(dir)).toEqual(['study.qdpx']);
   });
 
