@@ -116,7 +116,7 @@ export async function deleteBackups(backupRoot: string, projectPath: string): Pr
   return count;
 }
 
-/** Drops the backups keptBackups does not keep, and temporary copies killed backups left behind. */
+/** Drops the backups keptBackups does not keep. */
 async function prune(backupRoot: string, projectPath: string, now: Date): Promise<void> {
   const backups = await listBackups(backupRoot, projectPath);
   const keep = keptBackups(
