@@ -49,7 +49,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'cli/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '*.ts'],
+    files: ['electron/**/*.ts', 'cli/**/*.ts', 'node/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -9,6 +9,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/store/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/electron/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          setupFiles: ['test/backup-dir.setup.ts'],
         },
       },
       {

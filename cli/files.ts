@@ -1,11 +1,12 @@
 /**
  * Reading the files a user names and writing the files a command makes. Every read failure
- * names the file and the problem; every write is atomic (a temporary file in the same
- * folder, synced, then renamed over the target), so a crash, a full disk or a killed
- * process never leaves half a file where the old one was.
+ * names the file and the problem; every write goes through node/atomic-write.ts, so a crash,
+ * a full disk, a killed process or a power cut never leaves half a file where the old one was.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic as atomicWrite, NotFlushed } from '../node/atomic-write';
+import { writeWithBackup } from '../node/backups';
+import { defaultBackupRoot } from '../node/data-dir';
 import { CliError } from './io';
 
 function describe(error: unknown): string {
@@ -24,27 +25,22 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
   }
 }
 
+/** node/atomic-write.ts (the one writer the desktop app uses too), with a failure naming the file. */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let handle;
   try {
-    handle = await open(temp, 'wx');
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, path);
+    await atomicWrite(path, data);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
+    if (error instanceof NotFlushed) throw new CliError(`${path}: ${error.message}; run the command again to be sure it is on disk`);
     throw new CliError(`${path} could not be written: ${describe(error)}`);
   }
-  // Make the rename itself durable where the platform allows syncing a folder.
+}
+
+/** Like writeFileAtomic, first keeping the previous version of a project in its backup folder (`qda backups`). */
+export async function writeProjectBytes(path: string, data: Uint8Array): Promise<void> {
   try {
-    const dir = await open(dirname(path), 'r');
-    await dir.sync().catch(() => undefined);
-    await dir.close();
-  } catch {
-    // Windows cannot open folders; the rename is still atomic there.
+    await writeWithBackup(path, data, defaultBackupRoot());
+  } catch (error) {
+    if (error instanceof NotFlushed) throw new CliError(`${path}: ${error.message}; run the command again to be sure it is on disk`);
+    throw new CliError(`${path} could not be written: ${describe(error)}; the file on disk is unchanged`);
   }
 }

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   // command registry: one line per command, kept alphabetical
   agreement: () => import('./commands/agreement'),
   alpha: () => import('./commands/alpha'),
+  backups: () => import('./commands/backups'),
   codebook: () => import('./commands/codebook'),
   demo: () => import('./commands/demo'),
   export: () => import('./commands/export'),
@@ -23,6 +24,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   merge: () => import('./commands/merge'),
   query: () => import('./commands/query'),
   report: () => import('./commands/report'),
+  restore: () => import('./commands/restore'),
   validate: () => import('./commands/validate'),
 };
 

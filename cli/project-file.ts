@@ -1,11 +1,11 @@
 /**
  * Opening and saving .qdpx projects from the command line. A save never leaves a
- * half-written project behind: the new file is written next to the old one, flushed to
- * disk, and renamed over it in one step.
+ * half-written project behind (node/atomic-write.ts), and the version it replaces is kept
+ * in the project's backup folder (node/backups.ts, `qda backups`).
  */
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readInputFile, writeFileAtomic } from './files';
+import { readInputFile, writeProjectBytes } from './files';
 import { isoNow } from '../shared/model/context';
 import { newGuid } from '../shared/model/ids';
 import { emptyProject } from '../shared/model/project';
@@ -41,7 +41,7 @@ export async function writeProjectFile(path: string, project: Project): Promise<
   } catch (error) {
     throw new CliError(`${path}: could not build the project file: ${describe(error)}`);
   }
-  await writeFileAtomic(path, bytes);
+  await writeProjectBytes(path, bytes);
 }
 
 /** The project in the file, or a new empty one (with a default coder) when the file does not exist yet. */

@@ -7,7 +7,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CodedError } from '../shared/ipc/bridge';
 import { MAX_FILE_BYTES, type Channel } from '../shared/ipc/contract';
-import { writeFileAtomic, type WritablePaths } from './files';
+import { NotFlushed } from '../node/atomic-write';
+import { listBackups, readBackup, writeWithBackup } from '../node/backups';
+import type { WritablePaths } from './files';
 import type { Implementation } from './ipc';
 
 export interface HandlerDeps {
@@ -62,8 +64,12 @@ async function readChosenFile(filePath: string): Promise<Uint8Array> {
 
 async function writeChosenFile(filePath: string, bytes: Uint8Array, backupRoot: string): Promise<void> {
   try {
-    await writeFileAtomic(filePath, bytes, { backupRoot });
+    await writeWithBackup(filePath, bytes, backupRoot);
   } catch (error) {
+    if (error instanceof NotFlushed) {
+      const problem = explain(error.cause);
+      throw new Error(`Saved ${path.basename(filePath)}, but ${problem} while flushing its folder: save again to be sure it is on disk`, { cause: error });
+    }
     throw new Error(`Cannot save ${path.basename(filePath)}: ${explain(error)}; the file on disk is unchanged`, { cause: error });
   }
 }
@@ -114,6 +120,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       await writeChosenFile(request.path, request.bytes, deps.backupRoot);
       return null;
+    },
+
+    // Any project path may be asked about: the answer comes only from the app's own backup
+    // folder, and holds only what the renderer itself saved there.
+    'backups:list': async (request) =>
+      (await listBackups(deps.backupRoot, request.path)).map((b) => ({ name: b.name, savedAt: b.savedAt.toISOString(), size: b.size })),
+
+    'backups:read': async (request) => {
+      const bytes = await readBackup(deps.backupRoot, request.path, request.name).catch((error: unknown) => {
+        throw new Error(`Cannot open the backup of ${path.basename(request.path)} from ${request.name}: ${explain(error)}`, { cause: error });
+      });
+      return { name: path.basename(request.path), bytes };
     },
 
     'app:getVersion': async () => deps.version,

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { MENU_COMMAND_CHANNEL, OPEN_REQUESTED_CHANNEL, type MenuCommand } from '../shared/ipc/bridge';
 import { ipcContract, menuCommandEvent, type Channel } from '../shared/ipc/contract';
 import { attachContextMenu } from './context-menu';
-import { isProjectFile, WritablePaths } from './files';
+import { isProjectFile } from '../node/backups';
+import { backupRootIn } from '../node/data-dir';
+import { WritablePaths } from './files';
 import { denyNavigation, denyPermissions } from './guards';
 import { createHandlers } from './handlers';
 import { registerHandler } from './ipc';
@@ -61,7 +63,7 @@ function registerIpc(): void {
     windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
     writable: new WritablePaths(),
     takeOpenRequests: () => openRequests.take(),
-    backupRoot: path.join(app.getPath('userData'), 'backups'),
+    backupRoot: backupRootIn(app.getPath('userData')),
     defaultSaveDir: app.getPath('documents'),
     version: app.getVersion(),
   });

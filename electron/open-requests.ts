@@ -4,7 +4,7 @@
  * (macOS, possibly before the window exists). They wait here until the renderer takes them.
  */
 import path from 'node:path';
-import { isProjectFile } from './files';
+import { isProjectFile } from '../node/backups';
 
 /** The project files named on a command line; switches and the app's own path are skipped. */
 export function projectPathsFromArgv(argv: readonly string[], workingDirectory: string): string[] {

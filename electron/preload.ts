@@ -15,6 +15,8 @@ const lantern: LanternBridge = {
   openFiles: (request) => invoke('dialog:openFiles', request),
   saveFile: (request) => invoke('dialog:saveFile', request),
   writeFile: (request) => invoke('file:write', request),
+  listBackups: (request) => invoke('backups:list', request),
+  readBackup: (request) => invoke('backups:read', request),
   getVersion: () => invoke('app:getVersion', undefined),
   takeOpenRequests: () => invoke('app:takeOpenRequests', undefined),
   onMenuCommand(listener) {

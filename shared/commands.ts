@@ -31,6 +31,8 @@ export const appCommands = [
   { id: 'openDemo', label: 'Open the demo project', menu: { in: 'file', group: 0 } },
   { id: 'save', label: 'Save', shortcut: 'CmdOrCtrl+S', menu: { in: 'file', group: 1 } },
   { id: 'saveAs', label: 'Save as…', shortcut: 'CmdOrCtrl+Shift+S', menu: { in: 'file', group: 1 } },
+  // Desktop only: the browser keeps no file backups, so nothing registers it there.
+  { id: 'restoreBackup', label: 'Restore from backup…', menu: { in: 'file', group: 1 } },
   { id: 'renameProject', label: 'Rename project…', menu: { in: 'file', group: 1 } },
   { id: 'importTranscripts', label: 'Import transcripts…', shortcut: 'CmdOrCtrl+I', menu: { in: 'file', group: 2 } },
   { id: 'export', label: 'Export…', shortcut: 'CmdOrCtrl+E', menu: { in: 'file', group: 2 } },

@@ -2,8 +2,8 @@
  * The shape of `window.lantern` and the names both sides share, kept free of zod so
  * the sandboxed preload can import it without bundling the validators.
  */
-import { menuCommandIds, type MenuCommandId } from '../commands';
 import type { Channel, IpcRequest, IpcResponse } from './contract';
+import { menuCommandIds, type MenuCommandId } from '../commands';
 
 /**
  * Failures the renderer reacts to rather than just shows. `save-as-required`: file:write
@@ -45,6 +45,8 @@ export interface LanternBridge {
   openFiles(request: IpcRequest<'dialog:openFiles'>): Call<'dialog:openFiles'>;
   saveFile(request: IpcRequest<'dialog:saveFile'>): Call<'dialog:saveFile'>;
   writeFile(request: IpcRequest<'file:write'>): Call<'file:write'>;
+  listBackups(request: IpcRequest<'backups:list'>): Call<'backups:list'>;
+  readBackup(request: IpcRequest<'backups:read'>): Call<'backups:read'>;
   getVersion(): Call<'app:getVersion'>;
   takeOpenRequests(): Call<'app:takeOpenRequests'>;
   /** Subscribe to menu commands; returns the unsubscribe function. */

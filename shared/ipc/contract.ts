@@ -28,6 +28,11 @@ const absolutePath = z.string().min(1).max(4096);
 
 const pickedFile = z.object({ name: z.string(), path: absolutePath, bytes });
 
+/** A backup's file name as the shell makes them (a time), so a request can name nothing else. */
+const backupName = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z\.qdpx$/, 'a backup name such as 2026-01-31T09-15-00.000Z.qdpx');
+
+const backupEntry = z.object({ name: backupName, savedAt: z.iso.datetime(), size: z.number().int().nonnegative() }).strict();
+
 export const ipcContract = {
   /** Native open dialog; reads the chosen files. Empty array when cancelled. */
   'dialog:openFiles': {
@@ -50,6 +55,16 @@ export const ipcContract = {
   'file:write': {
     request: z.object({ path: absolutePath, bytes }).strict(),
     response: z.null(),
+  },
+  /** Earlier versions of a project file kept by the shell (node/backups.ts), newest first. */
+  'backups:list': {
+    request: z.object({ path: absolutePath }).strict(),
+    response: z.array(backupEntry),
+  },
+  /** One backup's bytes, to open as a project; nothing on disk changes. */
+  'backups:read': {
+    request: z.object({ path: absolutePath, name: backupName }).strict(),
+    response: z.object({ name: z.string(), bytes }),
   },
   'app:getVersion': {
     request: z.undefined(),

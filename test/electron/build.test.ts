@@ -81,6 +81,8 @@ describe('electron build', () => {
       'dialog:openFiles',
       'dialog:saveFile',
       'file:write',
+      'backups:list',
+      'backups:read',
       'app:getVersion',
       'app:takeOpenRequests',
     ]);

@@ -13,6 +13,10 @@ describe('IPC contract', () => {
     ).toBe(true);
     expect(ipcContract['file:write'].request.safeParse({ path: '/home/r/study.qdpx', bytes }).success).toBe(true);
     expect(ipcContract['app:getVersion'].request.safeParse(undefined).success).toBe(true);
+    expect(ipcContract['backups:list'].request.safeParse({ path: '/home/r/study.qdpx' }).success).toBe(true);
+    expect(ipcContract['backups:read'].request.safeParse({ path: '/home/r/study.qdpx', name: '2026-01-31T09-15-00.000Z.qdpx' }).success).toBe(
+      true,
+    );
   });
 
   it('accepts Node buffers as bytes, since main reads files into them', () => {
@@ -31,6 +35,8 @@ describe('IPC contract', () => {
     ['a number as path', 'file:write', { path: 42, bytes }],
     ['any argument to getVersion', 'app:getVersion', { evil: true }],
     ['no payload at all', 'file:write', undefined],
+    ['a backup name that leaves its folder', 'backups:read', { path: '/a.qdpx', name: '../../etc/passwd' }],
+    ['a backup name that is not a time', 'backups:read', { path: '/a.qdpx', name: 'study.qdpx' }],
   ] as const)('rejects %s', (_label, channel, payload) => {
     expect(ipcContract[channel].request.safeParse(payload).success).toBe(false);
   });
@@ -46,6 +52,9 @@ describe('IPC contract', () => {
     expect(ipcContract['dialog:openFiles'].response.safeParse([{ name: 'a.txt', bytes }]).success).toBe(false);
     expect(ipcContract['dialog:saveFile'].response.safeParse(null).success).toBe(true);
     expect(ipcContract['app:getVersion'].response.safeParse(1).success).toBe(false);
+    const backup = { name: '2026-01-31T09-15-00.000Z.qdpx', savedAt: '2026-01-31T09:15:00.000Z', size: 12 };
+    expect(ipcContract['backups:list'].response.safeParse([backup]).success).toBe(true);
+    expect(ipcContract['backups:list'].response.safeParse([{ ...backup, size: -1 }]).success).toBe(false);
   });
 
   it('knows every menu command and nothing else', () => {

@@ -143,6 +143,34 @@ describe('file:write', () => {
   });
 });
 
+describe('backups:list and backups:read', () => {
+  it('lists the backups of a project with their times and sizes, and reads one without touching the project', async () => {
+    const target = path.join(dir, 'study.qdpx');
+    const handlers = createHandlers(deps);
+    chooseToSave(target);
+    await handlers['dialog:saveFile']({ title: 'Save', suggestedName: 'study.qdpx', filters, bytes: text('first') }, event);
+    await handlers['file:write']({ path: target, bytes: text('second') }, event);
+    const list = await handlers['backups:list']({ path: target }, event);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ size: 5 });
+    expect(new Date(list[0]!.savedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const backup = await handlers['backups:read']({ path: target, name: list[0]!.name }, event);
+    expect(backup.name).toBe('study.qdpx');
+    expect(new TextDecoder().decode(backup.bytes)).toBe('first');
+    expect(await readFile(target, 'utf8')).toBe('second');
+    expect(await handlers['backups:list']({ path: target }, event)).toHaveLength(1);
+  });
+
+  it('lists nothing for a project never overwritten, and names the project when a backup is gone', async () => {
+    const target = path.join(dir, 'new.qdpx');
+    const handlers = createHandlers(deps);
+    expect(await handlers['backups:list']({ path: target }, event)).toEqual([]);
+    await expect(handlers['backups:read']({ path: target, name: '2026-01-31T09-15-00.000Z.qdpx' }, event)).rejects.toThrow(
+      'Cannot open the backup of new.qdpx from 2026-01-31T09-15-00.000Z.qdpx: the file or its folder does not exist',
+    );
+  });
+});
+
 describe('app:getVersion', () => {
   it('answers the app version', async () => {
     expect(await createHandlers(deps)['app:getVersion'](undefined, event)).toBe('0.1.0');

@@ -9,6 +9,8 @@ function fakeBridge(overrides: Partial<LanternBridge> = {}): LanternBridge {
     openFiles: vi.fn(async () => ({ ok: true as const, value: [] })),
     saveFile: vi.fn(async () => ({ ok: true as const, value: null })),
     writeFile: vi.fn(async () => ({ ok: true as const, value: null })),
+    listBackups: vi.fn(async () => ({ ok: true as const, value: [] })),
+    readBackup: vi.fn(async () => ({ ok: true as const, value: { name: 'a.qdpx', bytes: new Uint8Array() } })),
     getVersion: vi.fn(async () => ({ ok: true as const, value: '0.1.0' })),
     takeOpenRequests: vi.fn(async () => ({ ok: true as const, value: [] })),
     onMenuCommand: vi.fn(() => () => {}),
@@ -30,6 +32,19 @@ describe('Electron host', () => {
     expect(await host.openFiles({ title: 'Open', filters: [], multiple: false })).toEqual(picked);
     expect(await host.saveFile({ title: 'Save', suggestedName: 'b.qdpx', filters: [], bytes: new Uint8Array() })).toBe('/home/r/b.qdpx');
     expect(await host.version!()).toBe('0.1.0');
+  });
+
+  it('lists and reads backups of a project file through the bridge', async () => {
+    const backups = [{ name: '2026-01-31T09-15-00.000Z.qdpx', savedAt: '2026-01-31T09:15:00.000Z', size: 3 }];
+    const bridge = fakeBridge({
+      listBackups: vi.fn(async () => ({ ok: true as const, value: backups })),
+      readBackup: vi.fn(async () => ({ ok: false as const, error: 'Cannot open the backup of a.qdpx from x: permission denied' })),
+    });
+    const host = electronHost(bridge);
+    expect(await host.listBackups!('/home/r/a.qdpx')).toEqual(backups);
+    expect(bridge.listBackups).toHaveBeenCalledWith({ path: '/home/r/a.qdpx' });
+    await expect(host.readBackup!('/home/r/a.qdpx', backups[0]!.name)).rejects.toThrow('permission denied');
+    expect(bridge.readBackup).toHaveBeenCalledWith({ path: '/home/r/a.qdpx', name: backups[0]!.name });
   });
 
   it('turns an error result into an Error carrying the shell message', async () => {

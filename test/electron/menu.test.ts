@@ -40,6 +40,7 @@ describe('application menu', () => {
       'separator',
       'Save',
       'Save as…',
+      'Restore from backup…',
       'Rename project…',
       'separator',
       'Import transcripts…',

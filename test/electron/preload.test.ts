@@ -27,9 +27,11 @@ describe('preload', () => {
     expect([...bridge.exposed.keys()]).toEqual(['lantern']);
     expect(Object.keys(lantern).sort()).toEqual([
       'getVersion',
+      'listBackups',
       'onMenuCommand',
       'onOpenRequested',
       'openFiles',
+      'readBackup',
       'saveFile',
       'takeOpenRequests',
       'writeFile',
@@ -40,6 +42,8 @@ describe('preload', () => {
     ['openFiles', 'dialog:openFiles', { title: 'Open', filters: [], multiple: false }],
     ['saveFile', 'dialog:saveFile', { title: 'Save', suggestedName: 'a.qdpx', filters: [], bytes: new Uint8Array(1) }],
     ['writeFile', 'file:write', { path: '/a.qdpx', bytes: new Uint8Array(1) }],
+    ['listBackups', 'backups:list', { path: '/a.qdpx' }],
+    ['readBackup', 'backups:read', { path: '/a.qdpx', name: '2026-01-31T09-15-00.000Z.qdpx' }],
   ] as const)('%s invokes %s with the request unchanged', async (method, channel, request) => {
     await (lantern[method] as (r: unknown) => Promise<unknown>)(request);
     expect(bridge.invoke).toHaveBeenLastCalledWith(channel, request);

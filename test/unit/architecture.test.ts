@@ -93,3 +93,40 @@ describe('shared/ is the pure domain core', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('node/ is the Node-only layer the desktop shell and the CLI share', () => {
+  const nodeDir = join(root, 'node');
+  const files = sourceFiles(nodeDir);
+  const inside = (dir: string, target: string) => target === dir || target.startsWith(dir + sep);
+
+  it('imports only Node built-ins and its own files (nothing from the app, the shell, the CLI or packages)', () => {
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    expect(files.length).toBeGreaterThan(2);
+    const problems: string[] = [];
+    for (const file of files) {
+      for (const spec of specifiers(readFileSync(file, 'utf8'))) {
+        const ok = spec.startsWith('.') ? inside(nodeDir, resolve(dirname(file), spec)) : builtins.has(packageName(spec));
+        if (!ok) problems.push(`${relative(root, file)}: '${spec}'`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('is not reached from shared/ or the renderer, which run without Node', () => {
+    const problems: string[] = [];
+    for (const file of [...sourceFiles(shared), ...sourceFiles(join(root, 'renderer', 'src'))]) {
+      for (const spec of specifiers(readFileSync(file, 'utf8'))) {
+        if (spec.startsWith('.') && inside(nodeDir, resolve(dirname(file), spec))) problems.push(`${relative(root, file)}: '${spec}'`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('holds the only atomic writer: electron/ and cli/ never rename files into place themselves', () => {
+    const renames = ['electron', 'cli']
+      .flatMap((part) => sourceFiles(join(root, part)))
+      .filter((file) => /\brename(Sync)?\s*\(|\bcopyFile(Sync)?\s*\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(root, file));
+    expect(renames).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { OpeningDialog } from './OpeningDialog';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { ConfirmDialog } from './ConfirmDialog';
+import { openRestoreDialog, RestoreBackupDialog } from './RestoreBackupDialog';
 import { focusedFieldFlusher } from './pending-work';
 import { OpenFailure } from './OpenFailure';
 import { useServices, useSession } from './services';
@@ -65,6 +66,8 @@ export function App() {
       redo: () => store.redo(),
       ...Object.fromEntries(views.map((v) => [viewCommandId(v.id), () => navigate(v.id)])),
     }),
+    // Only the desktop app keeps file backups; in the browser the command is not offered.
+    ...(services.host.listBackups && { restoreBackup: () => openRestoreDialog() }),
     changeCoder: () => setCoderOpen(true),
     commandPalette: () => setPaletteOpen(true),
     shortcuts: () => setHelpOpen(true),
@@ -181,6 +184,7 @@ export function App() {
       />
       <OpeningDialog />
       <ConfirmDialog />
+      <RestoreBackupDialog />
       <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
       <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} />
       <Toaster />

@@ -59,6 +59,7 @@ export function TopBar() {
             <CommandItem id="open" />
             <CommandItem id="save" />
             <CommandItem id="saveAs" />
+            {services.host.listBackups && <CommandItem id="restoreBackup" />}
             <CommandItem id="importTranscripts" />
             <Menu.Sub>
               <Menu.SubTrigger className="menu-item" disabled={!status}>

@@ -40,10 +40,12 @@ export interface Opened {
  * Opens a project file's bytes as File > Open does once a file is chosen: read in a
  * worker, then stored and shown, with the opening dialog throughout. Resolves to null
  * when the user cancelled (or another file is being opened); nothing open changes then.
+ * `asCopy` (a restored backup): the project is not tied to any file, so Save asks where.
  */
 export async function openProjectBytes(
   services: Pick<AppServices, 'session'>,
   file: { name: string; bytes: Uint8Array; path?: string },
+  options: { asCopy?: boolean } = {},
 ): Promise<Opened | null> {
   const opening = beginOpening(file.name);
   if (!opening) return null;
@@ -60,7 +62,8 @@ export async function openProjectBytes(
     opening.saving();
     const t1 = performance.now();
     try {
-      await services.session.openProject(result.project, { fileName: file.name, ...(file.path ? { filePath: file.path } : {}) }, { onProgress: opening.saving });
+      const tiedTo = options.asCopy ? {} : { fileName: file.name, ...(file.path ? { filePath: file.path } : {}) };
+      await services.session.openProject(result.project, tiedTo, { onProgress: opening.saving });
     } catch (e) {
       throw couldNotOpen(file.name, e);
     }

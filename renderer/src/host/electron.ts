@@ -74,6 +74,8 @@ export function electronHost(bridge: LanternBridge): Host {
         unsubscribe();
       };
     },
+    listBackups: (path) => unwrap(bridge.listBackups({ path })),
+    readBackup: (path, name) => unwrap(bridge.readBackup({ path, name })),
     version: () => unwrap(bridge.getVersion()),
   };
 }

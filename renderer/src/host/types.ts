@@ -15,6 +15,15 @@ export interface PickedFile {
   path?: string;
 }
 
+/** An earlier version of a project file the desktop app kept when it was overwritten. */
+export interface BackupInfo {
+  /** The backup's name, to ask for it with readBackup. */
+  name: string;
+  /** When it was made (ISO 8601). */
+  savedAt: string;
+  size: number;
+}
+
 export interface FileFilter {
   name: string;
   extensions: string[];
@@ -46,6 +55,10 @@ export interface Host {
    * one (e.g. it was deleted) go to onError with a message naming the file.
    */
   onOpenFiles?(listener: (files: PickedFile[]) => void, onError: (error: Error) => void): () => void;
+  /** Backups kept of a project file, newest first (desktop only: the browser keeps no files). */
+  listBackups?(projectPath: string): Promise<BackupInfo[]>;
+  /** One backup's bytes, named as listBackups names it; changes nothing on disk (desktop only). */
+  readBackup?(projectPath: string, name: string): Promise<PickedFile>;
   /** The desktop app's version (desktop only), e.g. for an About box. */
   version?(): Promise<string>;
 }
