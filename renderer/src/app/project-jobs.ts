@@ -1,5 +1,5 @@
 /**
- * The project file jobs the worker in project.worker.ts runs, and the window runs itself
+ * The project file jobs the workers in read-project.worker.ts and write-project.worker.ts run, and the window runs itself
  * when it has no worker: reading a .qdpx or .qde, and writing a .qdpx. Each says how to
  * check what crosses the thread boundary; the rows themselves are checked against the
  * project schema by the reader and again by ProjectStore.create before anything is stored.

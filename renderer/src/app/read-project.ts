@@ -1,7 +1,7 @@
 /**
  * Reading a project file off the UI thread. A large study takes a second or two to read
  * (unzip, parse XML, place 50,000 codings); on the UI thread that is a frozen window. The
- * worker (project.worker.ts, job readProjectJob) reads it and reports progress through
+ * worker (read-project.worker.ts, job readProjectJob) reads it and reports progress through
  * the worker protocol, which checks every reply, cancels by ending the worker and falls
  * back to this thread where there is none. Each worker reads one file and is ended after
  * it, so its copy of the project does not outlive the read.
@@ -24,13 +24,13 @@ export interface ReadProjectOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Aborting ends the worker and rejects with ReadCancelled. */
   signal?: AbortSignal;
-  /** Starts a worker; null reads on this thread. Defaults to the project worker. */
+  /** Starts a worker; null reads on this thread. Defaults to the reader worker. */
   startWorker?: () => JobWorker | null;
 }
 
-export function startProjectWorker(): JobWorker | null {
+export function startReaderWorker(): JobWorker | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('./project.worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('./read-project.worker.ts', import.meta.url), { type: 'module' });
 }
 
 /** The project with the rows that came in parts put back in front of the rest of their table. */
@@ -47,7 +47,7 @@ function assemble(result: ReadResult, parts: ReadonlyMap<TableName, unknown[][]>
  */
 export async function readProjectFile(bytes: Uint8Array, name: string, options: ReadProjectOptions = {}): Promise<ReadResult> {
   const { onProgress, signal } = options;
-  const client = new WorkerClient(options.startWorker ?? startProjectWorker, { endWhenIdle: true });
+  const client = new WorkerClient(options.startWorker ?? startReaderWorker, { endWhenIdle: true });
   const parts = new Map<TableName, unknown[][]>();
   try {
     // A copy goes to the worker: the bytes stay here in case it cannot start.
