@@ -8,34 +8,16 @@ import type { ReadProgress } from '../../../shared/formats/refi';
 import { readQdpx, writeQdpx } from '../../../shared/formats/refi';
 import { isReadResult, parseReadProgress } from '../../../renderer/src/app/project-jobs';
 import { ReadCancelled, readProjectFile } from '../../../renderer/src/app/read-project';
-import type { JobWorker } from '../../../renderer/src/workers/client';
-import type { JobRequest } from '../../../shared/worker/protocol';
 import { richProject } from '../refi/helpers';
+import { StandInWorker } from './stand-in-worker';
 
-class StandInWorker implements JobWorker {
-  posted: JobRequest[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  postMessage(message: JobRequest): void {
-    this.posted.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  send(data: unknown): void {
-    this.onmessage?.({ data } as MessageEvent);
-  }
-  /** A reply in the worker protocol to the request it was sent, carrying what the read job sends. */
+/** Replies in the worker protocol to the request it was sent, carrying what the read job sends. */
+class StandInReader extends StandInWorker {
   reply(value: Record<string, unknown>): void {
     const id = this.posted[0]!.id;
     if (value.kind === 'done') this.send({ type: 'done', id, value: value.result });
     else if (value.kind === 'failed') this.send({ type: 'failed', id, message: value.message });
     else this.send({ type: 'progress', id, value });
-  }
-  crash(message = ''): void {
-    this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
   }
 }
 
@@ -43,7 +25,7 @@ const bytes = writeQdpx(richProject());
 const expected = () => readQdpx(bytes, 'rich.qdpx');
 
 function withStandIn(options: { signal?: AbortSignal; onProgress?: (p: ReadProgress) => void } = {}) {
-  const worker = new StandInWorker();
+  const worker = new StandInReader();
   const read = readProjectFile(bytes, 'rich.qdpx', { ...options, startWorker: () => worker });
   return { worker, read };
 }

@@ -6,13 +6,13 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeQdpx } from '../../../shared/formats/refi';
-import type { JobReply, JobRequest, WorkerJob } from '../../../shared/worker/protocol';
+import type { JobReply, WorkerJob } from '../../../shared/worker/protocol';
 import { parseReply, serveRequest } from '../../../shared/worker/protocol';
 import { writeProjectFile } from '../../../renderer/src/app/write-project';
 import { afterNextPaint } from '../../../renderer/src/lib/after-paint';
-import type { JobWorker } from '../../../renderer/src/workers/client';
 import { JobCancelled, WorkerClient } from '../../../renderer/src/workers/client';
 import { richProject } from '../refi/helpers';
+import { StandInWorker } from './stand-in-worker';
 
 /** Doubles a number, reporting half-way; refuses negative numbers. */
 const double: WorkerJob<number, string, number> = {
@@ -29,33 +29,18 @@ const double: WorkerJob<number, string, number> = {
   parseOutput: (v) => (typeof v === 'number' ? v : null),
 };
 
-class StandIn implements JobWorker {
+/** Counts the workers started, and answers as a real worker would. */
+class StandIn extends StandInWorker {
   static started: StandIn[] = [];
-  posted: JobRequest[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
   constructor() {
+    super();
     StandIn.started.push(this);
-  }
-  postMessage(message: JobRequest): void {
-    this.posted.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  send(data: unknown): void {
-    this.onmessage?.({ data } as MessageEvent);
   }
   /** Answers request i as a real worker would. */
   async serve(i: number): Promise<void> {
     const replies: JobReply[] = [];
     await serveRequest(this.posted[i], [double], (r) => replies.push(r));
     for (const r of replies) this.send(r);
-  }
-  crash(message = ''): void {
-    this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
   }
 }
 
