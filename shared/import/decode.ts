@@ -1,8 +1,11 @@
 /**
- * Bytes to text without mojibake. Transcripts arrive as UTF-8 (with or without BOM),
+ * Bytes to text without mojibake: the one decoder, for transcripts, XML parts and the
+ * text files inside a REFI-QDA project. Transcripts arrive as UTF-8 (with or without BOM),
  * UTF-16 (Word's "Unicode text", Excel's "Unicode" CSV) or Windows-1252 (older Windows
  * editors). Anything else is refused rather than guessed, because a wrong guess would
- * be stored for ever in an immutable source text.
+ * be stored for ever in an immutable source text. A REFI-QDA project's text files are
+ * read as they are instead (decodeTextLeniently): their selections count characters of
+ * exactly that text, so nothing is normalised or refused, and the guess is reported.
  */
 import { normalizeText } from '../model/positions';
 import { ImportError } from './errors';
@@ -70,6 +73,33 @@ function decodeRaw(bytes: Uint8Array, fileName: string): DecodedText {
 }
 
 const lenientUtf8 = new TextDecoder('utf-8');
+
+/**
+ * An XML part or file as a string: UTF-16 when its BOM says so, else UTF-8 with any BOM
+ * dropped. Damaged bytes become U+FFFD; whether the rest is XML is the tokenizer's call.
+ */
+export function decodeXmlBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  // The decoder drops a UTF-8 BOM itself.
+  return lenientUtf8.decode(bytes);
+}
+
+/**
+ * Text as written, for a file whose positions other tools counted (a REFI-QDA source or
+ * note): BOM dropped, UTF-16 when a BOM says so, UTF-8 when it is valid, else
+ * Windows-1252, with a warning naming `what` and the encoding assumed. Never refused,
+ * never normalised.
+ */
+export function decodeTextLeniently(bytes: Uint8Array, what: string): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true, warnings: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true, warnings: [] };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const text = strictUtf8(body);
+  if (text !== null) return { text, encoding: 'utf-8', bom, warnings: [] };
+  return { text: decodeWindows1252(body), encoding: 'windows-1252', bom, warnings: [`${what} is not valid UTF-8; read it as Windows-1252`] };
+}
 
 /**
  * The text when the bytes are well-formed UTF-8, else null. The lenient decoder is the
@@ -209,7 +239,7 @@ const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   const parts: string[] = [];
   const CHUNK = 8192;
   for (let i = 0; i < bytes.length; i += CHUNK) {

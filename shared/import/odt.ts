@@ -1,8 +1,9 @@
 /** OpenDocument .odt to plain paragraphs: the text of content.xml, without styles, notes or tracked deletions. */
-import type { SaxesTagPlain } from 'saxes';
+import type { ScannedTag } from '../formats/xml-scan';
 import { normalizeText } from '../model/positions';
 import { ImportError } from './errors';
-import { openZip, utf8Xml, walkXml } from './zip';
+import { decodeXmlBytes } from './decode';
+import { openZip, walkXml } from './zip';
 
 /** Content that is not part of the running text a reader sees. */
 const SKIPPED = new Set(['text:note', 'office:annotation', 'text:tracked-changes', 'draw:frame', 'text:sequence-decls', 'office:forms']);
@@ -17,9 +18,9 @@ export function readOdt(bytes: Uint8Array, fileName: string): string {
   let depth = 0;
   let current = '';
   walkXml(
-    utf8Xml(content),
+    decodeXmlBytes(content),
     {
-      open: (tag: SaxesTagPlain) => {
+      open: (tag: ScannedTag) => {
         if (tag.name === 'office:text') inBody++;
         if (!inBody) return;
         if (SKIPPED.has(tag.name)) skip++;
@@ -27,12 +28,12 @@ export function readOdt(bytes: Uint8Array, fileName: string): string {
         if (tag.name === 'text:p' || tag.name === 'text:h') {
           if (depth++ === 0) current = '';
         } else if (depth > 0) {
-          if (tag.name === 'text:s') current += ' '.repeat(Math.min(Number(tag.attributes['text:c'] ?? 1) || 1, 1000));
+          if (tag.name === 'text:s') current += ' '.repeat(Math.min(Number(tag.attribute('text:c') ?? 1) || 1, 1000));
           else if (tag.name === 'text:tab') current += '\t';
           else if (tag.name === 'text:line-break') current += '\n';
         }
       },
-      close: (tag: SaxesTagPlain) => {
+      close: (tag: ScannedTag) => {
         if (tag.name === 'office:text') inBody--;
         if (!inBody) return;
         if (SKIPPED.has(tag.name)) {

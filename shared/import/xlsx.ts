@@ -1,12 +1,13 @@
 /**
  * The first worksheet of an .xlsx as rows of strings. Read straight from the sheet XML
- * with fflate and saxes (both pure JavaScript) so the same code runs in the CLI and in
+ * with fflate and the XML tokenizer of formats/xml-scan.ts (both pure JavaScript) so the same code runs in the CLI and in
  * the browser's import worker; a spreadsheet of utterances or survey answers needs
  * only cell values, shared strings and which cells are dates.
  */
-import type { SaxesTagPlain } from 'saxes';
+import type { ScannedTag } from '../formats/xml-scan';
 import { ImportError } from './errors';
-import { openZip, utf8Xml, walkXml } from './zip';
+import { decodeXmlBytes } from './decode';
+import { openZip, walkXml } from './zip';
 
 export interface SheetTable {
   sheetName: string;
@@ -30,20 +31,20 @@ export function readXlsx(bytes: Uint8Array, fileName: string): SheetTable {
 function firstSheet(parts: Record<string, Uint8Array>, fileName: string): { name: string; path: string } {
   let name = 'Sheet1';
   let relId: string | undefined;
-  walkXml(utf8Xml(parts['xl/workbook.xml']!), {
+  walkXml(decodeXmlBytes(parts['xl/workbook.xml']!), {
     open: (tag) => {
       if (tag.name === 'sheet' && relId === undefined) {
-        name = tag.attributes.name ?? name;
-        relId = tag.attributes['r:id'];
+        name = tag.attribute('name') ?? name;
+        relId = tag.attribute('r:id');
       }
     },
   }, fileName, 'xl/workbook.xml');
   let target: string | undefined;
   const rels = parts['xl/_rels/workbook.xml.rels'];
   if (rels && relId) {
-    walkXml(utf8Xml(rels), {
+    walkXml(decodeXmlBytes(rels), {
       open: (tag) => {
-        if (tag.name === 'Relationship' && tag.attributes.Id === relId) target = tag.attributes.Target;
+        if (tag.name === 'Relationship' && tag.attribute('Id') === relId) target = tag.attribute('Target');
       },
     }, fileName, 'xl/_rels/workbook.xml.rels');
   }
@@ -56,7 +57,7 @@ function sharedStrings(part: Uint8Array, fileName: string): string[] {
   let current = '';
   let inT = false;
   let phonetic = 0;
-  walkXml(utf8Xml(part), {
+  walkXml(decodeXmlBytes(part), {
     open: (tag) => {
       if (tag.name === 'si') current = '';
       else if (tag.name === 'rPh') phonetic++;
@@ -80,15 +81,15 @@ function dateStyleIndexes(part: Uint8Array, fileName: string): Set<number> {
   const out = new Set<number>();
   let inCellXfs = false;
   let index = 0;
-  walkXml(utf8Xml(part), {
-    open: (tag: SaxesTagPlain) => {
+  walkXml(decodeXmlBytes(part), {
+    open: (tag: ScannedTag) => {
       if (tag.name === 'numFmt') {
-        const code = (tag.attributes.formatCode ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-        if (/[dmyhs]/i.test(code)) customDate.add(Number(tag.attributes.numFmtId));
+        const code = (tag.attribute('formatCode') ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+        if (/[dmyhs]/i.test(code)) customDate.add(Number(tag.attribute('numFmtId')));
       } else if (tag.name === 'cellXfs') {
         inCellXfs = true;
       } else if (tag.name === 'xf' && inCellXfs) {
-        const id = Number(tag.attributes.numFmtId ?? 0);
+        const id = Number(tag.attribute('numFmtId') ?? 0);
         if (BUILTIN_DATE_FORMATS.has(id) || customDate.has(id)) out.add(index);
         index++;
       }
@@ -132,17 +133,17 @@ function sheetRows(part: Uint8Array, shared: string[], dateStyles: Set<number>, 
   let value = '';
   let inValue = false;
   let nextCol = 0;
-  walkXml(utf8Xml(part), {
+  walkXml(decodeXmlBytes(part), {
     open: (tag) => {
       if (tag.name === 'row') {
-        const r = Number(tag.attributes.r);
+        const r = Number(tag.attribute('r'));
         rowIndex = Number.isFinite(r) && r > 0 ? r - 1 : rowIndex + 1;
         row = [];
         nextCol = 0;
       } else if (tag.name === 'c' && row) {
-        const ref = tag.attributes.r;
+        const ref = tag.attribute('r');
         const col = ref ? columnIndex(ref) : nextCol;
-        cell = { col, type: tag.attributes.t ?? 'n', style: Number(tag.attributes.s ?? -1) };
+        cell = { col, type: tag.attribute('t') ?? 'n', style: Number(tag.attribute('s') ?? -1) };
         nextCol = col + 1;
         value = '';
       } else if ((tag.name === 'v' || tag.name === 't') && cell) {

@@ -3,10 +3,10 @@
  * hostile files. The archive itself is read by shared/formats/zip (unsafe names, declared
  * and actual sizes all checked there); this only words its refusals for a transcript import.
  */
-import { SaxesParser } from 'saxes';
-import type { SaxesTagPlain } from 'saxes';
 import { DEFAULT_ZIP_LIMITS, readZip, ZipError } from '../formats/zip';
 import type { ZipLimits } from '../formats/zip';
+import type { ScanHandlers } from '../formats/xml-scan';
+import { scanXml, XmlScanError } from '../formats/xml-scan';
 import { ImportError } from './errors';
 
 /** Unpacked XML parts above this are a zip bomb, not a transcript. */
@@ -45,29 +45,12 @@ export function openZip(bytes: Uint8Array, fileName: string, kind: string, wante
   }
 }
 
-export function utf8Xml(part: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(part);
-}
-
-export interface XmlHandlers {
-  open?: (tag: SaxesTagPlain) => void;
-  close?: (tag: SaxesTagPlain) => void;
-  text?: (text: string) => void;
-}
-
-/** Streams an XML part through saxes; a malformed part is reported as a damaged file. */
-export function walkXml(xml: string, handlers: XmlHandlers, fileName: string, part: string): void {
-  // Without line and column tracking: a per-character cost, and our messages name the part, not the line.
-  const parser = new SaxesParser({ position: false });
-  if (handlers.open) parser.on('opentag', handlers.open as (tag: unknown) => void);
-  if (handlers.close) parser.on('closetag', handlers.close as (tag: unknown) => void);
-  if (handlers.text) {
-    parser.on('text', handlers.text);
-    parser.on('cdata', handlers.text);
-  }
+/** Reads an XML part through the one tokenizer; a malformed part is reported as a damaged file. */
+export function walkXml(xml: string, handlers: ScanHandlers, fileName: string, part: string): void {
   try {
-    parser.write(xml).close();
+    scanXml(xml, handlers);
   } catch (error) {
-    throw new ImportError(fileName, `the file is damaged: ${part} is not well-formed XML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    if (!(error instanceof XmlScanError)) throw error;
+    throw new ImportError(fileName, `the file is damaged: ${part} is not well-formed XML (${error.message})`);
   }
 }

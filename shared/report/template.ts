@@ -7,6 +7,7 @@
  */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { readZip, writeZip } from '../formats/zip';
+import { decodeXmlBytes } from '../import/decode';
 
 export interface WordTemplate {
   /** A .docx or .dotx. */
@@ -28,7 +29,7 @@ export function withTemplateStyles(document: Uint8Array, template: WordTemplate)
     throw new TemplateError(`${template.name} is not a Word document or template (.docx or .dotx)`);
   }
   const stylesBytes = archive.get(STYLES);
-  const theirs = stylesBytes ? new TextDecoder().decode(stylesBytes) : '';
+  const theirs = stylesBytes ? decodeXmlBytes(stylesBytes) : '';
   if (!/<w:styles[\s>]/.test(theirs) || !/<\/w:styles>\s*$/.test(theirs))
     throw new TemplateError(`${template.name} has no Word styles (${STYLES}); give a .docx or .dotx saved by Word`);
 

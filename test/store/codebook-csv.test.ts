@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeConflict, importCodebookCsv } from '../../renderer/src/features/codebook/codebook-csv';
+import { codebookCsvText, describeConflict, importCodebookCsv } from '../../renderer/src/features/codebook/codebook-csv';
 import { applyChanges, codePath, byId } from '../../shared/model';
 import { applyCode } from '../../shared/ops';
 import { ctxFor, smallProject } from './helpers';
@@ -67,5 +67,15 @@ describe('codebook CSV import', () => {
   it('names the file when the name column is missing', () => {
     const { project, coderId } = smallProject();
     expect(() => importCodebookCsv(project, ctxFor(5, coderId), 'label,definition\nA,B\n', 'wrong.csv')).toThrow(/wrong\.csv has no 'name' column/);
+  });
+});
+
+describe('codebook CSV text', () => {
+  it('reads a Windows-1252 or UTF-16 CSV from Excel with its accents, as the importers do', () => {
+    const cp1252 = Uint8Array.from([...'name,definition\nCaf', 0xe9, ...',', 0x93, 'x', 0x94].map((c) => (typeof c === 'number' ? c : c.charCodeAt(0))));
+    expect(codebookCsvText(cp1252, 'book.csv')).toBe('name,definition\nCafé,“x”');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'name\nNaïve'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect(codebookCsvText(utf16, 'book.csv')).toBe('name\nNaïve');
+    expect(() => codebookCsvText(new Uint8Array(0), 'empty.csv')).toThrow(/^empty\.csv: the file is empty/);
   });
 });

@@ -1,13 +1,15 @@
 /**
- * Just enough XML for REFI-QDA: a safe parser into a small element tree, and escaping
- * for the writer.
+ * Just enough XML for REFI-QDA: a small element tree over the one tokenizer
+ * (formats/xml-scan.ts, which holds the safety limits: no DOCTYPE or entity
+ * declarations, so no external entities or expansion bombs; bounded depth), and
+ * escaping for the writer.
  *
- * The parser matches on local names and ignores namespaces, because producers spell
- * the REFI namespace several ways (or leave it out). It refuses any DOCTYPE: REFI
- * files never need one, and it is the door to external entities (XXE) and entity
- * expansion bombs ("billion laughs").
+ * The tree matches on local names and ignores namespaces, because producers spell
+ * the REFI namespace several ways (or leave it out).
  */
-import { SaxesParser } from 'saxes';
+import { MAX_DEPTH, XmlScanError, scanXml } from '../xml-scan';
+
+export { decodeXmlBytes } from '../../import/decode';
 
 export class XmlError extends Error {
   override name = 'XmlError';
@@ -31,63 +33,51 @@ function localName(qname: string): string {
   return colon < 0 ? qname : qname.slice(colon + 1);
 }
 
-/** Bytes of an XML file as a string: UTF-8 (BOM stripped) unless a UTF-16 BOM says otherwise. */
-export function decodeXmlBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return new TextDecoder('utf-8').decode(bytes.subarray(start));
-}
-
-/** Deep enough for any real code hierarchy; shallow enough that walking the tree cannot overflow the stack. */
-const MAX_DEPTH = 500;
-
 export function parseXml(source: string, fileName: string): XmlElement {
-  const xml = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  // Checked before parsing so the message is clear whatever the parser would say.
-  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml))
-    throw new XmlError(
-      `${fileName} declares a DOCTYPE or ENTITY; refusing it because such declarations can read local files or expand without limit (XXE, "billion laughs"), and REFI-QDA files never need them`,
-    );
-  const parser = new SaxesParser({ xmlns: false, position: true, fileName });
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
-  parser.on('doctype', () => {
-    throw new XmlError(`${fileName} contains a DOCTYPE; refusing it (XXE and entity expansion risk)`);
-  });
-  parser.on('opentag', (tag) => {
-    const attrs: Record<string, string> = {};
-    let xmlns: string | undefined;
-    // for...in rather than Object.entries: no pair arrays for the garbage collector, per element of a 30 MB file.
-    for (const qname in tag.attributes) {
-      const value = tag.attributes[qname]!;
-      if (qname === 'xmlns') xmlns = value;
-      else if (!qname.startsWith('xmlns:')) attrs[localName(qname)] = value;
+  // Line numbers for messages, counted as the tags come: the next line end is remembered, so the text is searched once.
+  let line = 1;
+  let nextLineEnd = source.indexOf('\n');
+  const lineAt = (at: number) => {
+    while (nextLineEnd !== -1 && nextLineEnd < at) {
+      line++;
+      nextLineEnd = source.indexOf('\n', nextLineEnd + 1);
     }
-    if (stack.length >= MAX_DEPTH)
-      throw new XmlError(`${fileName} nests elements more than ${MAX_DEPTH} deep (line ${parser.line}); refusing it, no REFI-QDA file needs that`);
-    const el: XmlElement = { name: localName(tag.name), attrs, children: [], text: '', line: parser.line };
-    if (xmlns !== undefined) el.xmlns = xmlns;
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(el);
-    else if (!root) root = el;
-    stack.push(el);
-  });
-  const addText = (text: string) => {
-    const top = stack[stack.length - 1];
-    if (top) top.text = top.text === '' ? text : top.text + text;
+    return line;
   };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
-  parser.on('closetag', () => {
-    stack.pop();
-  });
   try {
-    parser.write(xml).close();
+    scanXml(source, {
+      open: (tag) => {
+        const attrs: Record<string, string> = {};
+        let xmlns: string | undefined;
+        for (const [qname, value] of tag.attributes()) {
+          if (qname === 'xmlns') xmlns = value;
+          else if (!qname.startsWith('xmlns:')) attrs[localName(qname)] = value;
+        }
+        const el: XmlElement = { name: localName(tag.name), attrs, children: [], text: '', line: lineAt(tag.start) };
+        if (xmlns !== undefined) el.xmlns = xmlns;
+        const parent = stack[stack.length - 1];
+        if (parent) parent.children.push(el);
+        else root ??= el;
+        stack.push(el);
+      },
+      text: (text) => {
+        const top = stack[stack.length - 1];
+        if (top) top.text = top.text === '' ? text : top.text + text;
+      },
+      close: () => {
+        stack.pop();
+      },
+    });
   } catch (error) {
-    if (error instanceof XmlError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new XmlError(`${fileName} is not well-formed XML: ${message}`);
+    if (!(error instanceof XmlScanError)) throw error;
+    if (error.kind === 'doctype')
+      throw new XmlError(
+        `${fileName} declares a DOCTYPE or ENTITY; refusing it because such declarations can read local files or expand without limit (XXE, "billion laughs"), and REFI-QDA files never need them`,
+      );
+    if (error.kind === 'too-deep') throw new XmlError(`${fileName} nests elements more than ${MAX_DEPTH} deep (line ${stack[stack.length - 1]?.line ?? line}); refusing it, no REFI-QDA file needs that`);
+    throw new XmlError(`${fileName} is not well-formed XML: ${error.message}`);
   }
   if (!root) throw new XmlError(`${fileName} holds no XML element`);
   return root;

@@ -6,27 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadProgress } from '../../../shared/formats/refi';
 import { readQdpx, writeQdpx } from '../../../shared/formats/refi';
-import type { ReaderWorker, ReadRequest } from '../../../renderer/src/app/read-project';
-import { parseReply, ReadCancelled, readProjectFile } from '../../../renderer/src/app/read-project';
+import { isReadResult, parseReadProgress } from '../../../renderer/src/app/project-jobs';
+import { ReadCancelled, readProjectFile } from '../../../renderer/src/app/read-project';
 import { richProject } from '../refi/helpers';
+import { StandInWorker } from './stand-in-worker';
 
-class StandInWorker implements ReaderWorker {
-  posted: ReadRequest[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  postMessage(message: ReadRequest): void {
-    this.posted.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  send(data: unknown): void {
-    this.onmessage?.({ data } as MessageEvent);
-  }
-  crash(message = ''): void {
-    this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
+/** Replies in the worker protocol to the request it was sent, carrying what the read job sends. */
+class StandInReader extends StandInWorker {
+  reply(value: Record<string, unknown>): void {
+    const id = this.posted[0]!.id;
+    if (value.kind === 'done') this.send({ type: 'done', id, value: value.result });
+    else if (value.kind === 'failed') this.send({ type: 'failed', id, message: value.message });
+    else this.send({ type: 'progress', id, value });
   }
 }
 
@@ -34,7 +25,7 @@ const bytes = writeQdpx(richProject());
 const expected = () => readQdpx(bytes, 'rich.qdpx');
 
 function withStandIn(options: { signal?: AbortSignal; onProgress?: (p: ReadProgress) => void } = {}) {
-  const worker = new StandInWorker();
+  const worker = new StandInReader();
   const read = readProjectFile(bytes, 'rich.qdpx', { ...options, startWorker: () => worker });
   return { worker, read };
 }
@@ -57,12 +48,12 @@ describe('readProjectFile', () => {
     const seen: ReadProgress[] = [];
     const { worker, read } = withStandIn({ onProgress: (p) => seen.push(p) });
     expect(worker.posted).toHaveLength(1);
-    expect(worker.posted[0]!.name).toBe('rich.qdpx');
-    expect(worker.posted[0]!.bytes).toBe(bytes);
-    worker.send({ kind: 'progress', progress: { step: 'unzip', done: 0, total: 1 } });
-    worker.send({ kind: 'progress', progress: { step: 'sources', done: 2, total: 3 } });
+    expect(worker.posted[0]).toMatchObject({ type: 'run', job: 'read-project', input: { name: 'rich.qdpx' } });
+    expect((worker.posted[0]!.input as { bytes: Uint8Array }).bytes).toBe(bytes);
+    worker.reply({ kind: 'progress', progress: { step: 'unzip', done: 0, total: 1 } });
+    worker.reply({ kind: 'progress', progress: { step: 'sources', done: 2, total: 3 } });
     const result = expected();
-    worker.send({ kind: 'done', result });
+    worker.reply({ kind: 'done', result });
     expect(await read).toBe(result);
     expect(seen).toEqual([
       { step: 'unzip', done: 0, total: 1 },
@@ -75,10 +66,10 @@ describe('readProjectFile', () => {
     const { worker, read } = withStandIn();
     const result = expected();
     const codings = result.project.codings;
-    worker.send({ kind: 'rows', table: 'codings', rows: codings.slice(0, 4) });
-    worker.send({ kind: 'rows', table: 'sources', rows: result.project.sources.slice(0, 2) });
-    worker.send({ kind: 'rows', table: 'codings', rows: codings.slice(4, 7) });
-    worker.send({
+    worker.reply({ kind: 'rows', table: 'codings', rows: codings.slice(0, 4) });
+    worker.reply({ kind: 'rows', table: 'sources', rows: result.project.sources.slice(0, 2) });
+    worker.reply({ kind: 'rows', table: 'codings', rows: codings.slice(4, 7) });
+    worker.reply({
       kind: 'done',
       result: { ...result, project: { ...result.project, codings: codings.slice(7), sources: result.project.sources.slice(2) } },
     });
@@ -90,14 +81,14 @@ describe('readProjectFile', () => {
 
   it('rejects with the worker’s message when the file cannot be read', async () => {
     const { worker, read } = withStandIn();
-    worker.send({ kind: 'failed', message: 'rich.qdpx holds no project.qde (entries: none)' });
+    worker.reply({ kind: 'failed', message: 'rich.qdpx holds no project.qde (entries: none)' });
     await expect(read).rejects.toThrow('rich.qdpx holds no project.qde (entries: none)');
     expect(worker.terminated).toBe(true);
   });
 
   it('does not believe a reply that is not a project', async () => {
     const { worker, read } = withStandIn();
-    worker.send({ kind: 'done', result: { project: { meta: { id: 'x', name: 'y' } }, report: {} } });
+    worker.reply({ kind: 'done', result: { project: { meta: { id: 'x', name: 'y' } }, report: {} } });
     await expect(read).rejects.toThrow(/not a project/);
     expect(worker.terminated).toBe(true);
   });
@@ -112,7 +103,7 @@ describe('readProjectFile', () => {
 
   it('reports a worker that dies mid-read instead of reading again here', async () => {
     const { worker, read } = withStandIn();
-    worker.send({ kind: 'progress', progress: { step: 'parse', done: 0, total: 1 } });
+    worker.reply({ kind: 'progress', progress: { step: 'parse', done: 0, total: 1 } });
     worker.crash('Out of memory');
     await expect(read).rejects.toThrow('reading stopped unexpectedly (Out of memory)');
   });
@@ -121,11 +112,11 @@ describe('readProjectFile', () => {
     const controller = new AbortController();
     const seen: ReadProgress[] = [];
     const { worker, read } = withStandIn({ signal: controller.signal, onProgress: (p) => seen.push(p) });
-    worker.send({ kind: 'progress', progress: { step: 'parse', done: 0, total: 1 } });
+    worker.reply({ kind: 'progress', progress: { step: 'parse', done: 0, total: 1 } });
     controller.abort();
     await expect(read).rejects.toBeInstanceOf(ReadCancelled);
     expect(worker.terminated).toBe(true);
-    worker.send({ kind: 'progress', progress: { step: 'sources', done: 0, total: 3 } });
+    worker.reply({ kind: 'progress', progress: { step: 'sources', done: 0, total: 3 } });
     expect(seen).toHaveLength(1);
   });
 
@@ -143,16 +134,15 @@ describe('readProjectFile', () => {
   });
 });
 
-describe('parseReply', () => {
-  it('accepts the three replies and nothing else', () => {
-    expect(parseReply({ kind: 'progress', progress: { step: 'codings', done: 4096, total: 50000 } })).toEqual({
+describe('the read job’s checks', () => {
+  it('accept its progress, its parts and a project, and nothing else', () => {
+    expect(parseReadProgress({ kind: 'progress', progress: { step: 'codings', done: 4096, total: 50000 } })).toEqual({
       kind: 'progress',
       progress: { step: 'codings', done: 4096, total: 50000 },
     });
-    expect(parseReply({ kind: 'failed', message: 'no' })).toEqual({ kind: 'failed', message: 'no' });
-    expect(parseReply({ kind: 'rows', table: 'codings', rows: [] })).toEqual({ kind: 'rows', table: 'codings', rows: [] });
+    expect(parseReadProgress({ kind: 'rows', table: 'codings', rows: [] })).toEqual({ kind: 'rows', table: 'codings', rows: [] });
     const result = expected();
-    expect(parseReply({ kind: 'done', result })).toEqual({ kind: 'done', result });
+    expect(isReadResult(result)).toBe(true);
     for (const bad of [
       null,
       'done',
@@ -160,13 +150,12 @@ describe('parseReply', () => {
       { kind: 'progress', progress: { step: 'teleport', done: 0, total: 1 } },
       { kind: 'progress', progress: { step: 'parse', done: -1, total: 1 } },
       { kind: 'progress', progress: { step: 'parse', done: Number.NaN, total: 1 } },
-      { kind: 'failed', message: 42 },
       { kind: 'rows', table: 'passwords', rows: [] },
       { kind: 'rows', table: 'codings', rows: 'all of them' },
-      { kind: 'done', result: { ...result, project: { ...result.project, codings: 'many' } } },
-      { kind: 'done', result: { ...result, report: { ...result.report, warnings: undefined } } },
       { kind: 'hello' },
     ])
-      expect(parseReply(bad), JSON.stringify(bad)?.slice(0, 80)).toBeNull();
+      expect(parseReadProgress(bad), JSON.stringify(bad)?.slice(0, 80)).toBeNull();
+    expect(isReadResult({ ...result, project: { ...result.project, codings: 'many' } })).toBe(false);
+    expect(isReadResult({ ...result, report: { ...result.report, warnings: undefined } })).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 /** Text encodings: every common one decodes to the same words, anything else is refused rather than garbled. */
 import { describe, expect, it } from 'vitest';
 import { decodeText, ImportError } from '../../../shared/import';
+import { decodeTextLeniently, decodeXmlBytes } from '../../../shared/import/decode';
 
 const SAMPLE = 'Interviewer: Was it “fair”? It cost €20 – café, naïve.\r\nRespondent: Yes.';
 const EXPECTED = SAMPLE.replace('\r\n', '\n');
@@ -97,5 +98,30 @@ describe('decodeText', () => {
     })();
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).message).toMatch(/^russian\.txt: the text encoding is not UTF-8, UTF-16 or Windows-1252/);
+  });
+});
+
+describe('decodeTextLeniently (text whose positions another tool counted)', () => {
+  it('keeps the text as written: no normalisation, nothing refused, only the BOM dropped', () => {
+    const utf8 = new TextEncoder().encode(`\uFEFF${SAMPLE}e\u0301`);
+    expect(decodeTextLeniently(utf8, 'x.txt')).toEqual({ text: `${SAMPLE}e\u0301`, encoding: 'utf-8', bom: true, warnings: [] });
+    expect(decodeTextLeniently(utf16(SAMPLE, false, true), 'x.txt')).toMatchObject({ text: SAMPLE, encoding: 'utf-16be', bom: true });
+    expect(decodeTextLeniently(new Uint8Array(0), 'x.txt').text).toBe('');
+  });
+
+  it('reads what is not UTF-8 as Windows-1252 and says so, naming the file', () => {
+    expect(decodeTextLeniently(cp1252(SAMPLE), 'P01 (sources/p01.txt)')).toEqual({
+      text: SAMPLE,
+      encoding: 'windows-1252',
+      bom: false,
+      warnings: ['P01 (sources/p01.txt) is not valid UTF-8; read it as Windows-1252'],
+    });
+  });
+});
+
+describe('decodeXmlBytes', () => {
+  it('reads UTF-16 by its BOM and UTF-8 without its BOM', () => {
+    expect(decodeXmlBytes(utf16('<a/>', true, true))).toBe('<a/>');
+    expect(decodeXmlBytes(new TextEncoder().encode('\uFEFF<a>é</a>'))).toBe('<a>é</a>');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanXml } from '../../../shared/import/xml-scan';
+import { MAX_DEPTH, scanXml } from '../../../shared/formats/xml-scan';
 
 /** The events as saxes would report them: open and close with names, text as resolved. */
 function events(xml: string): string[] {
@@ -58,5 +58,31 @@ describe('scanXml', () => {
   it('refuses a document type declaration, so no entity can expand', () => {
     const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><a>&lol2;</a>';
     expect(() => scanXml(bomb, {})).toThrow(/declares a document type \(DTD\)/);
+  });
+});
+
+describe('scanXml, as the one tokenizer for Word and REFI-QDA files', () => {
+  it('reads CR LF and CR as LF in text, but keeps a CR written as a reference', () => {
+    expect(events('<a>one\r\ntwo\rthree&#13;</a>')).toEqual(['<a>', 'one\ntwo\nthree\r', '</a>']);
+  });
+
+  it('gives every attribute, white space written literally in a value read as a space', () => {
+    let seen: [string, string][] = [];
+    scanXml('<a x="1\r\n2\t3\n4" y=\'&#10;\' xmlns:p="u" p:z="&amp;"/>', { open: (t) => (seen = t.attributes()) });
+    expect(seen).toEqual([['x', '1 2 3 4'], ['y', '\n'], ['xmlns:p', 'u'], ['p:z', '&']]);
+  });
+
+  it('says where each tag starts', () => {
+    const starts: number[] = [];
+    scanXml('<a>\n <b/></a>', { open: (t) => starts.push(t.start) });
+    expect(starts).toEqual([0, 5]);
+  });
+
+  it('refuses nesting deeper than MAX_DEPTH, and a DOCTYPE or ENTITY in any case', () => {
+    const deep = '<a>'.repeat(MAX_DEPTH + 1) + '</a>'.repeat(MAX_DEPTH + 1);
+    expect(() => scanXml(deep, {})).toThrow(expect.objectContaining({ kind: 'too-deep' }));
+    expect(() => scanXml('<a>'.repeat(MAX_DEPTH) + '</a>'.repeat(MAX_DEPTH), {})).not.toThrow();
+    expect(() => scanXml('<!doctype a><a/>', {})).toThrow(expect.objectContaining({ kind: 'doctype' }));
+    expect(() => scanXml('<!ENTITY x "y"><a/>', {})).toThrow(expect.objectContaining({ kind: 'doctype' }));
   });
 });

@@ -15,7 +15,7 @@ import { attempt, toast } from '../../app/toast';
 import { openSource, ui, useUi } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
 import { MemoEditor } from '../memos/MemoEditor';
-import { describeConflict, importCodebookCsv } from './codebook-csv';
+import { codebookCsvText, describeConflict, importCodebookCsv } from './codebook-csv';
 import { CodeTree, codeCounts } from './CodeTree';
 import { DeleteCodeDialog, MergeCodeDialog, SplitCodeDialog } from './code-dialogs';
 
@@ -47,7 +47,7 @@ export default function CodebookView() {
     attempt(async () => {
       const [file] = await host().openFiles({ title: 'Import a codebook', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }], multiple: false });
       if (!file) return;
-      const text = new TextDecoder('utf-8').decode(file.bytes);
+      const text = codebookCsvText(file.bytes, file.name);
       let result = importCodebookCsv(store.getProject(), store.context(), text, file.name);
       const { conflicts } = result;
       let choice = '';

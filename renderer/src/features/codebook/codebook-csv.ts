@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import type { ChangeSet, Code, OpContext, Project } from '../../../../shared/model';
 import { applyChanges } from '../../../../shared/model';
 import { createCode, updateCode } from '../../../../shared/ops';
+import { decodeText } from '../../../../shared/import/decode';
 
 export interface CodebookImport {
   set: ChangeSet;
@@ -46,6 +47,15 @@ const HEADER_ALIASES: Record<string, string> = {
   'inclusion criteria': 'inclusion',
   'exclusion criteria': 'exclusion',
 };
+
+/**
+ * A picked CSV file's text, read by the importers' decoder: Excel writes CSV as
+ * Windows-1252 or UTF-16 as often as UTF-8, and a codebook's accents must survive that.
+ * Throws ImportError (naming the file) for an empty, binary or unreadable file.
+ */
+export function codebookCsvText(bytes: Uint8Array, fileName: string): string {
+  return decodeText(bytes, fileName).text;
+}
 
 export function importCodebookCsv(
   project: Project,
