@@ -19,6 +19,7 @@ import { openProjectDb } from './db';
 import { currentVersion } from './migrations';
 import type { CreateProgress } from './project-rows';
 import { finalRows, inDisplayOrder, loadProject, REVISION_KEY, StoreError, validateChangeSet, validateProject, writeAll } from './project-rows';
+import { afterNextPaint } from '../lib/after-paint';
 
 export type { CreateProgress } from './project-rows';
 export { inDisplayOrder, StoreError, validateChangeSet } from './project-rows';
@@ -49,19 +50,6 @@ export interface CreateOptions {
 export interface Snapshot {
   project: Project;
   revision: number;
-}
-
-/**
- * Let the browser paint the change before the database work starts, so a highlight shows
- * in the next frame; the timeout keeps writes going in a hidden tab, where frames stop.
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => resolve();
-    setTimeout(done, 50);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(done, 0));
-    else setTimeout(done, 0);
-  });
 }
 
 type HistoryOp = { kind: 'record'; entry: HistoryEntry } | { kind: 'mark'; entry: HistoryEntry; undone: 0 | 1 } | { kind: 'none' };
@@ -356,7 +344,8 @@ export class ProjectStore {
     this.emit();
     this.queue = this.queue.then(async () => {
       try {
-        await afterPaint();
+        // Paint the change first, so a highlight shows in the next frame.
+        await afterNextPaint(50);
         await this.persist(set, history);
         this.pending--;
         this.status = { ...this.status, dirty: this.isDirty() };
