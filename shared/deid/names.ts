@@ -1,0 +1,137 @@
+/**
+ * Word lists and the capitalised-word fallback: titles that say who someone is
+ * ("Officer Brennan" is an officer), words that are capitalised but name nobody, and
+ * runs of capitalised words inside sentences, for text the NLP library does not cover
+ * (other languages, unusual names).
+ */
+import type { DeidCategory } from './categories';
+
+/** Titles before a name, with the category they imply; matched without a trailing dot. */
+export const TITLES: Record<string, DeidCategory> = {
+  mr: 'person', mrs: 'person', ms: 'person', miss: 'person', mx: 'person', dr: 'person', doctor: 'person', nurse: 'person',
+  father: 'person', pastor: 'person', reverend: 'person', rev: 'person', sister: 'person', brother: 'person',
+  counselor: 'person', counsellor: 'person', professor: 'person', prof: 'person', coach: 'person',
+  officer: 'officer', detective: 'officer', det: 'officer', sergeant: 'officer', sgt: 'officer', deputy: 'officer',
+  lieutenant: 'officer', lt: 'officer', captain: 'officer', capt: 'officer', sheriff: 'officer', agent: 'officer',
+  trooper: 'officer', judge: 'officer', constable: 'officer', inspector: 'officer', warden: 'officer', chief: 'officer',
+};
+
+const TITLE_RE = new RegExp(`^(?:${Object.keys(TITLES).join('|')})\\.?\\s+`, 'i');
+const POSSESSIVE_RE = /(?:['’]s|['’])$/;
+
+/** "Officer Brennan's" -> { core: "Brennan", title: "officer" }. */
+export function nameCore(raw: string): { core: string; title: DeidCategory | null } {
+  let text = raw.trim().replace(/\s+/g, ' ').replace(POSSESSIVE_RE, '');
+  let title: DeidCategory | null = null;
+  const m = TITLE_RE.exec(text);
+  if (m && m[0].length < text.length) {
+    title = TITLES[m[0].trim().replace(/\.$/, '').toLowerCase()] ?? null;
+    text = text.slice(m[0].length);
+  }
+  return { core: text.trim(), title };
+}
+
+/**
+ * Capitalised words that are not names: sentence openers, pronouns, days and months,
+ * transcript labels, and common words a name token must not be (so "Will Smith" never
+ * makes every "Will" a name).
+ */
+export const NOT_NAMES = new Set(
+  (
+    'i im ive id ill a an the and or but so if then yeah yes no not okay ok oh um uh like well just also um hmm ' +
+    'he she they we you it his her their our my your its me him them us this that these those there here what when ' +
+    'where why how who which while because after before during since until about again all any anyway some every ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december christmas easter thanksgiving god jesus lord ' +
+    'interviewer interviewee respondent participant moderator facilitator researcher speaker unknown q int ' +
+    'mom mum dad mother father brother sister aunt uncle grandma grandpa cousin son daughter wife husband ' +
+    'will can may mark bill sue grace rose joy hope faith art pat rich frank jack guy ' +
+    'mr mrs ms dr officer detective sergeant judge doctor nurse pastor ' +
+    'english spanish american african black white latino hispanic asian narcan covid aa na ' +
+    'one two three first second last next new old good bad great really very much many most more'
+  ).split(/\s+/),
+);
+
+/** Generic speaker labels and case codes ("Interviewer", "P07", "Speaker 2") identify nobody. */
+export function isGenericLabel(name: string): boolean {
+  const n = name.trim();
+  if (n.length < 2) return true;
+  if (/^(?:[A-Za-z]{1,4}[-_ ]?)?\d+[A-Za-z]?$/.test(n)) return true;
+  if (/^(?:speaker|participant|respondent|interviewee|interviewer|moderator|facilitator|researcher|case|person|unknown|group)(?:[-_ ]?\w{1,3})?$/i.test(n))
+    return true;
+  return NOT_NAMES.has(n.toLowerCase());
+}
+
+export interface Found {
+  start: number;
+  end: number;
+  category: DeidCategory;
+}
+
+const WORD = String.raw`\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*`;
+const CAPITALISED_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${WORD}(?:[ ](?:(?:de|da|del|van|von|la|le|di|bin|al)[ ])?${WORD})*`, 'gu');
+
+const ORGANISATION_WORDS =
+  /\b(?:program(?:me)?|center|centre|clinic|hospital|recovery|church|ministries|department|dept|services?|house|army|court|jail|prison|shelter|foundation|inc|llc|ltd|school|university|college|academy|methodist|baptist|catholic|mission|project|network|coalition|association|society|agency|office|bank|station|pharmacy|treatment|rehab|detox|police|sheriff|corrections|authority|council|group|company|corp|market|store|cafe|bar|motel|hotel|inn|light)$/i;
+const PLACE_WORDS = /\b(?:street|st|avenue|ave|road|rd|boulevard|lane|drive|county|city|town|township|park|heights|hill|hills|valley|village|square|bridge|river|lake|beach|island|district|borough|ward|side|state)$/i;
+
+/** What a run of capitalised words most likely names, from its last word: "Harbor Light" is an organisation. */
+export function runCategory(run: string): DeidCategory {
+  if (ORGANISATION_WORDS.test(run)) return 'organisation';
+  if (PLACE_WORDS.test(run)) return 'place';
+  return 'person';
+}
+
+/**
+ * Runs of capitalised words that do not open a sentence or a turn: likely names in any
+ * language written in a cased script. A run at a sentence start counts only without its
+ * first word; a single word that the text also uses in lower case ("Recovery" beside
+ * "recovery") is an ordinary word. The category comes from the last word (runCategory),
+ * for the reviewer to correct.
+ */
+export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string> = new Set()): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    let start = m.index;
+    let words = m[0].split(' ');
+    const before = text.slice(Math.max(0, start - 3), start);
+    const opensSentence = start === 0 || /(?:[.!?:;"“]\s*|\n\s*|^\s*)$/.test(before) || /[.!?]["”)]?\s+$/.test(before);
+    if (opensSentence) {
+      start += words[0]!.length + 1;
+      words = words.slice(1);
+    }
+    while (words.length > 0 && NOT_NAMES.has(words[0]!.replace(/['’]s$/, '').toLowerCase())) {
+      start += words[0]!.length + 1;
+      words = words.slice(1);
+    }
+    while (words.length > 0 && NOT_NAMES.has(words[words.length - 1]!.replace(/['’]s$/, '').toLowerCase())) words = words.slice(0, -1);
+    if (words.length === 0) continue;
+    let run = words.join(' ');
+    run = run.replace(/['’]s$|['’]$/, '');
+    if (run.length < 2 || (words.length === 1 && lowerWords.has(run.toLowerCase()))) continue;
+    out.push({ start, end: start + run.length, category: runCategory(run) });
+  }
+  return out;
+}
+
+const TITLED = new RegExp(
+  `(?<![\\p{L}])(?:${Object.keys(TITLES).map((t) => t[0]!.toUpperCase() + t.slice(1)).join('|')})\\.?[ ]${WORD}(?:[ ]${WORD})?`,
+  'gu',
+);
+
+/** "Officer Brennan", "Dr. Patel", "Father Okafor": a title makes a capitalised word a name, and says what kind. */
+export function titledNames(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(TITLED)) {
+    const raw = m[0].replace(/['’]s$|['’]$/, '');
+    const { core, title } = nameCore(raw);
+    if (!title || NOT_NAMES.has(core.toLowerCase())) continue;
+    out.push({ start: m.index, end: m.index + raw.length, category: title });
+  }
+  return out;
+}
+
+/** The words a text uses in lower case, to tell "Recovery" the name from "recovery" the word. */
+export function lowerCaseWords(text: string): Set<string> {
+  return new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+}
