@@ -8,3 +8,5 @@ export * from './csv';
 export type { ListEntry } from './knowledge';
 export { buildMatcher } from './matcher';
 export { makeShifter, shiftSpan } from './shift';
+export { checkCodings } from './verify';
+export type { CodingProblem } from './verify';
