@@ -20,7 +20,11 @@ export function checkCodings(original: Project, copy: Project, decisions: readon
   const accepted = decisions.filter((d) => d.accepted && d.pseudonym.trim());
   const terms: string[] = [];
   const pseudonym: string[] = [];
-  for (const d of accepted) for (const v of d.variants) (terms.push(v), pseudonym.push(d.pseudonym));
+  for (const d of accepted)
+    for (const v of d.variants) {
+      terms.push(v);
+      pseudonym.push(d.pseudonym);
+    }
   const matcher = buildMatcher(terms);
   const exceptions = new Set(accepted.flatMap((d) => d.exceptions));
   const copies = new Map(copy.sources.map((s) => [s.id, s]));

@@ -61,9 +61,9 @@ describe('offset shifting', () => {
         copy.sources[0]!.turns.forEach((turn, i) => {
           const original = t.text.slice(t.turns[i]!.start, t.turns[i]!.end);
           const expected = NAMES.reduce(
-            (s, name, k) => (accepted[k] ? s.replace(new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'gu'), () => `\u0000${k}\u0000`) : s),
+            (s, name, k) => (accepted[k] ? s.replace(new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'gu'), () => `\uE000${k}\uE000`) : s),
             original,
-          ).replace(/\u0000(\d)\u0000/g, (_, k: string) => pseudonyms[Number(k)]!);
+          ).replace(/\uE000(\d)\uE000/g, (_, k: string) => pseudonyms[Number(k)]!);
           expect(text.slice(turn.start, turn.end)).toBe(expected);
         });
         for (let i = 0; i < NAMES.length; i++) if (accepted[i]) expect(text).not.toMatch(new RegExp(`(?<![\\p{L}])${NAMES[i]}(?![\\p{L}])`, 'u'));
