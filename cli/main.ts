@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   agreement: () => import('./commands/agreement'),
   alpha: () => import('./commands/alpha'),
   codebook: () => import('./commands/codebook'),
+  deidentify: () => import('./commands/deidentify'),
   demo: () => import('./commands/demo'),
   export: () => import('./commands/export'),
   import: () => import('./commands/import'),
