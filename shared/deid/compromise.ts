@@ -2,8 +2,9 @@
  * The English entity finder: compromise 14 (MIT, pure JavaScript, ~150 kB gzipped). It
  * was chosen over wink-nlp's English model because it names the kind of entity (person,
  * place, organisation), which decides the pseudonym, while wink's web model only tags
- * proper nouns, and it is a seventh of the size; it is slower, so it reads one paragraph
- * at a time, which keeps its cost linear (about 0.5 s per 10,000 words).
+ * proper nouns, and it is a seventh of the size. It is slower (tagging every word costs
+ * about 0.5 ms a word), so it only reads the sentences that could name someone: 6,000
+ * words of AnnoMI's conversations take 0.2 s instead of 2.9 s.
  */
 import nlp from 'compromise';
 import type { EntityFinder } from './entities';
@@ -21,7 +22,24 @@ const KINDS: [method: 'people' | 'places' | 'organizations', category: DeidCateg
   ['organizations', 'organisation'],
 ];
 
+/** A capital after a sentence's first word, other than "I": without one a sentence names nobody. */
+const LATER_CAPITAL = /[\s"“(][^\s]*?(?!I\b|I['’])\p{Lu}/u;
+
+/**
+ * Sentence by sentence, and only the sentences with a capital after their first word:
+ * most of what people say names nobody, and compromise tags every word it is given.
+ */
 function find(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(/[^.!?\n]+(?:[.!?]+["”)]?|$)/gu)) {
+    const sentence = m[0];
+    if (!LATER_CAPITAL.test(sentence.trimStart())) continue;
+    for (const f of findIn(sentence)) out.push({ ...f, start: f.start + m.index, end: f.end + m.index });
+  }
+  return out;
+}
+
+function findIn(text: string): Found[] {
   const doc = nlp(text);
   const out: Found[] = [];
   for (const [method, category] of KINDS) {

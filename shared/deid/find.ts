@@ -19,7 +19,7 @@ import type { ListEntry, Mention } from './knowledge';
 import { listMentions, projectMentions } from './knowledge';
 import { buildMatcher } from './matcher';
 import type { Found } from './names';
-import { capitalisedRuns, lowerCaseWords, runCategory, titledNames } from './names';
+import { NOT_NAMES, capitalisedRuns, lowerCaseWords, runCategory, stopForm, titledNames } from './names';
 import { findPatterns } from './patterns';
 
 export interface FindOptions {
@@ -70,6 +70,11 @@ export function looksEnglish(text: string): boolean {
   return (text.match(ENGLISH)?.length ?? 0) / words > 0.12;
 }
 
+/** The library also tags "turkey" and "geez": a name is written with a capital and has a lowercase letter. */
+function isProperName(s: string): boolean {
+  return /^\p{Lu}/u.test(s) && /\p{Ll}/u.test(s) && !/-$/.test(s) && !NOT_NAMES.has(stopForm(s));
+}
+
 /**
  * The candidates one paragraph of free text yields. Capitalised words run in English text
  * too: the NLP library misses programme and unusual names ("Harbor Light"), and a missed
@@ -84,7 +89,7 @@ function textMentions(text: string, finder: EntityFinder | undefined, lowerWords
   push(titledNames(text), 'capitalised');
   // The library calls "Miami Valley Hospital" a place; its last word says organisation.
   if (finder && looksEnglish(text))
-    push(finder.find(text).map((f) => (f.category !== 'person' && runCategory(text.slice(f.start, f.end)) === 'organisation' ? { ...f, category: 'organisation' } : f)), 'nlp');
+    push(finder.find(text).filter((f) => isProperName(text.slice(f.start, f.end))).map((f) => (f.category !== 'person' && runCategory(text.slice(f.start, f.end)) === 'organisation' ? { ...f, category: 'organisation' } : f)), 'nlp');
   push(capitalisedRuns(text, lowerWords), 'capitalised');
   return out;
 }

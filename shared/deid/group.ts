@@ -10,7 +10,7 @@ import type { DeidCategory, DeidOrigin } from './categories';
 import { isNameCategory, isPersonCategory } from './categories';
 import type { DeidDecision } from './decisions';
 import type { Mention } from './knowledge';
-import { NOT_NAMES, nameCore } from './names';
+import { NOT_NAMES, nameCore, stopForm } from './names';
 
 export interface Group {
   key: string;
@@ -49,7 +49,7 @@ export function groupMentions(mentions: readonly Mention[], saved: readonly Deid
   for (const m of mentions) {
     const named = isNameCategory(m.category);
     const { core, title } = named ? nameCore(m.text) : { core: m.text.trim(), title: null };
-    if (!core || (named && NOT_NAMES.has(core.toLowerCase()))) continue;
+    if (!core || (named && (NOT_NAMES.has(core.toLowerCase()) || NOT_NAMES.has(stopForm(core))))) continue;
     let category = m.category;
     if (title === 'officer' && (category === 'person' || m.origin === 'nlp' || m.origin === 'capitalised')) category = 'officer';
     const key = alias.get(coreKey(category, core)) ?? coreKey(category, core);

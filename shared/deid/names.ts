@@ -47,7 +47,10 @@ export const NOT_NAMES = new Set(
     'mom mum dad mother father brother sister aunt uncle grandma grandpa cousin son daughter wife husband ' +
     'will can may mark bill sue grace rose joy hope faith art pat rich frank jack guy ' +
     'mr mrs ms dr officer detective sergeant judge doctor nurse pastor ' +
-    'english spanish american african black white latino hispanic asian narcan covid aa na ' +
+    'english spanish american african black white latino hispanic asian covid aa na ok okay ' +
+    'mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends ' +
+    'narcan naloxone suboxone subutex methadone vivitrol sublocade percocet oxycontin oxy vicodin xanax klonopin valium ' +
+    'ativan adderall ritalin fentanyl heroin cocaine meth molly ecstasy tylenol advil ibuprofen ' +
     'one two three first second last next new old good bad great really very much many most more'
   ).split(/\s+/),
 );
@@ -57,7 +60,7 @@ export function isGenericLabel(name: string): boolean {
   const n = name.trim();
   if (n.length < 2) return true;
   if (/^(?:[A-Za-z]{1,4}[-_ ]?)?\d+[A-Za-z]?$/.test(n)) return true;
-  if (/^(?:speaker|participant|respondent|interviewee|interviewer|moderator|facilitator|researcher|case|person|unknown|group)(?:[-_ ]?\w{1,3})?$/i.test(n))
+  if (/^(?:speaker|participant|respondent|interviewee|interviewer|moderator|facilitator|researcher|case|person|unknown|group|therapist|client|counsel+or|patient|doctor|nurse|clinician|staff|host|guest|narrator|student|teacher|parent|caller)(?:[-_ ]?\w{1,3})?$/i.test(n))
     return true;
   return NOT_NAMES.has(n.toLowerCase());
 }
@@ -68,7 +71,12 @@ export interface Found {
   category: DeidCategory;
 }
 
-const WORD = String.raw`\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*`;
+const WORD = String.raw`\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}`;
+
+/** A word as the stop list knows it: "I'm" is "i", "Thursdays'" is "thursdays". */
+export function stopForm(word: string): string {
+  return word.toLowerCase().split(/['’]/)[0]!;
+}
 const CAPITALISED_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${WORD}(?:[ ](?:(?:de|da|del|van|von|la|le|di|bin|al)[ ])?${WORD})*`, 'gu');
 
 const ORGANISATION_WORDS =
@@ -100,11 +108,11 @@ export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string> = 
       start += words[0]!.length + 1;
       words = words.slice(1);
     }
-    while (words.length > 0 && NOT_NAMES.has(words[0]!.replace(/['’]s$/, '').toLowerCase())) {
+    while (words.length > 0 && NOT_NAMES.has(stopForm(words[0]!))) {
       start += words[0]!.length + 1;
       words = words.slice(1);
     }
-    while (words.length > 0 && NOT_NAMES.has(words[words.length - 1]!.replace(/['’]s$/, '').toLowerCase())) words = words.slice(0, -1);
+    while (words.length > 0 && NOT_NAMES.has(stopForm(words[words.length - 1]!))) words = words.slice(0, -1);
     if (words.length === 0) continue;
     let run = words.join(' ');
     run = run.replace(/['’]s$|['’]$/, '');
