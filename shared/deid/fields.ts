@@ -27,6 +27,13 @@ function mapBlocks(blocks: readonly RichBlock[], path: string, fn: (text: string
   });
 }
 
+/** "Memo 'Notes'" for a memo's body, "Case 'P1' value" for an attribute value, "Code 'Arrest' definition". */
+function fieldLabel(what: string, field: string): string {
+  if (field.startsWith('body')) return what;
+  const word = field.replace(/^(speaker|values)\.[^.]*$/, (_, kind: string) => (kind === 'speaker' ? 'speaker' : 'value'));
+  return `${what} ${word}`;
+}
+
 /** Optional text: mapped when present, left absent when absent. */
 function opt<T extends object, K extends keyof T>(row: T, key: K, fn: (t: string) => string): Partial<T> {
   const v = row[key];
@@ -35,7 +42,7 @@ function opt<T extends object, K extends keyof T>(row: T, key: K, fn: (t: string
 
 /** The project with fn applied to every text field; sources' texts and offsets are not touched here. */
 export function mapFields(project: Project, fn: FieldFn): Project {
-  const at = (table: string, id: string, what: string) => (field: string) => (text: string) => fn(text, { table, id, field, label: `${what} ${field}` });
+  const at = (table: string, id: string, what: string) => (field: string) => (text: string) => fn(text, { table, id, field, label: fieldLabel(what, field) });
   return {
     ...project,
     sources: project.sources.map((s) => {

@@ -24,4 +24,5 @@ export const views: ViewDef[] = [
   { id: 'analysis', label: 'Analysis', icon: '▦', component: lazy(() => import('../features/analysis/AnalysisView')) },
   { id: 'team', label: 'Team', icon: '⇄', component: lazy(() => import('../features/team/TeamView')) },
   { id: 'report', label: 'Report', icon: '❡', component: lazy(() => import('../features/report/ReportView')) },
+  { id: 'deidentify', label: 'De-identify', icon: '⊘', component: lazy(() => import('../features/deid/DeidView')) },
 ];
