@@ -8,7 +8,7 @@
  */
 import type { Guid, Project } from '../model/schema';
 import type { DeidDecision } from './decisions';
-import { DEID_SETTING } from './decisions';
+import { DEID_SETTING, replacementOf } from './decisions';
 import { mapFields } from './fields';
 import { fieldHitKey, sourceHitKey } from './find';
 import { buildMatcher } from './matcher';
@@ -47,14 +47,14 @@ function mapJsonStrings(value: unknown, fn: (s: string) => string): unknown {
 }
 
 export function applyDeidentification(project: Project, options: ApplyOptions): ApplyResult {
-  const accepted = options.decisions.filter((d) => d.accepted && d.pseudonym.trim());
+  const accepted = options.decisions.filter((d) => d.accepted);
   const terms: string[] = [];
   const owner: number[] = [];
   accepted.forEach((d, i) => d.variants.forEach((v) => (terms.push(v), owner.push(i))));
   const matcher = buildMatcher(terms);
   const exceptions = new Set(accepted.flatMap((d) => d.exceptions));
   const counts = new Array<number>(accepted.length).fill(0);
-  const pseudonymOf = (term: number) => accepted[owner[term]!]!.pseudonym;
+  const pseudonymOf = (term: number) => replacementOf(accepted[owner[term]!]!);
 
   /** Replaces every occurrence not excepted; returns the text and what was replaced where. */
   const replaceIn = (text: string, keyOf: (start: number) => string): { text: string; replacements: Replacement[] } => {
@@ -104,6 +104,6 @@ export function applyDeidentification(project: Project, options: ApplyOptions): 
     savedQueries: project.savedQueries.map((q) => ({ ...q, name: plain(q.name), query: mapJsonStrings(q.query, plain) })),
     settings: project.settings.filter((s) => s.id !== DEID_SETTING).map((s) => ({ ...s, value: mapJsonStrings(s.value, plain) })),
   };
-  const mapping = accepted.map((d, i) => ({ identifier: d.label, variants: d.variants, pseudonym: d.pseudonym, category: d.category, count: counts[i]! }));
+  const mapping = accepted.map((d, i) => ({ identifier: d.label, variants: d.variants, pseudonym: replacementOf(d), category: d.category, count: counts[i]! }));
   return { project: copy, mapping, replaced: counts.reduce((a, b) => a + b, 0) };
 }

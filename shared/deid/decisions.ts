@@ -43,3 +43,8 @@ export function saveDecisions(project: Pick<Project, 'settings'>, decisions: rea
   const after: Setting = { id: DEID_SETTING, value: { version: 1, decisions: [...decisions] } satisfies DeidDecisions };
   return { label: 'Save de-identification decisions', changes: [put('settings', before, after)] };
 }
+
+/** What an accepted identifier becomes: its pseudonym, or "[Removed]" when that was left empty, never itself. */
+export function replacementOf(decision: Pick<DeidDecision, 'pseudonym'>): string {
+  return decision.pseudonym.trim() || '[Removed]';
+}

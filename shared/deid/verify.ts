@@ -6,6 +6,7 @@
  */
 import type { Project } from '../model/schema';
 import type { DeidDecision } from './decisions';
+import { replacementOf } from './decisions';
 import { sourceHitKey } from './find';
 import { buildMatcher } from './matcher';
 
@@ -17,13 +18,13 @@ export interface CodingProblem {
 }
 
 export function checkCodings(original: Project, copy: Project, decisions: readonly DeidDecision[]): { checked: number; problems: CodingProblem[] } {
-  const accepted = decisions.filter((d) => d.accepted && d.pseudonym.trim());
+  const accepted = decisions.filter((d) => d.accepted);
   const terms: string[] = [];
   const pseudonym: string[] = [];
   for (const d of accepted)
     for (const v of d.variants) {
       terms.push(v);
-      pseudonym.push(d.pseudonym);
+      pseudonym.push(replacementOf(d));
     }
   const matcher = buildMatcher(terms);
   const exceptions = new Set(accepted.flatMap((d) => d.exceptions));

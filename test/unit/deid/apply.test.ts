@@ -102,6 +102,17 @@ describe('apply', () => {
   });
 });
 
+describe('an accepted identifier whose pseudonym was cleared', () => {
+  it('is still replaced, never left as it was', () => {
+    const { project } = buildDeidFixture();
+    const decisions = findCandidates(project).map((d) => (d.label === 'Dayton' ? { ...d, pseudonym: '  ' } : d));
+    const { project: copy, mapping } = applyDeidentification(project, { decisions, newId: NEW_ID, now: '2026-12-07T00:00:00Z' });
+    expect(copy.sources[0]!.text).toContain('I grew up in [Removed], near');
+    expect(mapping.find((m) => m.identifier === 'Dayton')!.pseudonym).toBe('[Removed]');
+    expect(checkCodings(project, copy, decisions).problems).toEqual([]);
+  });
+});
+
 describe('saved decisions', () => {
   it('travel in the .qdpx so a transcript imported later gets the same mapping', () => {
     const { project } = buildDeidFixture();
