@@ -4,6 +4,7 @@
  * here, when someone de-identifies, never with the app.
  */
 import type { Candidate, ListEntry } from '../../../../shared/deid';
+import { findCandidates } from '../../../../shared/deid';
 import type { Project } from '../../../../shared/model';
 
 export interface FindRequest {
@@ -21,7 +22,7 @@ function isReply(v: unknown): v is FindReply {
 }
 
 async function onThisThread(request: FindRequest): Promise<Candidate[]> {
-  const [{ findCandidates }, { compromiseFinder }] = await Promise.all([import('../../../../shared/deid'), import('../../../../shared/deid/compromise')]);
+  const { compromiseFinder } = await import('../../../../shared/deid/compromise');
   return findCandidates(request.project, { finder: compromiseFinder, sourceIds: request.sourceIds, list: request.list });
 }
 
