@@ -62,6 +62,19 @@ describe('qda deidentify --auto', () => {
     expect(checkCodings(before, after, decisions)).toEqual({ checked: 7, problems: [] });
   });
 
+  it('is a project like any other: exports and reports read it', async () => {
+    const csv = join(dir, 'excerpts.csv');
+    expect((await qda('export', out(), '--format', 'csv', '-o', csv)).code).toBe(0);
+    const excerpts = readFileSync(csv, 'utf8');
+    expect(excerpts).toContain('[Officer 1] picked me up outside the gas station.');
+    expect(excerpts).not.toMatch(/Marcus|Brennan|Harbor Light/);
+    const report = join(dir, 'report.docx');
+    expect((await qda('report', out(), '-o', report, '--group-by', 'Site')).code).toBe(0);
+    const doc = contents(report);
+    expect(doc).toContain('[Site A]');
+    expect(doc).not.toMatch(/Marcus|Eastgate|Harbor Light/);
+  }, 60_000);
+
   it('writes the mapping and the candidate list to their own files, never into the copy', () => {
     const mapping = readFileSync(join(dir, 'mapping.csv'), 'utf8');
     expect(mapping).toMatch(/^\uFEFFidentifier,pseudonym,category,forms,count\r\n/);
