@@ -47,8 +47,10 @@ export function mapFields(project: Project, fn: FieldFn): Project {
     ...project,
     sources: project.sources.map((s) => {
       const f = at('sources', s.id, `Source '${s.name}'`);
-      const speakers = s.speakers.map((p, i) => ({ ...p, name: f(`speaker.${i}`)(p.name) }));
-      const renamed = new Map(s.speakers.map((p, i) => [p.name, speakers[i]!.name]));
+      const renamedSpeakers = s.speakers.map((p, i) => ({ ...p, name: f(`speaker.${i}`)(p.name) }));
+      const renamed = new Map(s.speakers.map((p, i) => [p.name, renamedSpeakers[i]!.name]));
+      // Two names of one person ("Yolanda", "Yolanda Pierce") become one speaker.
+      const speakers = renamedSpeakers.filter((p, i) => renamedSpeakers.findIndex((q) => q.name === p.name) === i);
       return {
         ...s,
         name: f('name')(s.name),
@@ -64,7 +66,8 @@ export function mapFields(project: Project, fn: FieldFn): Project {
     }),
     attributes: project.attributes.map((a) => {
       const f = at('attributes', a.id, `Attribute '${a.name}'`);
-      return { ...a, ...(a.values ? { values: a.values.map((v, i) => f(`values.${i}`)(v)) } : {}), ...opt(a, 'description', f('description')) };
+      const values = a.values ? [...new Set(a.values.map((v, i) => f(`values.${i}`)(v)))] : undefined;
+      return { ...a, ...(values ? { values } : {}), ...opt(a, 'description', f('description')) };
     }),
     codes: project.codes.map((c) => {
       const f = at('codes', c.id, `Code '${c.name}'`);

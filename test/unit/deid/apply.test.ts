@@ -102,6 +102,22 @@ describe('apply', () => {
   });
 });
 
+describe('names that become one pseudonym', () => {
+  it('make one speaker and one attribute value', () => {
+    const { project } = buildDeidFixture();
+    const source = project.sources[1]!;
+    project.sources[1] = { ...source, speakers: [...source.speakers, { name: 'Yolanda', role: 'respondent' }] };
+    project.attributes[0] = { ...project.attributes[0]!, values: ['Eastgate Clinic', 'Eastgate', 'Northfield Center'] };
+    // The reviewer gives the short form the site's pseudonym.
+    const found = findCandidates(project);
+    const site = found.find((d) => d.label === 'Eastgate Clinic')!.pseudonym;
+    const decisions = found.map((d) => (d.label === 'Eastgate' ? { ...d, pseudonym: site } : d));
+    const copy = applyDeidentification(project, { decisions, newId: NEW_ID, now: '2026-12-07T00:00:00Z' }).project;
+    expect(copy.sources[1]!.speakers.map((s) => s.name)).toEqual(['[Interviewer 1]', '[Participant 2]']);
+    expect(copy.attributes[0]!.values).toEqual(['[Site A]', '[Site B]']);
+  });
+});
+
 describe('an accepted identifier whose pseudonym was cleared', () => {
   it('is still replaced, never left as it was', () => {
     const { project } = buildDeidFixture();
