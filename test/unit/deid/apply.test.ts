@@ -114,7 +114,7 @@ describe('names that become one pseudonym', () => {
     const decisions = found.map((d) => (d.label === 'Eastgate' ? { ...d, pseudonym: site } : d));
     const copy = applyDeidentification(project, { decisions, newId: NEW_ID, now: '2026-12-07T00:00:00Z' }).project;
     expect(copy.sources[1]!.speakers.map((s) => s.name)).toEqual(['[Interviewer 1]', '[Participant 2]']);
-    expect(copy.attributes[0]!.values).toEqual(['[Site A]', '[Site B]']);
+    expect(copy.attributes[0]!.values).toEqual([site, found.find((d) => d.label === 'Northfield Center')!.pseudonym]);
   });
 });
 
