@@ -116,7 +116,8 @@ export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string> = 
     if (words.length === 0) continue;
     let run = words.join(' ');
     run = run.replace(/['’]s$|['’]$/, '');
-    if (run.length < 2 || (words.length === 1 && lowerWords.has(run.toLowerCase()))) continue;
+    // "OD-ing", "ER-visit": an abbreviation with an ordinary ending is not a name.
+    if (run.length < 2 || (words.length === 1 && (lowerWords.has(run.toLowerCase()) || /^\p{Lu}{1,4}-\p{Ll}+$/u.test(run)))) continue;
     out.push({ start, end: start + run.length, category: runCategory(run) });
   }
   return out;

@@ -126,6 +126,7 @@ describe('patterns and heuristics', () => {
   });
 
   it('finds capitalised names in text the NLP library does not read, and titled names', () => {
+    expect(capitalisedRuns('He kept OD-ing that year.')).toEqual([]);
     const text = 'Ayer fui con Lucía Fernández a la Clínica San Rafael. Después llamé a recovery. Recovery no.';
     expect(capitalisedRuns(text).map((f) => text.slice(f.start, f.end))).toEqual(['Lucía Fernández', 'Clínica San Rafael']);
     const t2 = 'They said Sgt. Morrow and Father Okoye were there.';
