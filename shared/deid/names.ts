@@ -83,6 +83,10 @@ const ORGANISATION_WORDS =
   /\b(?:program(?:me)?|center|centre|clinic|hospital|recovery|church|ministries|department|dept|services?|house|army|court|jail|prison|shelter|foundation|inc|llc|ltd|school|university|college|academy|methodist|baptist|catholic|mission|project|network|coalition|association|society|agency|office|bank|station|pharmacy|treatment|rehab|detox|police|sheriff|corrections|authority|council|group|company|corp|market|store|cafe|bar|motel|hotel|inn|light)$/i;
 const PLACE_WORDS = /\b(?:street|st|avenue|ave|road|rd|boulevard|lane|drive|county|city|town|township|park|heights|hill|hills|valley|village|square|bridge|river|lake|beach|island|district|borough|ward|side|state)$/i;
 
+/** "moved out to Toledo", "grew up in Kalamazoo": where one lives or goes is a place. */
+const PLACE_CONTEXT =
+  /\b(?:moved|move|moving|lived|live|living|grew up|born|raised|went|drove|relocated|stay(?:ed|ing)?|came|back|trip|visit(?:ed|ing)?)[ ](?:(?:out|back|down|up|over|home)[ ])?(?:to|in|into|from|near|around|outside)[ ]$/i;
+
 /** What a run of capitalised words most likely names, from its last word: "Harbor Light" is an organisation. */
 export function runCategory(run: string): DeidCategory {
   if (ORGANISATION_WORDS.test(run)) return 'organisation';
@@ -118,7 +122,9 @@ export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string> = 
     run = run.replace(/['’]s$|['’]$/, '');
     // "OD-ing", "ER-visit": an abbreviation with an ordinary ending is not a name.
     if (run.length < 2 || (words.length === 1 && (lowerWords.has(run.toLowerCase()) || /^\p{Lu}{1,4}-\p{Ll}+$/u.test(run)))) continue;
-    out.push({ start, end: start + run.length, category: runCategory(run) });
+    const kind = runCategory(run);
+    const lead = text.slice(Math.max(0, start - 40), start);
+    out.push({ start, end: start + run.length, category: kind === 'person' && PLACE_CONTEXT.test(lead) ? 'place' : kind });
   }
   return out;
 }

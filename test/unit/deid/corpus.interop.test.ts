@@ -105,15 +105,16 @@ describe('find on the shared corpus with seeded identifiers', () => {
       const found = seeded.filter((s) => hits.some((h) => h.sourceId === s.sourceId && h.start <= s.start && h.end >= s.end));
       missed.push(...seeded.filter((s) => !found.includes(s)).map((s) => s.value));
       const inCategory = hits.filter((h) => h.category === category);
+      const rightKind = found.filter((s) => hits.some((h) => h.sourceId === s.sourceId && h.start <= s.start && h.end >= s.end && h.category === category));
       rows.push(
-        `${category.padEnd(13)} seeded ${String(seeded.length).padStart(2)}  recall ${pct(found.length, seeded.length).padStart(4)}   found ${String(inCategory.length).padStart(3)} hits  ` +
+        `${category.padEnd(13)} seeded ${String(seeded.length).padStart(2)}  recall ${pct(found.length, seeded.length).padStart(4)} (as ${category} ${pct(rightKind.length, seeded.length)})  found ${String(inCategory.length).padStart(3)} hits  ` +
           `precision ${pct(inCategory.filter(right).length, inCategory.length).padStart(4)} (on seeds only ${pct(inCategory.filter(onSeed).length, inCategory.length)})`,
       );
     }
     const wrong = [...new Set(hits.filter((h) => !right(h)).map((h) => `${h.text} (${h.category})`))];
     console.log(
       `De-identification on ${project.sources.length} corpus sources, ${seeds.length} seeded identifiers, ${candidates.length} candidates, ${Math.round(ms)} ms\n${rows.join('\n')}\n` +
-        `missed: ${missed.join(', ') || 'none'}\nfalse alarms: ${wrong.join('; ') || 'none'}`,
+        `not on a seed: ${[...new Set(hits.filter((h) => !onSeed(h)).map((h) => `${h.text} (${h.category})`))].join('; ')}\nmissed: ${missed.join(', ') || 'none'}\nfalse alarms: ${wrong.join('; ') || 'none'}`,
     );
     const recall = seeds.filter((s) => hits.some((h) => h.sourceId === s.sourceId && h.start <= s.start && h.end >= s.end)).length / seeds.length;
     expect(recall).toBeGreaterThanOrEqual(0.95);

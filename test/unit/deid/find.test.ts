@@ -127,6 +127,7 @@ describe('patterns and heuristics', () => {
 
   it('finds capitalised names in text the NLP library does not read, and titled names', () => {
     expect(capitalisedRuns('He kept OD-ing that year.')).toEqual([]);
+    expect(capitalisedRuns('So we moved out to Kalamazoo, and I told Kendra.').map((f) => f.category)).toEqual(['place', 'person']);
     const text = 'Ayer fui con Lucía Fernández a la Clínica San Rafael. Después llamé a recovery. Recovery no.';
     expect(capitalisedRuns(text).map((f) => text.slice(f.start, f.end))).toEqual(['Lucía Fernández', 'Clínica San Rafael']);
     const t2 = 'They said Sgt. Morrow and Father Okoye were there.';
