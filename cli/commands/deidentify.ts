@@ -85,7 +85,7 @@ export const command: Command = {
     const applied = new Set(decisions.filter((d) => d.accepted).map((d) => d.key));
     if (values.report) await writeFileAtomic(values.report, `${JSON.stringify(report(input, candidates, applied), null, 2)}\n`);
     io.out(`Found ${candidates.length} identifier${candidates.length === 1 ? '' : 's'} in ${project.sources.length} sources (${compromiseFinder.name}, patterns, the project's names${list.length ? `, ${values.names}` : ''}).\n`);
-    if (applied.size === 0) {
+    if (applied.size === 0 && !values.auto) {
       io.err(
         `qda deidentify: nothing to replace: ${values.report ? `review ${values.report}, ` : 'write the candidates with --report, '}list the names in --names names.csv (identifier, pseudonym, category), or accept everything found with --auto. ${out} was not written.\n`,
       );

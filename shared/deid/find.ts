@@ -19,7 +19,7 @@ import type { ListEntry, Mention } from './knowledge';
 import { listMentions, projectMentions } from './knowledge';
 import { buildMatcher } from './matcher';
 import type { Found } from './names';
-import { NOT_NAMES, capitalisedRuns, lowerCaseWords, runCategory, stopForm, titledNames } from './names';
+import { NOT_NAMES, capitalisedRuns, isEdgeWord, lowerCaseWords, runCategory, stopForm, titledNames } from './names';
 import { findPatterns } from './patterns';
 
 export interface FindOptions {
@@ -70,9 +70,21 @@ export function looksEnglish(text: string): boolean {
   return (text.match(ENGLISH)?.length ?? 0) / words > 0.12;
 }
 
-/** The library also tags "turkey" and "geez": a name is written with a capital and has a lowercase letter. */
-function isProperName(s: string): boolean {
-  return /^\p{Lu}/u.test(s) && /\p{Ll}/u.test(s) && !/-$/.test(s) && !NOT_NAMES.has(stopForm(s));
+/**
+ * What the library found, without leading words that name nobody ("What services",
+ * "ID office"), if a name is left: the library also tags "turkey" and "geez", and a name is
+ * written with a capital and has a lowercase letter.
+ */
+function properName(text: string, f: Found): Found | null {
+  let start = f.start;
+  const words = [...text.slice(f.start, f.end).matchAll(/\S+\s*/g)];
+  for (const m of words) {
+    if (!isEdgeWord(m[0].trim(), words.length)) break;
+    start = f.start + m.index + m[0].length;
+  }
+  const s = text.slice(start, f.end);
+  if (!/^\p{Lu}/u.test(s) || !/\p{Ll}/u.test(s) || /-$/.test(s) || NOT_NAMES.has(stopForm(s))) return null;
+  return { ...f, start };
 }
 
 /**
@@ -89,7 +101,7 @@ function textMentions(text: string, finder: EntityFinder | undefined, lowerWords
   push(titledNames(text), 'capitalised');
   // The library calls "Miami Valley Hospital" a place; its last word says organisation.
   if (finder && looksEnglish(text))
-    push(finder.find(text).filter((f) => isProperName(text.slice(f.start, f.end))).map((f) => (f.category !== 'person' && runCategory(text.slice(f.start, f.end)) === 'organisation' ? { ...f, category: 'organisation' } : f)), 'nlp');
+    push(finder.find(text).flatMap((f) => properName(text, f) ?? []).map((f) => (f.category !== 'person' && runCategory(text.slice(f.start, f.end)) === 'organisation' ? { ...f, category: 'organisation' } : f)), 'nlp');
   push(capitalisedRuns(text, lowerWords), 'capitalised');
   return out;
 }

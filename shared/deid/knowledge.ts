@@ -39,7 +39,7 @@ function attributeKind(name: string): DeidCategory | null {
 /** A value that could name something: not a number, a yes/no, or a one-letter code. */
 function couldIdentify(value: string): boolean {
   const v = value.trim();
-  return v.length >= 2 && /\p{L}{2}/u.test(v) && !/^(?:yes|no|true|false|n\/a|na|none|unknown|other|male|female)$/i.test(v);
+  return v.length >= 2 && /\p{L}{2}/u.test(v) && !/^(?:yes|no|true|false|n\/a|na|none|unknown|other|male|female)$/i.test(v) && !isGenericLabel(v);
 }
 
 export function projectMentions(project: Project, sourceIds: ReadonlySet<string>): Mention[] {

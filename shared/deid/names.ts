@@ -49,16 +49,35 @@ export const NOT_NAMES = new Set(
     'mr mrs ms dr officer detective sergeant judge doctor nurse pastor ' +
     'english spanish american african black white latino hispanic asian covid aa na ok okay ' +
     'mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends ' +
+    'interview transcript session recording audio video inaudible laughter laughs crosstalk pause silence unclear end ' +
+    'medicaid medicare snap ssi ssdi wic va dmv ged hiv hep aids ems er icu ' +
     'narcan naloxone suboxone subutex methadone vivitrol sublocade percocet oxycontin oxy vicodin xanax klonopin valium ' +
     'ativan adderall ritalin fentanyl heroin cocaine meth molly ecstasy tylenol advil ibuprofen ' +
     'one two three first second last next new old good bad great really very much many most more'
   ).split(/\s+/),
 );
 
-/** Generic speaker labels and case codes ("Interviewer", "P07", "Speaker 2") identify nobody. */
+/** Given names that are also words: alone they are words, in a longer name ("Hope Street Ministries") part of it. */
+const AMBIGUOUS = new Set('will can may mark bill sue grace rose joy hope faith art pat rich frank jack guy god'.split(' '));
+
+/** A word that opens or closes a run of capitalised words without being part of the name ("What", "The"). */
+export function isEdgeWord(word: string, runLength: number): boolean {
+  const w = stopForm(word);
+  return NOT_NAMES.has(w) && !(runLength > 1 && AMBIGUOUS.has(w));
+}
+
+/** The last word of a role that people are called by instead of a name ("Case manager", "Police officer"). */
+const ROLE_WORDS =
+  /^(?:manager|prosecutor|provider|worker|officer|nurse|doctor|counsel+or|therapist|client|staff|member|peer|navigator|advocate|coordinator|director|judge|attorney|lawyer|defender|clerk|mentor|coach|volunteer|partner|police|deputy|specialist|supervisor|physician|psychiatrist|psychologist|pharmacist|chaplain|leader|lead|administrator|agent|official|representative|rep|interpreter|translator|researcher|student|parent|mother|father|guardian)s?$/i;
+
+/** Generic speaker labels, roles and case codes ("Interviewer", "Case manager", "P07", "Site B") identify nobody. */
 export function isGenericLabel(name: string): boolean {
   const n = name.trim();
   if (n.length < 2) return true;
+  const words = n.split(/\s+/);
+  // A role: its last word is a role and no later word is capitalised like a name.
+  if (ROLE_WORDS.test(words[words.length - 1]!) && words.slice(1).every((w) => !/^\p{Lu}/u.test(w))) return true;
+  if (/^(?:site|group|area|region|cohort|wave|arm|team|unit|ward|clinic|location|district|zone)[ _-]?(?:\d+|[A-Z]{1,2})$/i.test(n)) return true;
   if (/^(?:[A-Za-z]{1,4}[-_ ]?)?\d+[A-Za-z]?$/.test(n)) return true;
   if (/^(?:speaker|participant|respondent|interviewee|interviewer|moderator|facilitator|researcher|case|person|unknown|group|therapist|client|counsel+or|patient|doctor|nurse|clinician|staff|host|guest|narrator|student|teacher|parent|caller)(?:[-_ ]?\w{1,3})?$/i.test(n))
     return true;
@@ -112,11 +131,11 @@ export function capitalisedRuns(text: string, lowerWords: ReadonlySet<string> = 
       start += words[0]!.length + 1;
       words = words.slice(1);
     }
-    while (words.length > 0 && NOT_NAMES.has(stopForm(words[0]!))) {
+    while (words.length > 0 && isEdgeWord(words[0]!, words.length)) {
       start += words[0]!.length + 1;
       words = words.slice(1);
     }
-    while (words.length > 0 && NOT_NAMES.has(stopForm(words[words.length - 1]!))) words = words.slice(0, -1);
+    while (words.length > 0 && isEdgeWord(words[words.length - 1]!, words.length)) words = words.slice(0, -1);
     if (words.length === 0) continue;
     let run = words.join(' ');
     run = run.replace(/['’]s$|['’]$/, '');

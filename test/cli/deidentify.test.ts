@@ -114,6 +114,20 @@ describe('qda deidentify with a names list', () => {
   });
 });
 
+describe('qda deidentify on a project with no identifiers', () => {
+  it('finds none in the synthetic demo (roles, site codes and programme words are not names) and --auto still writes the copy', async () => {
+    const demo = join(dir, 'demo.qdpx');
+    expect((await qda('demo', demo)).code).toBe(0);
+    const copy = join(dir, 'demo-copy.qdpx');
+    const run = await qda('deidentify', demo, '-o', copy, '--auto', '--report', join(dir, 'demo.json'));
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/^Found 0 identifiers in 8 sources/);
+    expect(JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8')).candidates).toEqual([]);
+    expect((await readProjectFile(copy)).meta.name).toMatch(/\(de-identified\)$/);
+  }, 30_000);
+});
+
 describe('qda deidentify refuses bad input, naming the file and the problem', () => {
   it.each([
     ['an unknown category', 'identifier,pseudonym,category\nMarcus,[P],wizard\n', /names\.csv line 2: unknown category "wizard"/],

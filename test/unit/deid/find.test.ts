@@ -5,7 +5,7 @@ import type { Candidate } from '../../../shared/deid';
 import { defaultPseudonym, findCandidates } from '../../../shared/deid';
 import { compromiseFinder } from '../../../shared/deid/compromise';
 import { findPatterns } from '../../../shared/deid/patterns';
-import { capitalisedRuns, titledNames } from '../../../shared/deid/names';
+import { capitalisedRuns, isGenericLabel, titledNames } from '../../../shared/deid/names';
 import { emptyProject } from '../../../shared/model/project';
 import { composeTranscript } from '../../../shared/text/compose';
 import type { Project } from '../../../shared/model/schema';
@@ -80,6 +80,20 @@ describe('find', () => {
     const c = findCandidates(p, { list: [{ identifier: 'Shorty', pseudonym: '[Friend 1]', category: 'person' }, { identifier: 'Kessler Park', category: 'place' }] });
     expect(owner(c, 'Shorty')).toMatchObject({ pseudonym: '[Friend 1]', origins: expect.arrayContaining(['list']), accepted: true });
     expect(owner(c, 'Kessler Park')).toMatchObject({ category: 'place', pseudonym: '[Place 1]' });
+  });
+});
+
+describe('what names nobody', () => {
+  it('roles, transcript labels and codes are not identifiers; names with a role word are', () => {
+    for (const label of ['Case manager', 'Police officer', 'Prosecutor', 'Interviewer', 'P07', 'Speaker 2', 'Site B', 'Therapist', 'Client'])
+      expect(isGenericLabel(label), label).toBe(true);
+    for (const name of ['Marcus Bell', 'Officer Brennan', 'Yolanda', 'Eastgate Clinic']) expect(isGenericLabel(name), name).toBe(false);
+  });
+
+  it('keeps the name and drops the words around it, but not a name that starts with a word', () => {
+    const p = projectOf('What services did you use? The ID office was closed. I go to Hope Street Ministries. Grace said no. Medicaid paid.');
+    const c = findCandidates(p, { finder: compromiseFinder });
+    expect(c.map((x) => x.label)).toEqual(['Hope Street Ministries']);
   });
 });
 
