@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   alpha: () => import('./commands/alpha'),
   backups: () => import('./commands/backups'),
   codebook: () => import('./commands/codebook'),
+  deidentify: () => import('./commands/deidentify'),
   demo: () => import('./commands/demo'),
   export: () => import('./commands/export'),
   import: () => import('./commands/import'),

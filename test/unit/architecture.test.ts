@@ -13,7 +13,7 @@ const root = resolve(__dirname, '../..');
 const shared = join(root, 'shared');
 
 /** Pure libraries the core may use: each works in a browser and in Node alike. */
-const ALLOWED_PACKAGES = ['zod', 'docx', 'fflate', 'papaparse', 'exceljs', /^d3-[a-z-]+$/];
+const ALLOWED_PACKAGES = ['zod', 'compromise', 'docx', 'fflate', 'papaparse', 'exceljs', /^d3-[a-z-]+$/];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

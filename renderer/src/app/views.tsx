@@ -25,6 +25,7 @@ export const views = [
   { id: 'analysis', label: 'Analysis', icon: '▦', component: lazy(() => import('../features/analysis/AnalysisView')) },
   { id: 'team', label: 'Team', icon: '⇄', component: lazy(() => import('../features/team/TeamView')) },
   { id: 'report', label: 'Report', icon: '❡', component: lazy(() => import('../features/report/ReportView')) },
+  { id: 'deidentify', label: 'De-identify', icon: '⊘', component: lazy(() => import('../features/deid/DeidView')) },
 ] as const satisfies readonly ViewDef[];
 
 /** A view's id: only the registry's ids type-check, so a renamed or removed view cannot be navigated to by a stale string. */
