@@ -6,6 +6,7 @@
 import type { GroupCounts } from '../analysis';
 import { groupedBars } from '../charts';
 import type { Attribute } from '../model/schema';
+import { DOCUMENT_FONT_STACK } from './docx-blocks';
 import { groupLabel } from './methods';
 
 export interface ChartImage {
@@ -34,6 +35,7 @@ export function themeChart(themeName: string, cases: GroupCounts, groupBy: Attri
     groups: groups.map((g) => `${groupLabel(g, groupBy)} (n=${cases.groupSizes[g]!.cases})`),
     values,
     width: 640,
+    fontFamily: DOCUMENT_FONT_STACK,
   });
   return {
     svg: chart.svg,
