@@ -1,7 +1,7 @@
 /**
  * The chart in each theme's chapter: for every code of the theme (and the theme as a
- * whole), how many of each group's cases carry it, drawn by the shared chart module so
- * the report's chart is the one the app shows.
+ * whole), how many of each group's cases carry it, or, with no grouping, its excerpts,
+ * sources and cases; drawn by the shared chart module so the report's chart is the one the app shows.
  */
 import type { GroupCounts } from '../analysis';
 import { groupedBars } from '../charts';
@@ -16,6 +16,34 @@ export interface ChartImage {
   height: number;
   title: string;
   caption: string;
+}
+
+/** Without a grouping: each code's excerpts, sources and cases side by side. */
+export function codesChart(themeName: string, counts: { excerpts: GroupCounts; sources: GroupCounts; cases: GroupCounts }): ChartImage {
+  const units = [counts.excerpts, counts.sources, counts.cases];
+  const categories = counts.excerpts.rows.map((row) => row.codeName);
+  const values = counts.excerpts.rows.map((_, i) => units.map((u) => u.rows[i]?.total ?? 0));
+  if (categories.length > 1) {
+    categories.push(`${themeName} (any code)`);
+    values.push(units.map((u) => u.total));
+  }
+  const title = `${themeName}: excerpts, sources and cases per code`;
+  const chart = groupedBars({
+    title,
+    unit: 'excerpts, sources or cases',
+    categories,
+    groups: ['Excerpts', 'Sources', 'Cases'],
+    values,
+    width: 640,
+    fontFamily: DOCUMENT_FONT_STACK,
+  });
+  return {
+    svg: chart.svg,
+    width: chart.width,
+    height: chart.height,
+    title,
+    caption: `Number of excerpts, sources and cases coded with each code of \u201c${themeName}\u201d; counts are not split by group.`,
+  };
 }
 
 export function themeChart(themeName: string, cases: GroupCounts, groupBy: Attribute): ChartImage {
