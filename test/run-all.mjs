@@ -65,13 +65,15 @@ for (const [name, cmd, args] of steps) {
   process.stdout.write(`\n== ${name}\n`);
   const result = spawnSync(cmd, args, { stdio: 'inherit' });
   const report = `test-results/${name}.json`;
+  let counted = 0;
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     passed += json.numPassedTests;
-    failed += json.numFailedTests + (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-  }
-  // A run that stops before any test (a global setup that throws) has no report: count it once.
-  else if (result.status !== 0 && !['type-check', 'lint'].includes(name)) failed += 1;
+    counted = json.numFailedTests + (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+    // A file that fails to load, or a global setup that throws, fails the run without failing a test.
+    if (result.status !== 0 && counted === 0) counted = Math.max(1, json.numFailedTestSuites ?? 0);
+  } else if (result.status !== 0 && !['type-check', 'lint'].includes(name)) counted = 1;
+  failed += counted;
   if (result.status !== 0) broken.push(name);
 }
 writeFileSync(`test-results/totals-${suite}.json`, JSON.stringify({ passed, failed, broken }));
