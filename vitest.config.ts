@@ -1,4 +1,15 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// `*.interop.test.ts` files read the third-party corpus in ../shared ($LANTERN_SHARED); they form
+// their own suite (`npm run test:interop`) so that `npm test` passes on a clone with nothing beside it.
+const INTEROP = '**/*.interop.test.ts';
+const e2e = {
+  environment: 'node' as const,
+  testTimeout: 90_000,
+  hookTimeout: 120_000,
+  // One dev server and one browser serve every end-to-end file in turn.
+  fileParallelism: false,
+};
 
 export default defineConfig({
   test: {
@@ -7,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/store/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/electron/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, INTEROP],
           environment: 'node',
           testTimeout: 30_000,
           setupFiles: ['test/backup-dir.setup.ts'],
@@ -16,12 +28,27 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 90_000,
-          hookTimeout: 120_000,
-          // One dev server and one browser serve every end-to-end file in turn.
-          fileParallelism: false,
+          exclude: [...configDefaults.exclude, INTEROP],
+          ...e2e,
           globalSetup: ['test/e2e/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'interop',
+          include: [INTEROP],
+          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          environment: 'node',
+          testTimeout: 60_000,
+          globalSetup: ['test/interop/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'interop-e2e',
+          include: [`test/e2e/${INTEROP}`],
+          ...e2e,
+          globalSetup: ['test/interop/global-setup.ts', 'test/e2e/global-setup.ts'],
         },
       },
     ],

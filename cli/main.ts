@@ -1,6 +1,7 @@
 /** `qda`: the command-line face of the tool, for batch work over .qdpx projects. */
 import type { CliIO } from './io';
 import { CliError, EXIT } from './io';
+import { packageVersion } from './version';
 
 export interface Command {
   summary: string;
@@ -36,8 +37,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version' || name === '-v') {
-    io.out('0.1.0\n');
-    return EXIT.ok;
+    try {
+      io.out(`${packageVersion()}\n`);
+      return EXIT.ok;
+    } catch (error) {
+      io.err(`qda --version: ${(error as Error).message}\n`);
+      return EXIT.badInput;
+    }
   }
   const load = commands[name];
   if (!load) {

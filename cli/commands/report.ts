@@ -18,7 +18,7 @@ import { readProjectFile } from '../project-file';
 import { rasterize } from '../rasterize';
 
 export const command: Command = {
-  summary: 'write the theme report (.docx): a chapter per theme with its codes, counts by group, quotes and a chart',
+  summary: 'write the theme report (.docx): a chapter per theme with its codes, counts (by group with --group-by), quotes and a chart',
   usage:
     'qda report <project.qdpx> -o report.docx [--theme NAME ...] [--group-by ATTR] [--quotes N] [--attribution "{role}, {site}"] ' +
     '[--show-source-names] [--no-charts] [--no-codebook] [--title TEXT] [--template house-style.dotx]',
@@ -88,7 +88,7 @@ export const command: Command = {
       io.err(`qda report: ${warning}.\n`);
     if (!options.groupBy && project.attributes.length > 0) {
       io.out(
-        `Counts are not split by group; add --group-by with one of: ${project.attributes.map((a) => a.name).join(', ')} (charts need it too).\n`,
+        `Counts are not split by group; add --group-by with one of: ${project.attributes.map((a) => a.name).join(', ')} to compare groups.\n`,
       );
     }
     return EXIT.ok;

@@ -18,6 +18,8 @@ export interface GroupedBarsInput {
   values: number[][];
   width?: number;
   id?: string;
+  /** CSS font-family list; the Word report passes its own font so the chart matches the text. */
+  fontFamily?: string;
 }
 
 export function groupedBars(input: GroupedBarsInput): Chart {
@@ -73,7 +75,15 @@ export function groupedBars(input: GroupedBarsInput): Chart {
     title: input.title,
     width,
     height,
-    svg: svgDocument({ id, width, height, title: input.title, desc, body: (legendBlock?.svg ?? '') + parts.join('') }),
+    svg: svgDocument({
+      id,
+      width,
+      height,
+      title: input.title,
+      desc,
+      body: (legendBlock?.svg ?? '') + parts.join(''),
+      ...(input.fontFamily ? { fontFamily: input.fontFamily } : {}),
+    }),
     table: {
       caption: `${input.title} (${input.unit})`,
       columns: ['', ...groups],

@@ -20,7 +20,9 @@ export interface Chart {
   table: ChartTable;
 }
 
-export const FONT_FAMILY = "'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+// Names unquoted (valid CSS): resvg, which draws the report's charts, ignores a quoted name after
+// the first, and fell back to a serif face where Segoe UI and Arial are missing.
+export const FONT_FAMILY = 'Segoe UI, Helvetica Neue, Arial, Liberation Sans, DejaVu Sans, sans-serif';
 export const TEXT_COLOR = '#222222';
 export const MUTED_COLOR = '#5f6368';
 export const GRID_COLOR = '#e3e3e3';
@@ -93,10 +95,10 @@ export function slug(s: string): string {
  * description, a white background (PNG and dark-mode screens alike), and the title
  * drawn at the top.
  */
-export function svgDocument(opts: { id: string; width: number; height: number; title: string; desc: string; body: string }): string {
+export function svgDocument(opts: { id: string; width: number; height: number; title: string; desc: string; body: string; fontFamily?: string }): string {
   const { id, width, height } = opts;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${esc(FONT_FAMILY)}" fill="${TEXT_COLOR}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${esc(opts.fontFamily ?? FONT_FAMILY)}" fill="${TEXT_COLOR}">` +
     el('title', { id: `${id}-title` }, esc(opts.title)) +
     el('desc', { id: `${id}-desc` }, esc(opts.desc)) +
     el('rect', { width, height, fill: '#ffffff' }) +

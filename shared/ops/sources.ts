@@ -1,10 +1,10 @@
-/** Adding, renaming and removing sources (imported transcripts). */
+/** Adding and removing sources (imported transcripts). */
 import type { ChangeSet, Change } from '../model/changes';
 import { put, remove } from '../model/changes';
 import type { OpContext } from '../model/context';
-import type { Guid, Project, Source, SourceFormat, Speaker } from '../model/schema';
+import type { Guid, Project, Source, SourceFormat } from '../model/schema';
 import type { TranscriptStructure } from '../text/compose';
-import { find, OpError, requireName } from './common';
+import { find, requireName } from './common';
 
 export interface AddSourceArgs {
   name: string;
@@ -31,23 +31,6 @@ export function addSource(project: Project, ctx: OpContext, args: AddSourceArgs)
     ...(args.description ? { description: args.description } : {}),
   };
   return { label: `Import '${source.name}'`, changes: [put('sources', null, source)], id };
-}
-
-/** An already imported source with the same text, if any (the file name may differ). */
-export function findDuplicateSource(project: Project, text: string): Source | undefined {
-  return project.sources.find((s) => s.text === text);
-}
-
-export function renameSource(project: Project, _ctx: OpContext, id: Guid, name: string): ChangeSet {
-  const before = find(project, 'sources', id);
-  return { label: `Rename '${before.name}'`, changes: [put('sources', before, { ...before, name: requireName(name, 'source') })] };
-}
-
-export function updateSpeakers(project: Project, _ctx: OpContext, id: Guid, speakers: Speaker[]): ChangeSet {
-  const before = find(project, 'sources', id);
-  const known = new Set(before.turns.map((t) => t.speaker));
-  for (const s of speakers) if (!known.has(s.name)) throw new OpError(`'${s.name}' does not speak in '${before.name}'`);
-  return { label: `Edit speakers of '${before.name}'`, changes: [put('sources', before, { ...before, speakers })] };
 }
 
 /** Removes the source with everything that only makes sense with it: its codings and memos on them or on it. */

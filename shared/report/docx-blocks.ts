@@ -4,6 +4,7 @@
  * pane and the table of contents work, and a user's own template restyles the whole report.
  */
 import type { IPropertiesOptions, ParagraphChild } from 'docx';
+import { lineWidthDxa } from './text-width';
 import {
   AlignmentType,
   BorderStyle,
@@ -28,6 +29,8 @@ export const TEXT_WIDTH_PX = (TEXT_WIDTH_DXA / 1440) * 96;
 // sized for it fit wherever the report is opened; a user's template replaces it anyway.
 const FONT_BODY = 'Arial';
 const FONT_HEADING = 'Arial';
+/** The body font and what stands in for it, as a CSS list for the charts: they print in the text's face. */
+export const DOCUMENT_FONT_STACK = `${FONT_BODY}, Liberation Sans, Helvetica, DejaVu Sans, sans-serif`;
 
 /**
  * "Table Grid" is a built-in style Word writes only into documents that use it, so we
@@ -185,52 +188,6 @@ export function caption(text: string, opts: { keepNext?: boolean; spaceBefore?: 
     ...(opts.spaceBefore ? { spacing: { before: opts.spaceBefore } } : {}),
     children: [new TextRun(text)],
   });
-}
-
-// Advance widths of Arial (and its metric twin Liberation Sans) in thousandths of an em, for the
-// characters whose width is far from a digit's; the rest are estimated by their case.
-const NARROW: Record<string, number> = {
-  ' ': 278,
-  '(': 333,
-  ')': 333,
-  '[': 278,
-  ']': 278,
-  '/': 278,
-  '.': 278,
-  ',': 278,
-  ':': 278,
-  ';': 278,
-  '-': 333,
-  "'": 191,
-  '\u2019': 222,
-  '=': 584,
-  '%': 889,
-  '\u2013': 556,
-  '\u2014': 1000,
-  i: 222,
-  j: 222,
-  l: 222,
-  f: 278,
-  t: 278,
-  r: 333,
-  m: 833,
-  w: 722,
-  I: 278,
-  M: 833,
-  W: 944,
-};
-
-/** Width of one line of table text in DXA: body cells are 9 pt, headers 8 pt bold (see `table`). */
-export function lineWidthDxa(text: string, header = false): number {
-  let em = 0;
-  for (const ch of text) {
-    const narrow = NARROW[ch];
-    if (narrow !== undefined) em += header && /\p{L}/u.test(ch) ? narrow + 56 : narrow;
-    else if (/\p{Lu}/u.test(ch)) em += 722;
-    else em += header ? 611 : 556;
-  }
-  const points = header ? 8 : 9;
-  return Math.ceil((em / 1000) * points * 20);
 }
 
 /** Cell margins (108 DXA a side, see Table Grid) and borders, plus a little slack for rounding in the viewer. */

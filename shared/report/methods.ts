@@ -56,6 +56,7 @@ export function methodsText(index: AnalysisIndex, groupBy: Attribute | null, the
         ', and gives quotes that illustrate it.',
     );
   }
+  if (!groupBy) sentences.push('Counts are not split by group: no grouping attribute was chosen for this report.');
   const counting =
     'Excerpts count coded passages (two coders coding the same words count twice); sources and cases count each transcript and each person once. ' +
     "Interviewers' words are not counted. Quotes are attributed pseudonymously.";

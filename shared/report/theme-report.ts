@@ -22,7 +22,7 @@ import { formatAttribution } from './attribution';
 import { codesTable } from './codes-table';
 import { allMargins, codebookSection } from './codebook';
 import type { ChartImage } from './chart';
-import { themeChart } from './chart';
+import { codesChart, themeChart } from './chart';
 import { blockQuote, caption, documentStyles, heading, PAGE, paragraphs, TEXT_WIDTH_PX } from './docx-blocks';
 import { list, methodsText } from './methods';
 import type { ReportOptions, ReportOptionsInput } from './options';
@@ -226,9 +226,9 @@ function themeChapter(
     out.push(...codesTable({ index, theme, excerpts, sources, cases, groupBy, figures }));
   }
 
-  if (options.includeCharts && groupBy && cases.rows.length > 0) {
-    const chart = themeChart(theme.name, cases, groupBy);
-    out.push(heading(`Prevalence by ${groupBy.name}`, 2));
+  if (options.includeCharts && cases.rows.length > 0) {
+    const chart = groupBy ? themeChart(theme.name, cases, groupBy) : codesChart(theme.name, { excerpts, sources, cases });
+    out.push(heading(groupBy ? `Prevalence by ${groupBy.name}` : 'Prevalence', 2));
     const image = chartParagraph(chart, deps);
     // Awaited with the whole body later; marked handled now so a failure waits for that await instead of crashing Node.
     image.catch(() => undefined);

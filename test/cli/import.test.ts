@@ -17,7 +17,6 @@ import { createCode } from '../../shared/ops';
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
 async function qda(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -40,21 +39,6 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('qda import', () => {
-  it('creates the project and imports the reference corpus, printing speakers, turns and characters per file', async () => {
-    const files = ['qualcoder_transcript.txt', 'qualcoder_ID1.docx', 'webvttpy_youtube_dl.vtt', 'qualcoder_survey456.csv'].map((f) => path.join(CORPUS, f));
-    const { code, out } = await qda('import', file('corpus.qdpx'), ...files);
-    expect(code).toBe(0);
-    expect(out).toContain(`imported ${files[0]}: speakers id1, id2, id3; 7 turns, 874 characters`);
-    expect(out).toContain(`imported ${files[1]}: no speakers (narrative text); 0 turns, 629 characters`);
-    expect(out).toContain(`imported ${files[3]}: 3 sources, speakers freetext; 3 turns, 382 characters`);
-    expect(out).toMatch(/corpus\.qdpx: 6 sources \(6 new\)\n$/);
-    const project = await readProjectFile(file('corpus.qdpx'));
-    const transcript = project.sources.find((s) => s.name === 'qualcoder_transcript')!;
-    expect(transcript.turns.map((t) => t.speaker)).toEqual(['id1', 'id2', 'id3', 'id1', 'id3', 'id1', 'id2']);
-    expect(project.sources.find((s) => s.name === 'qualcoder_ID1')!.text).toContain('€200.');
-    expect(project.cases.map((c) => c.name).sort()).toEqual(['ID4', 'ID5', 'ID6']);
-  });
-
   it('imports a folder, refuses the bad file with exit 2, applies attributes and reports rows that matched nothing', async () => {
     const { code, out } = await qda('import', file('study.qdpx'), file('batch'), '--attributes', file('attrs.csv'));
     expect(code).toBe(2);
@@ -135,23 +119,14 @@ describe('qda import', () => {
 
   it('a .qdpx input is merged into a non-empty project through the team merge', async () => {
     const other = emptyProject({ id: '00000000-0000-4000-8000-000000000001', name: 'Other', now: '2026-11-27T10:00:00Z' });
-    const seed = await readProjectFile(file('corpus.qdpx'));
+    expect((await qda('import', file('seed.qdpx'), file('batch/p01.txt'))).code).toBe(0);
+    const seed = await readProjectFile(file('seed.qdpx'));
     await writeProjectFile(file('other.qdpx'), { ...other, sources: seed.sources.slice(0, 1) });
     const { code, out } = await qda('import', file('study.qdpx'), file('other.qdpx'));
     expect(code).toBe(0);
     expect(out).toContain(`merged   ${file('other.qdpx')}`);
     const project = await readProjectFile(file('study.qdpx'));
     expect(project.sources.map((s) => s.name)).toContain(seed.sources[0]!.name);
-  });
-
-  it('a bare .qde (ATLAS.ti) imports, and what the REFI reader skipped is listed with the reason', async () => {
-    const qde = path.resolve(__dirname, '../../../shared/refi-qda/samples/atlasti8-mac_refi-standard-project.qde');
-    const { code, out } = await qda('import', file('atlas.qdpx'), qde);
-    expect(code).toBe(0);
-    expect(out).toContain(`imported ${qde}: 0 sources, 14 codes, 0 codings`);
-    expect(out).toContain(`${qde}: skipped PictureSource "cornflakes-n-milk.jpg": a picture source; Lantern QDA imports text sources only`);
-    expect(out).toMatch(/skipped TextSource "Mabel\.txt": its text file internal:\/\/\S+ is not in/);
-    expect((await readProjectFile(file('atlas.qdpx'))).codes).toHaveLength(14);
   });
 
   it('a .qdc codebook input brings its codes into the project', async () => {

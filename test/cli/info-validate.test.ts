@@ -1,8 +1,7 @@
 /** `qda info` and `qda validate`, and the project file they read, run in-process as a user would call them. */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { main } from '../../cli/main';
@@ -10,8 +9,6 @@ import { projectOrNew, readProjectFile, writeProjectFile } from '../../cli/proje
 import { buildDemoProject } from '../../fixtures/demo';
 import { writeQde } from '../../shared/formats/refi';
 import { sourceAttributes, speakerNames } from '../../shared/model/project';
-
-const SAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/refi-qda/samples');
 
 async function qda(...argv: string[]) {
   let out = '';
@@ -62,20 +59,6 @@ describe('qda info', () => {
     expect(out).toMatch(/characters, \d+ turns \(/);
   });
 
-  it('says how another tool\'s file was read and what was left out', async () => {
-    const { code, out } = await qda('info', join(SAMPLES, 'atlasti8-mac_refi-standard-project.qde'));
-    expect(code).toBe(0);
-    expect(out).toMatch(/Imported .*from ATLAS\.ti 8\.4\.0/);
-    expect(out).toMatch(/PDFSource "Kellogg's Passion for Nutrition\.pdf": a PDF source/);
-    expect((await qda('info', demo)).out).not.toContain('Imported');
-  });
-
-  it('reads other tools\' projects too', async () => {
-    const { code, out } = await qda('info', join(SAMPLES, 'nvivo12-win_hu-emoji-crlf.qdpx'), '--json');
-    expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ codes: 60, codings: 97, coders: ['Gergo', 'floriansipos'] });
-  });
-
   it('names the file and the problem for missing, corrupt and hostile files (exit 2), and usage errors (exit 1)', async () => {
     const missing = await qda('info', join(dir, 'nope.qdpx'));
     expect(missing.code).toBe(2);
@@ -93,18 +76,14 @@ describe('qda info', () => {
 });
 
 describe('qda validate', () => {
-  it('accepts our project file and every sample project', async () => {
+  it('accepts our project file, and says our own file is not "Imported" from another tool', async () => {
     const ours = await qda('validate', demo);
     expect(ours).toMatchObject({ code: 0 });
     expect(ours.out).toMatch(/demo\.qdpx:project\.qde: valid REFI-QDA project/);
-    const samples = readdirSync(SAMPLES).filter((f) => /\.(qdpx|qde)$/.test(f)).map((f) => join(SAMPLES, f));
-    expect((await qda('validate', ...samples)).code).toBe(0);
+    expect((await qda('info', demo)).out).not.toContain('Imported');
   });
 
   it('reports each schema error with its line number and exits 2', async () => {
-    const taguette = await qda('validate', join(SAMPLES, 'taguette141_codebook.qdc'));
-    expect(taguette.code).toBe(2);
-    expect(taguette.err).toMatch(/taguette141_codebook\.qdc:2: .*Sets/);
     const broken = join(dir, 'broken.qde');
     const qde = writeQde(buildDemoProject()).split('\n');
     const codeLine = qde.findIndex((l) => l.includes('<Code '));

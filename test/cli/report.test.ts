@@ -108,11 +108,19 @@ describe('qda report', () => {
     expect(dom.querySelector('th:nth-child(6)')!.textContent).toMatch(/^Site A/);
   });
 
-  it('says how to split by group when no attribute is chosen', async () => {
+  it('without --group-by writes a complete report: a chart of each theme\'s codes, and says counts are not split', async () => {
     const r = await qda('report', file('demo.qdpx'), '-o', file('plain.docx'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('add --group-by with one of: Participant type, Site, Role, Months in program');
-    const dom = await docxDom(new Uint8Array(readFileSync(file('plain.docx'))));
+    const bytes = new Uint8Array(readFileSync(file('plain.docx')));
+    const dom = await docxDom(bytes);
+    const themes = demo.themes.filter((t) => !t.parentId);
+    expect([...dom.querySelectorAll('h2')].filter((h) => h.textContent === 'Prevalence')).toHaveLength(themes.length);
+    expect(dom.querySelectorAll('img')).toHaveLength(themes.length);
+    expect(dom.body.textContent).toContain('Counts are not split by group');
+    const figures = paragraphsInStyle(docxPart(bytes, 'word/document.xml'), 'Caption').filter((c) => c.startsWith('Figure'));
+    expect(figures).toHaveLength(themes.length);
+    for (const f of figures) expect(f).toMatch(/excerpts, sources and cases coded with each code of .*counts are not split by group\.$/);
     expect([...dom.querySelectorAll('table')[0]!.querySelectorAll('th')].map((th) => th.textContent)).toEqual([
       'Code',
       'Definition',

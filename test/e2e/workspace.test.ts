@@ -190,36 +190,6 @@ describe('coding workspace', () => {
     await a.context().close();
   });
 
-  it("shows what came in after opening another tool's project, and keeps it until dismissed (QA F23)", async () => {
-    const other = await newAppPage(browser, baseUrl, { coder: 'Jordan Ellis' });
-    const sample = path.resolve(root, '../shared/refi-qda/samples/nvivo12-win_hu-emoji-crlf.qdpx');
-    const chooser = other.waitForEvent('filechooser');
-    other.once('dialog', (d) => void d.accept());
-    await other.getByRole('button', { name: 'File ▾' }).click();
-    await other.getByRole('menuitem', { name: /Open \.qdpx/ }).click();
-    await (await chooser).setFiles(sample);
-    const summary = other.getByRole('status').filter({ hasText: 'Imported nvivo12-win_hu-emoji-crlf.qdpx' });
-    await summary.waitFor({ timeout: 60_000 });
-    expect(await summary.textContent()).toMatch(/1 sources, 60 codes, 97 codings/);
-    await other.waitForTimeout(4500);
-    expect(await summary.isVisible()).toBe(true);
-    await summary.getByRole('button', { name: 'Dismiss message' }).click();
-    await summary.waitFor({ state: 'detached' });
-
-    // A bare .qde (ATLAS.ti) is offered by the picker and reports what it skipped and why.
-    const qdeChooser = other.waitForEvent('filechooser');
-    other.once('dialog', (d) => void d.accept());
-    await other.getByRole('button', { name: 'File ▾' }).click();
-    await other.getByRole('menuitem', { name: /Open \.qdpx/ }).click();
-    const picker = await qdeChooser;
-    expect(await picker.element().getAttribute('accept')).toContain('.qde');
-    await picker.setFiles(path.resolve(root, '../shared/refi-qda/samples/atlasti8-mac_refi-standard-project.qde'));
-    const qde = other.getByRole('status').filter({ hasText: 'Imported atlasti8-mac_refi-standard-project.qde' });
-    await qde.waitFor({ timeout: 60_000 });
-    expect(await qde.textContent()).toMatch(/Skipped \d+:/);
-    await other.context().close();
-  });
-
   it('gives the transcript the room on a laptop-size window; the selection panel is a drawer there (QA F19)', async () => {
     const narrow = await newAppPage(browser, baseUrl, { coder: 'Jordan Ellis', viewport: { width: 1024, height: 700 }, colorScheme: 'dark' });
     await narrow.locator('.t-text').first().waitFor();

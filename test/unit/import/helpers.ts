@@ -1,12 +1,14 @@
 /** Shared by the import tests: reading the reference corpus and a deterministic operation context. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sharedPath } from '../../interop/shared';
 import type { OpContext } from '../../../shared/model/context';
 import { seededGuids } from '../../../shared/model/ids';
 import { emptyProject } from '../../../shared/model/project';
 import type { Project, Source } from '../../../shared/model/schema';
 
-export const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
+/** The transcript corpus beside the repository: for `*.interop.test.ts` only. */
+export const CORPUS = sharedPath('corpus');
 
 export function corpusFile(name: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(CORPUS, name)));

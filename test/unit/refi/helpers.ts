@@ -3,13 +3,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateXML } from 'xmllint-wasm';
+import { sharedPath } from '../../interop/shared';
 import { emptyProject } from '../../../shared/model/project';
 import { seededGuids } from '../../../shared/model/ids';
 import type { Code, Coding, Project, Source } from '../../../shared/model/schema';
 import { composeTranscript } from '../../../shared/text/compose';
 
-export const REFI = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/refi-qda');
-export const SAMPLES = resolve(REFI, 'samples');
+/** The REFI-QDA schemas vendored with the CLI (an interop test checks they equal the official ones). */
+const SCHEMAS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../cli/schemas');
+/** Other tools' files: for `*.interop.test.ts` only. */
+export const SAMPLES = sharedPath('refi-qda/samples');
 
 export function sample(name: string): Uint8Array {
   return new Uint8Array(readFileSync(resolve(SAMPLES, name)));
@@ -20,7 +23,7 @@ export async function schemaErrors(xml: string, kind: 'project' | 'codebook'): P
   const file = kind === 'project' ? 'Project.xsd' : 'Codebook.xsd';
   const result = await validateXML({
     xml: [{ fileName: 'doc.xml', contents: xml }],
-    schema: [{ fileName: file, contents: readFileSync(resolve(REFI, 'schema', file), 'utf8') }],
+    schema: [{ fileName: file, contents: readFileSync(resolve(SCHEMAS, file), 'utf8') }],
   });
   return result.valid ? [] : result.errors.map((e) => e.rawMessage);
 }

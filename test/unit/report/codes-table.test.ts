@@ -10,7 +10,7 @@ import type { Project } from '../../../shared/model';
 import { applyChanges, seededGuids } from '../../../shared/model';
 import { createAttribute, setCaseValue } from '../../../shared/ops';
 import { buildThemeReport } from '../../../shared/report';
-import { lineWidthDxa } from '../../../shared/report/docx-blocks';
+import { lineWidthDxa } from '../../../shared/report/text-width';
 import { docxPart, paragraphsInStyle } from './docx-read';
 
 const TEXT_WIDTH = 12240 - 2 * 1440;
@@ -61,13 +61,12 @@ async function reportXml(project: Project, groupBy: string): Promise<string> {
 }
 
 describe('codes table with many groups (QA F33)', () => {
-  it('estimates text widths from Arial metrics, erring wide', () => {
-    // "(100%)" in 9 pt Arial: ( 333 + 1 556 + 0 556 + 0 556 + % 889 + ) 333 = 3.223 em of 180 DXA.
-    expect(lineWidthDxa('(100%)')).toBe(Math.ceil(3.223 * 180));
-    // "Sources" in 8 pt Arial Bold is 3.946 em.
-    const sources = lineWidthDxa('Sources', true);
-    expect(sources).toBeGreaterThanOrEqual(3.946 * 160);
-    expect(sources).toBeLessThanOrEqual(3.946 * 160 * 1.1);
+  it('estimates text widths as the wider of Arial and DejaVu Sans, which prints in its place on Linux', () => {
+    // "(100%)" in 9 pt DejaVu Sans: ( 390 + 1 636 + 0 636 + 0 636 + % 950 + ) 390 = 3.638 em of 180 DXA
+    // (Arial's 3.223 em is narrower).
+    expect(lineWidthDxa('(100%)')).toBe(Math.ceil(3.638 * 180));
+    // "Sources" in 8 pt bold: Arial 3.946 em, DejaVu Sans 4.478 em.
+    expect(lineWidthDxa('Sources', true)).toBe(Math.ceil(4.478 * 160));
   });
 
   it('puts 8 groups in a table of their own, every header word and "n (p%)" whole', async () => {

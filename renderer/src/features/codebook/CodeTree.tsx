@@ -174,6 +174,7 @@ export function CodeTree({ codes, counts, selectedId, onSelect, onActivate, onDe
           const { code, depth, hasChildren } = rows[item.index]!;
           const count = counts.get(code.id);
           const isDrop = drop?.id === code.id ? ` drop-${drop.where}` : '';
+          const showOrigin = !compact && code.origin !== 'deductive';
           return (
             <div
               key={code.id}
@@ -182,7 +183,7 @@ export function CodeTree({ codes, counts, selectedId, onSelect, onActivate, onDe
               aria-level={depth + 1}
               aria-selected={code.id === selectedId}
               aria-expanded={hasChildren ? !collapsed.has(code.id) : undefined}
-              aria-label={`${code.name}${count ? `, ${count.codings} codings in ${count.sources} documents` : ''}${code.shortcut ? `, key ${code.shortcut}` : ''}`}
+              aria-label={`${code.name}${count ? `, ${count.codings} codings in ${count.sources} documents` : ''}${showOrigin ? `, ${code.origin}` : ''}${code.shortcut ? `, key ${code.shortcut}` : ''}`}
               tabIndex={code.id === currentFocus ? 0 : -1}
               className={`code-row${code.id === selectedId ? ' selected' : ''}${isDrop}`}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, ['--depth' as string]: depth }}
@@ -237,9 +238,12 @@ export function CodeTree({ codes, counts, selectedId, onSelect, onActivate, onDe
               <span className="code-name" style={code.codable ? undefined : { fontWeight: 600 }}>
                 {code.name}
               </span>
-              {code.shortcut && <kbd className="shortcut-tag">{code.shortcut}</kbd>}
-              {!compact && code.origin !== 'deductive' && <span className="origin-tag">{code.origin}</span>}
-              {count && count.codings > 0 && <span className="code-count">{count.codings}</span>}
+              {/* A space, so the visible text reads "Waitlists 5" (words), as the name starts. */}
+              {count && count.codings > 0 && <> <span className="code-count">{count.codings}</span></>}
+              {/* Badges drawn from data attributes (CSS content), not text: the row's name says them in words
+                  ("inductive, key 7"), and visible text must read as a contiguous part of that name for voice control. */}
+              {showOrigin && <span className="origin-tag" data-origin={code.origin} aria-hidden="true" />}
+              {code.shortcut && <kbd className="shortcut-tag" data-key={code.shortcut} aria-hidden="true" />}
             </div>
           );
         })}

@@ -475,7 +475,10 @@ function BlockView({
   );
 }
 
-const MAX_LANES = 6;
+// Stripes are click targets of at least 24 x 24 px, a lane apart (WCAG 2.2 target size):
+// four lanes fill the margin column, and more codings on a line show as "+N".
+const MAX_LANES = 4;
+const LANE_PX = 26;
 
 const Stripes = memo(function Stripes({
   blockIndex,
@@ -496,7 +499,7 @@ const Stripes = memo(function Stripes({
             key={s.codingId}
             type="button"
             className={`stripe ${s.starts ? '' : 'cont'} ${s.ends ? '' : 'open-end'} ${s.active ? 'active' : ''}`}
-            style={{ left: s.lane * 17, ...stripeStyle(s.color) }}
+            style={{ left: s.lane * LANE_PX, ...stripeStyle(s.color) }}
             aria-label={`Coding: ${s.name}. Select it`}
             data-stripe-coding={s.codingIds}
             onClick={() => onSelectCoding(s.codingId)}

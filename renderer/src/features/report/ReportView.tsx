@@ -156,11 +156,10 @@ export default function ReportView() {
               <input
                 type="checkbox"
                 checked={options.includeCharts}
-                disabled={!options.groupBy}
                 onChange={(e) => update({ includeCharts: e.target.checked })}
               />
-              Chart of each theme by group
-              {!options.groupBy && <span className="muted">(choose groups to compare)</span>}
+              Chart of each theme
+              <span className="muted">{options.groupBy ? '(cases by group)' : '(excerpts, sources and cases per code)'}</span>
             </label>
             <label className="report-check">
               <input

@@ -1,9 +1,9 @@
 /** Every published value in ../shared/icr/vectors.json, reproduced to its tolerance. */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AlphaLevel, AlphaValue } from '../../../shared/agreement';
 import { alphaFromValueCounts, charAgreement, cohenKappa, cohenKappaFromLabels, krippendorffAlpha } from '../../../shared/agreement';
+import { sharedPath } from '../../interop/shared';
 
 type Expected = { value: number; tolerance: number };
 type Triple = [string, string, AlphaValue];
@@ -36,7 +36,7 @@ interface Vectors {
 }
 
 const vectors = JSON.parse(
-  readFileSync(path.resolve(__dirname, '../../../../shared/icr/vectors.json'), 'utf8'),
+  readFileSync(sharedPath('icr/vectors.json'), 'utf8'),
 ) as Vectors;
 
 /** Coder/unit/value triples (nltk's form) as a coders x units matrix with nulls. */
