@@ -37,9 +37,15 @@ export function historyEntryV2(row: Record<string, unknown>): Record<string, unk
   return { ...row, undone: row.undone === 1 || row.undone === true ? 1 : 0 };
 }
 
+/**
+ * v3: another tool's content the model does not hold (a PDF source, Links, the PDF file
+ * itself), kept to be written back on save: shared/model/preserved.ts. A new table, so
+ * no row changes; projects stored before start with it empty.
+ */
 export const migrations: Migration[] = [
   { version: 1, stores: v1Stores },
   { version: 2, stores: { history: '++seq, undone' }, upgrade: { history: historyEntryV2 } },
+  { version: 3, stores: { preserved: 'id' } },
 ];
 
 export const currentVersion = migrations[migrations.length - 1]!.version;
