@@ -109,7 +109,11 @@ async function importProjects(project: Project, paths: string[], io: CliIO): Pro
         project = applyChanges(project, set);
         io.out(`merged   ${path}\n${projectReportText(report)}`);
       }
-      // What the reader left out (codings out of range, non-text sources) must be seen, not just counted away.
+      // What the reader left out (codings of codes the file lacks) must be seen, not just counted away; so must what it
+      // keeps without showing (non-text sources), which is written back when the project is saved.
+      const kept = readReport.kept ?? [];
+      for (const item of kept.slice(0, SHOWN_SKIPPED)) io.out(`         ${path}: kept, not shown: ${item.kind} "${item.name}": ${item.reason}\n`);
+      if (kept.length > SHOWN_SKIPPED) io.out(`         ${path}: ... and ${kept.length - SHOWN_SKIPPED} more kept\n`);
       for (const item of readReport.skipped.slice(0, SHOWN_SKIPPED)) io.out(`         ${path}: skipped ${item.kind} "${item.name}": ${item.reason}\n`);
       if (readReport.skipped.length > SHOWN_SKIPPED) io.out(`         ${path}: ... and ${readReport.skipped.length - SHOWN_SKIPPED} more skipped\n`);
       for (const w of readReport.warnings) io.out(`         ${path}: ${w}\n`);

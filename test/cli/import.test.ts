@@ -144,13 +144,13 @@ describe('qda import', () => {
     expect(project.sources.map((s) => s.name)).toContain(seed.sources[0]!.name);
   });
 
-  it('a bare .qde (ATLAS.ti) imports, and what the REFI reader skipped is listed with the reason', async () => {
+  it('a bare .qde (ATLAS.ti) imports, and what the REFI reader kept without showing is listed with the reason', async () => {
     const qde = path.resolve(__dirname, '../../../shared/refi-qda/samples/atlasti8-mac_refi-standard-project.qde');
     const { code, out } = await qda('import', file('atlas.qdpx'), qde);
     expect(code).toBe(0);
     expect(out).toContain(`imported ${qde}: 0 sources, 14 codes, 0 codings`);
-    expect(out).toContain(`${qde}: skipped PictureSource "cornflakes-n-milk.jpg": a picture source; Lantern QDA imports text sources only`);
-    expect(out).toMatch(/skipped TextSource "Mabel\.txt": its text file internal:\/\/\S+ is not in/);
+    expect(out).toContain(`${qde}: kept, not shown: PictureSource "cornflakes-n-milk.jpg": a picture source; Lantern QDA shows text sources only`);
+    expect(out).toMatch(/kept, not shown: TextSource "Mabel\.txt": its text file internal:\/\/\S+ is not in/);
     expect((await readProjectFile(file('atlas.qdpx'))).codes).toHaveLength(14);
   });
 

@@ -5,7 +5,8 @@
  * dialog showing how far it got (opening.ts). A file that cannot be read is named in the
  * error, and nothing open is touched when it fails or is cancelled.
  */
-import type { Project } from '../../../shared/model';
+import type { Lossy, Project } from '../../../shared/model';
+import { lossOf, remove } from '../../../shared/model';
 import type { Host } from '../host';
 import { getHost } from '../host';
 import { SaveAsRequired } from '../host/errors';
@@ -83,11 +84,27 @@ function fileNameFor(project: Project): string {
   return `${project.meta.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'project'}.qdpx`;
 }
 
+/** What Save says before a lossy project can be saved, listing what the new file will not have. */
+export function lossyMessage(loss: Lossy): string {
+  const shown = loss.items.slice(0, 12).map((item) => `• ${item}`);
+  if (loss.items.length > shown.length) shown.push(`• … and ${loss.items.length - shown.length} more`);
+  return (
+    `${loss.fileName} holds things Lantern QDA could not keep. Saving over it would lose them, so the project can only be saved as a new file, which will leave out:\n\n` +
+    `${shown.join('\n')}\n\nSave as a new file?`
+  );
+}
+
 export async function saveQdpx(saveAs = false): Promise<string | null> {
   const store = getSession().store;
   if (!store) return null;
   await store.flush();
   const project = store.getProject();
+  // Opened from another tool's file that held something we could not keep: never saved over it.
+  const loss = lossOf(project.preserved);
+  if (loss) {
+    if (!window.confirm(lossyMessage(loss))) return null;
+    saveAs = true;
+  }
   const bytes = writeQdpx(project);
   const h = host();
   const entry = await getSession().catalog.projects.get(store.id);
@@ -103,6 +120,8 @@ export async function saveQdpx(saveAs = false): Promise<string | null> {
   }
   const saved = await h.saveFile({ title: 'Save project', suggestedName: entry?.fileName ?? fileNameFor(project), filters: QDPX, bytes });
   if (!saved) return null;
+  // The new file holds everything the project does: saving it again loses nothing.
+  if (loss) await store.apply({ label: 'Saved as a new file', changes: [remove('preserved', loss)] }, { record: false });
   const isPath = /[\\/]/.test(saved);
   await store.markSaved({ fileName: saved.split(/[\\/]/).pop() ?? saved, ...(isPath ? { filePath: saved } : {}) });
   return saved;
