@@ -71,3 +71,42 @@ export function lossOf(rows: readonly Preserved[]): Lossy | null {
 
 export const preservedElementId = (owner: string) => `element:${owner}`;
 export const preservedEntryId = (path: string) => `entry:${path}`;
+
+const REFERENCE_ATTRS = ['targetGUID', 'originGUID', 'representedGUID'];
+
+function retargetNode(node: XmlNode, from: string, into: string): XmlNode | null {
+  let changed = false;
+  const attrs = { ...node.attrs };
+  for (const a of REFERENCE_ATTRS) {
+    if (attrs[a]?.replace(/[{}]/g, '').toLowerCase() === from) {
+      attrs[a] = into;
+      changed = true;
+    }
+  }
+  const children = node.children.map((c) => {
+    const next = retargetNode(c, from, into);
+    if (next) changed = true;
+    return next ?? c;
+  });
+  return changed ? { ...node, attrs, children } : null;
+}
+
+/**
+ * Kept rows that point at `fromId`, pointing at `intoId` instead: what merging one code
+ * into another does to another tool's codings of it (a PDF selection's CodeRef), so they
+ * follow the merge rather than being dropped on save with the merged code.
+ */
+export function retargetPreserved(rows: readonly Preserved[], fromId: string, intoId: string): { before: PreservedElement; after: PreservedElement }[] {
+  const out: { before: PreservedElement; after: PreservedElement }[] = [];
+  for (const row of rows) {
+    if (row.kind !== 'element' || !row.children) continue;
+    let changed = false;
+    const children = row.children.map((c) => {
+      const next = retargetNode(c, fromId.toLowerCase(), intoId);
+      if (next) changed = true;
+      return next ?? c;
+    });
+    if (changed) out.push({ before: row, after: { ...row, children } });
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ import { validateXML } from 'xmllint-wasm';
 import { readQdpx, writeQde, writeQdpx } from '../../../shared/formats/refi';
 import { writeZip } from '../../../shared/formats/zip';
 import { applyChanges, lossOf, remove } from '../../../shared/model';
+import { mergeCodes } from '../../../shared/ops';
 import type { Project } from '../../../shared/model';
 import { missingElements } from './tree-compare';
 
@@ -97,6 +98,22 @@ describe("keeping another tool's content", () => {
     expect(qde).not.toContain('name="shows"');
     expect(qde).toMatch(/<Vertex [^>]*name="Place"/);
     expect(qde).not.toMatch(/<Vertex [^>]*representedGUID="C0DE0003/i);
+  });
+
+  it('moves kept codings and links of a merged code to the code it was merged into', async () => {
+    const { project } = read();
+    const place = project.codes.find((c) => c.name === 'Place')!;
+    const beginnings = project.codes.find((c) => c.name === 'Beginnings')!;
+    const ctx = { newId: () => '00000000-0000-4000-8000-0000000000aa', now: () => '2026-01-01T00:00:00Z', coderId: project.coders[0]!.id };
+    const merged = applyChanges(project, mergeCodes(project, ctx, place.id, beginnings.id));
+    const qde = writeQde(merged);
+    expect(await schemaErrors(qde)).toEqual([]);
+    expect(qde.toLowerCase()).not.toContain(place.id);
+    // The picture's coding of Place, the link "shows" and the graph's vertex now name Beginnings.
+    const picture = /<PictureSelection[\s\S]*?<\/PictureSelection>/.exec(qde)![0];
+    expect(picture.toLowerCase()).toContain(`<coderef targetguid="${beginnings.id}"/>`);
+    expect(qde).toMatch(new RegExp(`<Link [^>]*name="shows"[^>]*targetGUID="${beginnings.id}"`, 'i'));
+    expect(qde).toMatch(new RegExp(`<Vertex [^>]*representedGUID="${beginnings.id}"`, 'i'));
   });
 
   it('drops the kept parts of a deleted source and the references to it', async () => {

@@ -17,9 +17,10 @@
  *   transcript), byte for byte; a text source's text goes back to the entry it came from.
  *
  * The writer (../restore.ts) puts each piece back in its place in schema order. Kept
- * content may point at our rows (a PDF coding's CodeRef names one of our codes). When
- * such a row is gone by the time of saving (the user deleted the code or merged it into
- * another), the reference is dropped with the smallest element that needs it: a Coding
+ * content may point at our rows (a PDF coding's CodeRef names one of our codes). Merging
+ * a code into another moves those references along (retargetPreserved, part of the
+ * merge's undoable change). When such a row is gone by the time of saving (the user
+ * deleted the code), the reference is dropped with the smallest element that needs it: a Coding
  * without its code, a NoteRef, MemberCode, MemberSource or SourceRef to nothing, a Link
  * with a missing end, a VariableValue of a deleted variable; a user reference
  * (creatingUser) to a deleted coder loses just that attribute. Kept parts of a deleted
