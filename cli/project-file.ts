@@ -4,12 +4,13 @@
  * in the project's backup folder (node/backups.ts, `qda backups`).
  */
 import { access } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { readInputFile, writeProjectBytes } from './files';
 import { isoNow } from '../shared/model/context';
 import { newGuid } from '../shared/model/ids';
 import { emptyProject } from '../shared/model/project';
 import type { Project } from '../shared/model/schema';
+import { lossOf } from '../shared/model/preserved';
 import { readQdpx, writeQdpx } from '../shared/formats/refi';
 import type { ImportReport } from '../shared/formats/refi';
 import { CliError } from './io';
@@ -34,7 +35,23 @@ export async function readProjectFile(path: string): Promise<Project> {
   return (await readProjectWithReport(path)).project;
 }
 
-export async function writeProjectFile(path: string, project: Project): Promise<void> {
+/**
+ * Saving over the file a project was read from, when that file held something we could
+ * not keep (the reader marks the project lossy), would lose it for good: refused unless
+ * forced, naming what would be left out. Writing any other file is fine.
+ */
+export function refuseLossyOverwrite(path: string, project: Project, force = false): void {
+  const loss = lossOf(project.preserved);
+  if (!loss || force || resolve(path) !== resolve(loss.fileName)) return;
+  throw new CliError(
+    `${path}: saving over it would leave out what Lantern QDA could not keep from it:\n` +
+      loss.items.map((item) => `  - ${item}\n`).join('') +
+      'Write the project to another file, or give --force to save over this one anyway.',
+  );
+}
+
+export async function writeProjectFile(path: string, project: Project, options: { force?: boolean } = {}): Promise<void> {
+  refuseLossyOverwrite(path, project, options.force);
   let bytes: Uint8Array;
   try {
     bytes = writeQdpx(project);

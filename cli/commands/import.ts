@@ -14,7 +14,7 @@ import type { Project } from '../../shared/model/schema';
 import type { CliIO } from '../io';
 import { EXIT, usageError } from '../io';
 import type { Command } from '../main';
-import { projectOrNew, writeProjectFile } from '../project-file';
+import { projectOrNew, refuseLossyOverwrite, writeProjectFile } from '../project-file';
 
 const COLUMN_ROLES = ['speaker', 'text', 'time', 'case'] as const;
 const PROJECT_EXTENSIONS = new Set(['qdpx', 'qde', 'qdc']);
@@ -86,8 +86,9 @@ function isBlank(project: Project): boolean {
 }
 
 /** .qdpx and .qdc inputs come in through the REFI-QDA reader and the team merge. */
-async function importProjects(project: Project, paths: string[], io: CliIO): Promise<{ project: Project; refused: FileReport[] }> {
+async function importProjects(project: Project, paths: string[], io: CliIO): Promise<{ project: Project; refused: FileReport[]; imported: boolean }> {
   const refused: FileReport[] = [];
+  let imported = false;
   for (const path of paths) {
     try {
       const bytes = new Uint8Array(await readFile(path));
@@ -108,31 +109,38 @@ async function importProjects(project: Project, paths: string[], io: CliIO): Pro
         project = applyChanges(project, set);
         io.out(`merged   ${path}\n${projectReportText(report)}`);
       }
-      // What the reader left out (codings out of range, non-text sources) must be seen, not just counted away.
+      // What the reader left out (codings of codes the file lacks) must be seen, not just counted away; so must what it
+      // keeps without showing (non-text sources), which is written back when the project is saved.
+      const kept = readReport.kept ?? [];
+      for (const item of kept.slice(0, SHOWN_SKIPPED)) io.out(`         ${path}: kept, not shown: ${item.kind} "${item.name}": ${item.reason}\n`);
+      if (kept.length > SHOWN_SKIPPED) io.out(`         ${path}: ... and ${kept.length - SHOWN_SKIPPED} more kept\n`);
       for (const item of readReport.skipped.slice(0, SHOWN_SKIPPED)) io.out(`         ${path}: skipped ${item.kind} "${item.name}": ${item.reason}\n`);
       if (readReport.skipped.length > SHOWN_SKIPPED) io.out(`         ${path}: ... and ${readReport.skipped.length - SHOWN_SKIPPED} more skipped\n`);
       for (const w of readReport.warnings) io.out(`         ${path}: ${w}\n`);
+      imported = true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       refused.push({ fileName: path, status: 'refused', problem: message.includes(path) ? message : `${path}: ${message}`, warnings: [], sources: [], duplicates: [] });
     }
   }
-  return { project, refused };
+  return { project, refused, imported };
 }
 
 export const command: Command = {
   summary: 'import transcripts (txt, md, docx, odt, vtt, srt, csv, xlsx), surveys, attributes and REFI-QDA projects (qdpx, qde, qdc) into a project',
   usage:
-    'qda import <project.qdpx> <files or folders...> [--attributes attrs.csv [--add-values]] [--columns speaker=NAME,text=NAME,time=NAME,case=NAME]\n\n' +
+    'qda import <project.qdpx> <files or folders...> [--attributes attrs.csv [--add-values]] [--columns speaker=NAME,text=NAME,time=NAME,case=NAME] [--force]\n\n' +
     'Creates the project if it does not exist. Row files (.csv/.xlsx) are mapped by recognising the usual column\n' +
     'names (speaker, interlocutor, text, statement, utterance, transcript, timestamp, time, transcript_id); --columns\n' +
     'names them. An attribute value outside the attribute\'s declared values is refused unless --add-values adds it to them.\n' +
+    'A project read from another tool\'s file that held something Lantern QDA could not keep is not saved over\n' +
+    'that file (the list of what would be left out is printed, exit 2) unless --force is given.\n' +
     'Exit 0 when every file imported, 2 when any was refused (the others are still imported).',
   async run(args, io) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { attributes: { type: 'string' }, columns: { type: 'string' }, 'add-values': { type: 'boolean' } },
+      options: { attributes: { type: 'string' }, columns: { type: 'string' }, 'add-values': { type: 'boolean' }, force: { type: 'boolean' } },
     });
     const [target, ...inputs] = positionals;
     if (!target || (inputs.length === 0 && !values.attributes)) throw usageError('give the project and the files to import, e.g. qda import study.qdpx interviews/');
@@ -141,6 +149,8 @@ export const command: Command = {
 
     const existed = await stat(target).then(() => true, () => false);
     const original = await projectOrNew(target);
+    // Before any work: a project that would lose part of its file when saved over it says so first.
+    refuseLossyOverwrite(target, original, values.force === true);
     let project = original;
     let changed = false;
     const { paths, missing } = await expandInputs(inputs);
@@ -207,13 +217,14 @@ export const command: Command = {
     }
 
     const added = project.sources.length - original.sources.length;
-    // An empty project file left behind by a failed first import looks like a project that lost its data.
-    if (!existed && isBlank(project)) {
+    // An empty project file left behind by a failed first import looks like a project that lost its data;
+    // a project file that is itself empty (users only) is still a project, and imports as one.
+    if (!existed && isBlank(project) && !fromProjects.imported) {
       io.out(`${target}: nothing was imported, so no project was written` + (refused.length ? `; ${plural(refused.length, 'file')} refused` : '') + '\n');
       return EXIT.badInput;
     }
     // A refused batch leaves an existing project file untouched.
-    if (changed || !existed) await writeProjectFile(target, project);
+    if (changed || !existed) await writeProjectFile(target, project, { force: values.force === true });
     io.out(
       `${target}: ${plural(project.sources.length, 'source')} (${number(added)} new)` +
         (refused.length ? `; ${plural(refused.length, 'file')} refused` : '') +

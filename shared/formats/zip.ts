@@ -53,6 +53,8 @@ export interface ZipArchive {
   get(name: string): Uint8Array | undefined;
   /** The stored name of an entry, matched case-insensitively. */
   find(name: string): string | undefined;
+  /** The size an entry declares it inflates to, without inflating it. */
+  sizeOf(name: string): number | undefined;
 }
 
 export function isZip(bytes: Uint8Array): boolean {
@@ -123,6 +125,7 @@ export function readZip(bytes: Uint8Array, fileName: string, limits: ZipLimits =
   return {
     names,
     find: (name) => entries.get(name.replace(/\\/g, '/').toLowerCase())?.name,
+    sizeOf: (name) => entries.get(name.replace(/\\/g, '/').toLowerCase())?.originalSize,
     get(name) {
       const key = name.replace(/\\/g, '/').toLowerCase();
       const entry = entries.get(key);

@@ -34,6 +34,15 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
 }
 
 /**
+ * Bytes to text as decodeText reads them, but exactly as stored: no normalisation, line
+ * ends as they are, nothing refused for being empty. For formats whose offsets count the
+ * stored text (REFI-QDA selections), which map positions themselves.
+ */
+export function decodeStoredText(bytes: Uint8Array, fileName: string): DecodedText {
+  return bytes.length === 0 ? { text: '', encoding: 'utf-8', bom: false, warnings: [] } : decodeRaw(bytes, fileName);
+}
+
+/**
  * Whether the text can hold U+0000, which we strip. A decoder without a BOM has refused any
  * NUL in its first SAMPLE bytes, so a short UTF-8 file is settled already. Asked first because
  * searching a two-byte string for '\0' is slow: every ASCII character's high byte is zero.

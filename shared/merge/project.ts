@@ -47,6 +47,7 @@ const ROW_WORDS: Record<TableName, [string, string]> = {
   documentSets: ['document set', 'document sets'],
   savedQueries: ['saved query', 'saved queries'],
   settings: ['setting', 'settings'],
+  preserved: ['item kept from another tool', 'items kept from another tool'],
 };
 
 /** "1 memo", "8 memos", "2 document sets": the report is read by people, not by the table names. */

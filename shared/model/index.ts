@@ -5,3 +5,4 @@ export * from './changes';
 export * from './project';
 export * from './context';
 export * from './richtext';
+export * from './preserved';

@@ -8,6 +8,7 @@
  * REFI-QDA convention (code points) lives in positions.ts and nowhere else.
  */
 import { z } from 'zod';
+import { preservedSchema } from './preserved';
 
 export const guidSchema = z
   .string()
@@ -252,6 +253,8 @@ export const tableSchemas = {
   documentSets: documentSetSchema,
   savedQueries: savedQuerySchema,
   settings: settingSchema,
+  /** Other tools' content the model does not hold, written back on save (preserved.ts). */
+  preserved: preservedSchema,
 } as const;
 
 export type TableName = keyof typeof tableSchemas;

@@ -5,6 +5,7 @@ import type { OpContext } from '../model/context';
 import type { Code, CodeOrigin, Guid, Project } from '../model/schema';
 import { codeSchema } from '../model/schema';
 import { descendantIds, nextColor } from '../model/project';
+import { retargetPreserved } from '../model/preserved';
 import { find, nextOrder, OpError, reorder, requireName } from './common';
 import { joinCodings } from './spans';
 
@@ -123,6 +124,8 @@ export function mergeCodes(project: Project, _ctx: OpContext, fromId: Guid, into
   }
   for (const memo of project.memos)
     if (memo.target.kind === 'code' && memo.target.id === fromId) changes.push(put('memos', memo, { ...memo, target: { kind: 'code', id: intoId } }));
+  // Another tool's codings we keep but do not show (a PDF's) follow the merge too.
+  for (const { before, after } of retargetPreserved(project.preserved, fromId, intoId)) changes.push(put('preserved', before, after));
   // Keep what the merged code knew when the target had nothing to say.
   const fill = (a: string, b: string) => a || b;
   const mergedInto: Code = {

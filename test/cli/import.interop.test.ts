@@ -39,13 +39,13 @@ describe('qda import of third-party files', () => {
     expect(project.cases.map((c) => c.name).sort()).toEqual(['ID4', 'ID5', 'ID6']);
   });
 
-  it('a bare .qde (ATLAS.ti) imports, and what the REFI reader skipped is listed with the reason', async () => {
+  it('a bare .qde (ATLAS.ti) imports, and what the REFI reader kept without showing is listed with the reason', async () => {
     const qde = sharedPath('refi-qda/samples/atlasti8-mac_refi-standard-project.qde');
     const { code, out } = await qda('import', file('atlas.qdpx'), qde);
     expect(code).toBe(0);
     expect(out).toContain(`imported ${qde}: 0 sources, 14 codes, 0 codings`);
-    expect(out).toContain(`${qde}: skipped PictureSource "cornflakes-n-milk.jpg": a picture source; Lantern QDA imports text sources only`);
-    expect(out).toMatch(/skipped TextSource "Mabel\.txt": its text file internal:\/\/\S+ is not in/);
+    expect(out).toContain(`${qde}: kept, not shown: PictureSource "cornflakes-n-milk.jpg": a picture source; Lantern QDA shows text sources only`);
+    expect(out).toMatch(/kept, not shown: TextSource "Mabel\.txt": its text file internal:\/\/\S+ is not in/);
     expect((await readProjectFile(file('atlas.qdpx'))).codes).toHaveLength(14);
   });
 });

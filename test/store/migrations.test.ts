@@ -55,4 +55,33 @@ describe('store migrations', () => {
     await store.undo();
     expect(store.getProject().codings).toEqual([]);
   });
+
+  it('v4 adds the table of kept content to a version 3 database, which then stores and reloads it', async () => {
+    const env = freshEnv();
+    const { project } = smallProject();
+    const v2 = openProjectDb(project.meta.id, env, { upTo: 3 });
+    await v2.open();
+    await v2.table('meta').put(project.meta);
+    await v2.table('sources').bulkPut(project.sources);
+    await v2.table('codes').bulkPut(project.codes);
+    await v2.table('coders').bulkPut(project.coders);
+    expect(v2.tables.map((t) => t.name)).not.toContain('preserved');
+    v2.close();
+
+    const catalog = openCatalog(env);
+    await catalog.projects.put({ id: project.meta.id, name: project.meta.name, modifiedAt: 'x', dirty: 0 });
+    const store = await ProjectStore.open(catalog, project.meta.id, env);
+    expect(store.db.verno).toBe(currentVersion);
+    expect(store.getProject().preserved).toEqual([]);
+    expect(store.getProject().sources).toEqual(project.sources);
+    const kept = { id: 'entry:sources/flyer.pdf', kind: 'entry' as const, path: 'sources/flyer.pdf', bytes: new Uint8Array([37, 80, 68, 70]) };
+    await store.apply({ label: 'Keep', changes: [{ table: 'preserved', id: kept.id, before: null, after: kept }] }, { record: false });
+    await store.flush();
+    store.close();
+    const reopened = await ProjectStore.open(catalog, project.meta.id, env);
+    expect(reopened.getProject().preserved).toEqual([kept]);
+    const [row] = reopened.getProject().preserved;
+    expect(row?.kind === 'entry' ? row.bytes : null).toBeInstanceOf(Uint8Array);
+    reopened.close();
+  });
 });

@@ -5,7 +5,9 @@
  * dialog showing how far it got (opening.ts). A file that cannot be read is named in the
  * error, and nothing open is touched when it fails or is cancelled.
  */
-import type { Project } from '../../../shared/model';
+import type { Lossy, Project } from '../../../shared/model';
+import { lossOf, put, remove } from '../../../shared/model';
+import type { ProjectStore } from '../store';
 import type { Host } from '../host';
 import { getHost } from '../host';
 import { SaveAsRequired } from '../host/errors';
@@ -90,11 +92,52 @@ function fileNameFor(project: Project): string {
   return `${project.meta.name.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'project'}.qdpx`;
 }
 
-export async function saveQdpx(services: Pick<AppServices, 'session' | 'host' | 'pendingWork'>, saveAs = false): Promise<string | null> {
+/** What Save says before a lossy project can be saved, listing what the new file will not have. */
+export function lossyMessage(loss: Lossy): string {
+  const shown = loss.items.slice(0, 12).map((item) => `• ${item}`);
+  if (loss.items.length > shown.length) shown.push(`• … and ${loss.items.length - shown.length} more`);
+  return (
+    `${loss.fileName} holds things Lantern QDA could not keep. Saving over it would lose them, so the project can only be saved as a new file, which will leave out:\n\n` +
+    `${shown.join('\n')}`
+  );
+}
+
+export async function saveQdpx(
+  services: Pick<AppServices, 'session' | 'host' | 'pendingWork' | 'confirmations'>,
+  saveAs = false,
+): Promise<string | null> {
   const store = services.session.state.get().store;
   if (!store) return null;
   // What an editor holds back (a memo typed a moment ago) belongs in the file too.
   services.pendingWork.flushAll();
+  await store.flush();
+  // Opened from another tool's file that held something we could not keep: never saved over it.
+  const loss = lossOf(store.getProject().preserved);
+  if (loss) {
+    const ok = await services.confirmations.confirm({
+      title: 'Save as a new file?',
+      message: lossyMessage(loss),
+      confirmLabel: 'Save as a new file…',
+    });
+    if (!ok) return null;
+    saveAs = true;
+    // The new file holds everything the project now does, so its later saves lose nothing; the
+    // mark goes before the snapshot, so the revision written includes it, and comes back if
+    // the new file is not written.
+    await store.apply({ label: 'Saved as a new file', changes: [remove('preserved', loss)] }, { record: false });
+  }
+  const restoreMark = () => (loss ? store.apply({ label: 'Not saved', changes: [put('preserved', null, loss)] }, { record: false }) : undefined);
+  try {
+    const saved = await writeSnapshot(services, store, saveAs);
+    if (!saved) await restoreMark();
+    return saved;
+  } catch (error) {
+    await restoreMark();
+    throw error;
+  }
+}
+
+async function writeSnapshot(services: Pick<AppServices, 'session' | 'host'>, store: ProjectStore, saveAs: boolean): Promise<string | null> {
   // The stored revision written: a change made while the file is written stays unsaved.
   const { project, revision } = await store.snapshot();
   const bytes = writeQdpx(project);

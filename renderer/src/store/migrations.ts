@@ -42,11 +42,16 @@ export function historyEntryV2(row: Record<string, unknown>): Record<string, unk
  * the revision counter and the revision last saved to a file, written in the same transaction
  * as each change so "saved" can never cover a change it did not write. No rows to rewrite:
  * ProjectStore.open seeds the row from the catalog's old `dirty` flag.
+ *
+ * v4: another tool's content the model does not hold (a PDF source, Links, the PDF file
+ * itself), kept to be written back on save: shared/model/preserved.ts. A new table, so
+ * no row changes; projects stored before start with it empty.
  */
 export const migrations: Migration[] = [
   { version: 1, stores: v1Stores },
   { version: 2, stores: { history: '++seq, undone' }, upgrade: { history: historyEntryV2 } },
   { version: 3, stores: { local: 'key' } },
+  { version: 4, stores: { preserved: 'id' } },
 ];
 
 export const currentVersion = migrations[migrations.length - 1]!.version;

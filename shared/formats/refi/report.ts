@@ -24,7 +24,10 @@ export interface ImportReport {
   /** The producing tool as the file names it. */
   origin?: string;
   counts: ImportCounts;
+  /** What could not be kept: saving over the file would lose it (the project is marked lossy). */
   skipped: SkippedItem[];
+  /** What Lantern QDA does not show but keeps as it is, to write back on save (a PDF source, a Link, ...). */
+  kept?: SkippedItem[];
   /** How selection offsets were read; absent when the file has no text selections. */
   positions?: { mode: PositionMode; label: string; chosenBy: 'origin' | 'heuristics' | 'lantern'; evidence: string };
   warnings: string[];
@@ -52,6 +55,11 @@ export function formatReport(report: ImportReport): string {
     lines.push(`  Skipped ${report.skipped.length}:`);
     for (const s of report.skipped.slice(0, SHOWN)) lines.push(`    - ${s.kind} "${s.name}": ${s.reason}`);
     if (report.skipped.length > SHOWN) lines.push(`    ... and ${report.skipped.length - SHOWN} more`);
+  }
+  if (report.kept?.length) {
+    lines.push(`  Kept as it is, not shown, written back on save: ${report.kept.length}:`);
+    for (const s of report.kept.slice(0, SHOWN)) lines.push(`    - ${s.kind} "${s.name}": ${s.reason}`);
+    if (report.kept.length > SHOWN) lines.push(`    ... and ${report.kept.length - SHOWN} more`);
   }
   for (const w of report.warnings) lines.push(`  Warning: ${w}`);
   return `${lines.join('\n')}\n`;

@@ -13,6 +13,7 @@ import { writeZip } from '../zip';
 import { buildExtras, LANTERN_ENTRY } from './extras';
 import { memoPlainText } from '../../model/richtext';
 import { XmlWriter } from './xml';
+import { preservedEntries, restorePreserved, selectionOwners } from './restore';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
@@ -167,7 +168,7 @@ function selectionName(text: string, start: number, end: number): string {
   return count > 80 ? `${out.slice(0, at79)}…` : out;
 }
 
-function writeSource(w: XmlWriter, source: Source, codings: Coding[], noteRefs: Map<string, string[]>): void {
+function writeSource(w: XmlWriter, source: Source, codings: Coding[], noteRefs: Map<string, string[]>, owners: Map<string, string>): void {
   const attrs: Attrs = {
     guid: guid(source.id),
     name: source.name,
@@ -178,10 +179,12 @@ function writeSource(w: XmlWriter, source: Source, codings: Coding[], noteRefs: 
   w.open('TextSource', attrs);
   if (source.description !== undefined) w.textElement('Description', source.description);
   const map = new PositionMap(source.text);
-  // Codings on the same span share one selection, as other tools write them.
+  // Codings on the same span share one selection, as other tools write them; codings read from another tool's selection stay in it.
   const groups = new Map<string, Coding[]>();
+  const owned = new Set<string>();
   for (const c of codings) {
-    const key = `${c.start}:${c.end}`;
+    const owner = owners.size ? owners.get(c.id) : undefined;
+    const key = owner ? `${owner}|${c.start}:${c.end}` : `${c.start}:${c.end}`;
     const list = groups.get(key) ?? [];
     list.push(c);
     groups.set(key, list);
@@ -191,8 +194,11 @@ function writeSource(w: XmlWriter, source: Source, codings: Coding[], noteRefs: 
     const first = group[0]!;
     const start = Math.min(first.start, source.text.length);
     const end = Math.min(first.end, source.text.length);
+    const owner = owners.size ? owners.get(first.id) : undefined;
+    const own = owner !== undefined && !owned.has(owner);
+    if (own) owned.add(owner);
     w.open('PlainTextSelection', {
-      guid: derivedGuid(first.id, 'selection'),
+      guid: own ? owner : derivedGuid(first.id, 'selection'),
       name: selectionName(source.text, start, end) || undefined,
       startPosition: map.toCodePoint(start),
       endPosition: map.toCodePoint(end),
@@ -217,7 +223,6 @@ function writeNote(w: XmlWriter, memo: Memo): void {
     name: memo.title || undefined,
     creatingUser: guid(memo.authorId),
     creationDateTime: refiDate(memo.createdAt),
-    modifyingUser: guid(memo.authorId),
     modifiedDateTime: refiDate(memo.modifiedAt),
   });
   w.textElement('PlainTextContent', memoPlainText(memo.body));
@@ -320,7 +325,8 @@ export function writeQde(project: Project): string {
       bySource.set(c.sourceId, list);
     }
     w.open('Sources');
-    for (const source of project.sources) writeSource(w, source, bySource.get(source.id) ?? [], noteRefs);
+    const owners = selectionOwners(project);
+    for (const source of project.sources) writeSource(w, source, bySource.get(source.id) ?? [], noteRefs, owners);
     w.close('Sources');
   }
   if (project.memos.length) {
@@ -347,7 +353,7 @@ export function writeQde(project: Project): string {
   if (project.meta.description) w.textElement('Description', project.meta.description);
   for (const id of projectNotes) w.empty('NoteRef', { targetGUID: id });
   w.close('Project');
-  return w.toString();
+  return restorePreserved(w.toString(), project);
 }
 
 function writeVariable(w: XmlWriter, attr: Attribute): void {
@@ -361,12 +367,20 @@ function writeVariable(w: XmlWriter, attr: Attribute): void {
   w.close('Variable');
 }
 
-/** The whole project as a .qdpx: project.qde, each source as UTF-8 text, and our extras. */
+/**
+ * The whole project as a .qdpx: project.qde, each source as UTF-8 text, the entries kept
+ * from another tool's file (a PDF, a picture), and our extras.
+ */
 export function writeQdpx(project: Project): Uint8Array {
   const qde = writeQde(project);
   const extras = buildExtras(project, contentHash(qde));
-  const entries: [string, string][] = [['project.qde', qde]];
-  for (const source of project.sources) entries.push([`sources/${source.id.toLowerCase()}.txt`, source.text]);
+  const kept = preservedEntries(project);
+  const entries: [string, string | Uint8Array][] = [['project.qde', qde]];
+  for (const source of project.sources) entries.push([kept.textEntries.get(source.id) ?? `sources/${source.id.toLowerCase()}.txt`, source.text]);
+  if (kept.entries.length) {
+    const written = new Set(entries.map(([name]) => name));
+    for (const entry of kept.entries) if (!written.has(entry.path) && entry.path !== LANTERN_ENTRY) entries.push([entry.path, entry.bytes]);
+  }
   entries.push([LANTERN_ENTRY, `${JSON.stringify(extras, null, 1)}\n`]);
   const mtime = Date.parse(project.meta.modifiedAt);
   // Level 3: a large study saves ~0.25 s faster than at the default 6, for ~5% more bytes.

@@ -49,12 +49,13 @@ describe('saveQdpx', () => {
     const env = freshEnv();
     const catalog = openCatalog(env);
     const pendingWork = createPendingWork();
-    const session = createSession({ catalog, env, confirmations: createConfirmations(), pendingWork, ui });
+    const confirmations = createConfirmations();
+    const session = createSession({ catalog, env, confirmations, pendingWork, ui });
     const { project, coderId } = smallProject();
     const store = await session.openProject(project);
     store.coderId = coderId;
     const { host, written, hold, finish } = slowHost();
-    const services = { session, host, pendingWork };
+    const services = { session, host, pendingWork, confirmations };
 
     expect(await saveQdpx(services, true)).toBe('/home/ana/study.qdpx');
     expect(store.getStatus().dirty).toBe(false);

@@ -60,7 +60,7 @@ describe('zip safety', () => {
     expect(() => zip.get('b.txt')).toThrow(/two\.zip would expand to more than 8000 bytes/);
   });
 
-  it('inflates only the entries it needs, so large internal media do not stand in the way', () => {
+  it('inflates only the entries it needs, so large internal media do not stand in the way (they are listed as not kept)', () => {
     const video = (n: number) => `<VideoSource guid="2222222${n}-2222-4222-8222-222222222222" name="v${n}" path="internal://v${n}.mp4"/>`;
     const qde = `<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="11111111-1111-4111-8111-111111111111" name="t" plainTextPath="internal://t.txt"/>${video(1)}${video(2)}</Sources></Project>`;
     const zip = zipSync({ 'project.qde': strToU8(qde), 'sources/t.txt': strToU8('Hello'), 'sources/v1.mp4': strToU8('x'), 'sources/v2.mp4': strToU8('y') }, { level: 0 });
@@ -68,7 +68,8 @@ describe('zip safety', () => {
     const gib = 1.5 * 1024 ** 3;
     const { project, report } = readQdpx(declareSize(declareSize(zip, 'sources/v1.mp4', gib, gib), 'sources/v2.mp4', gib, gib), 'media.qdpx');
     expect(project.sources.map((s) => s.text)).toEqual(['Hello']);
-    expect(report.skipped.map((s) => s.kind)).toEqual(['VideoSource', 'VideoSource']);
+    expect(report.kept?.map((s) => s.kind)).toEqual(['VideoSource', 'VideoSource']);
+    expect(report.skipped.map((s) => [s.kind, s.name])).toEqual([['file', 'sources/v1.mp4'], ['file', 'sources/v2.mp4']]);
   });
 
   it('cannot be made to allocate more than an entry declares: a lying entry is refused, not cut short', () => {

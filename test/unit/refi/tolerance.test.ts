@@ -1,7 +1,7 @@
 /** Other tools' deviations from the standard, each as the smallest file that shows it. */
 import { describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { readQdpx, readQdc, writeQdpx } from '../../../shared/formats/refi';
+import { readQdpx, readQdc, writeQde, writeQdpx } from '../../../shared/formats/refi';
 import type { ReadOptions } from '../../../shared/formats/refi';
 import { richProject } from './helpers';
 
@@ -82,12 +82,12 @@ describe('tolerant REFI-QDA import', () => {
     expect(codedText(read(bytes))).toEqual(['three months']);
   });
 
-  it('reads relative:// and absolute paths through the caller only, and lists them as skipped otherwise', () => {
+  it('reads relative:// and absolute paths through the caller only, and keeps them as they are otherwise', () => {
     const qde = project(users + codebook + textSource('relative://texts/a.txt'), 'name="S" basePath="/data/study"');
     const skipped = read(qdpx(qde));
     expect(skipped.project.sources).toEqual([]);
-    expect(skipped.report.skipped[0]).toMatchObject({ kind: 'TextSource', name: 'Interview' });
-    expect(skipped.report.skipped[0]!.reason).toMatch(/relative:\/\/texts\/a\.txt is not in foreign\.qdpx \(with its 1 coding\)/);
+    expect(skipped.report.kept?.[0]).toMatchObject({ kind: 'TextSource', name: 'Interview' });
+    expect(skipped.report.kept?.[0]!.reason).toMatch(/relative:\/\/texts\/a\.txt is not in foreign\.qdpx \(with its 1 coding\)/);
     const asked: string[] = [];
     const found = read(qdpx(qde), { readExternal: (p) => (asked.push(p), p === '/data/study/texts/a.txt' ? strToU8(text) : undefined) });
     expect(asked).toEqual(['/data/study/texts/a.txt']);
@@ -140,20 +140,24 @@ describe('tolerant REFI-QDA import', () => {
     expect(result.report.warnings.join('\n')).toMatch(/no plain-text file; took its text from sources\/a\.docx/);
   });
 
-  it('lists an uncoded selection as skipped and keeps its comment as a memo', () => {
+  it('keeps an uncoded selection with its comment as it is, to write it back', () => {
     const uncoded = `<PlainTextSelection guid="${G.sel}" startPosition="0" endPosition="3" name="Ana"><Description>Who is Ana?</Description></PlainTextSelection>`;
     const { project: p, report } = read(qdpx(project(users + codebook + textSource('internal://a.txt', uncoded)), { 'sources/a.txt': text }));
     expect(p.codings).toEqual([]);
-    expect(report.skipped).toEqual([{ kind: 'PlainTextSelection', name: 'Ana', reason: expect.stringMatching(/no code is applied.*memo on the source/) }]);
-    expect(p.memos.map((m) => [m.target, m.body])).toEqual([[{ kind: 'source', id: G.src.toLowerCase() }, [{ type: 'paragraph', children: [{ text: 'Who is Ana?' }] }]]]);
+    expect(report.skipped).toEqual([]);
+    expect(report.kept).toEqual([{ kind: 'PlainTextSelection', name: 'Ana', reason: expect.stringMatching(/no code is applied.*comment stays with it/) }]);
+    expect(p.memos).toEqual([]);
+    expect(writeQde(p)).toContain('<Description>Who is Ana?</Description>');
   });
 
-  it('reports an out-of-range selection instead of clipping it', () => {
+  it('reports an out-of-range selection instead of clipping it, and keeps it as it is', () => {
     const qde = project(users + codebook + textSource('internal://a.txt', selection(40, 500)));
     const { project: p, report } = read(qdpx(qde, { 'sources/a.txt': text }));
     expect(p.codings).toEqual([]);
-    expect(report.skipped).toHaveLength(1);
-    expect(report.skipped[0]!.reason).toMatch(new RegExp(`positions 40-500 fall outside the text \\(0-${text.length} .*\\); not clipped`));
+    expect(report.skipped).toEqual([]);
+    expect(report.kept).toHaveLength(1);
+    expect(writeQde(p)).toMatch(/startPosition="40" endPosition="500"/);
+    expect(report.kept![0]!.reason).toMatch(new RegExp(`positions 40-500 fall outside the text \\(0-${text.length} .*\\); not clipped`));
   });
 
   it('reads ATLAS.ti offsets (code points, CRLF as one) and checks them against the names', () => {
