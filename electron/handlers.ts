@@ -9,6 +9,7 @@ import { CodedError } from '../shared/ipc/bridge';
 import { MAX_FILE_BYTES, type Channel } from '../shared/ipc/contract';
 import { writeFileAtomic, type WritablePaths } from './files';
 import type { Implementation } from './ipc';
+import { deleteProjectBackups, withdrawFromBackups } from './withdraw-backups';
 
 export interface HandlerDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -119,5 +120,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:getVersion': async () => deps.version,
 
     'app:takeOpenRequests': async () => readAll(deps.takeOpenRequests()),
+
+    'backups:withdraw': async ({ dryRun, ...withdrawal }) => withdrawFromBackups(deps.backupRoot, withdrawal, dryRun),
+
+    'backups:deleteProject': async ({ projectId, dryRun }) => deleteProjectBackups(deps.backupRoot, projectId, dryRun),
   };
 }

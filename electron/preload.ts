@@ -17,6 +17,8 @@ const lantern: LanternBridge = {
   writeFile: (request) => invoke('file:write', request),
   getVersion: () => invoke('app:getVersion', undefined),
   takeOpenRequests: () => invoke('app:takeOpenRequests', undefined),
+  withdrawFromBackups: (request) => invoke('backups:withdraw', request),
+  deleteProjectBackups: (request) => invoke('backups:deleteProject', request),
   onMenuCommand(listener) {
     const forward = (_event: IpcRendererEvent, payload: MenuCommandEvent) => listener(payload);
     ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);

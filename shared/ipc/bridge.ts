@@ -46,6 +46,8 @@ export interface LanternBridge {
   writeFile(request: IpcRequest<'file:write'>): Call<'file:write'>;
   getVersion(): Call<'app:getVersion'>;
   takeOpenRequests(): Call<'app:takeOpenRequests'>;
+  withdrawFromBackups(request: IpcRequest<'backups:withdraw'>): Call<'backups:withdraw'>;
+  deleteProjectBackups(request: IpcRequest<'backups:deleteProject'>): Call<'backups:deleteProject'>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void;
   /** Subscribe to "projects are waiting" nudges; returns the unsubscribe function. */

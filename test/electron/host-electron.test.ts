@@ -11,6 +11,8 @@ function fakeBridge(overrides: Partial<LanternBridge> = {}): LanternBridge {
     writeFile: vi.fn(async () => ({ ok: true as const, value: null })),
     getVersion: vi.fn(async () => ({ ok: true as const, value: '0.1.0' })),
     takeOpenRequests: vi.fn(async () => ({ ok: true as const, value: [] })),
+    withdrawFromBackups: vi.fn(async () => ({ ok: true as const, value: { files: [], unreadable: [] } })),
+    deleteProjectBackups: vi.fn(async () => ({ ok: true as const, value: { files: [], unreadable: [] } })),
     onMenuCommand: vi.fn(() => () => {}),
     onOpenRequested: vi.fn(() => () => {}),
     ...overrides,

@@ -26,12 +26,14 @@ describe('preload', () => {
   it('exposes only window.lantern, with one named method per channel and nothing generic', () => {
     expect([...bridge.exposed.keys()]).toEqual(['lantern']);
     expect(Object.keys(lantern).sort()).toEqual([
+      'deleteProjectBackups',
       'getVersion',
       'onMenuCommand',
       'onOpenRequested',
       'openFiles',
       'saveFile',
       'takeOpenRequests',
+      'withdrawFromBackups',
       'writeFile',
     ]);
   });
@@ -40,6 +42,8 @@ describe('preload', () => {
     ['openFiles', 'dialog:openFiles', { title: 'Open', filters: [], multiple: false }],
     ['saveFile', 'dialog:saveFile', { title: 'Save', suggestedName: 'a.qdpx', filters: [], bytes: new Uint8Array(1) }],
     ['writeFile', 'file:write', { path: '/a.qdpx', bytes: new Uint8Array(1) }],
+    ['withdrawFromBackups', 'backups:withdraw', { sourceIds: [], caseIds: [], textHashes: [], dryRun: true }],
+    ['deleteProjectBackups', 'backups:deleteProject', { projectId: '00000000-0000-4000-8000-000000000000', dryRun: true }],
   ] as const)('%s invokes %s with the request unchanged', async (method, channel, request) => {
     await (lantern[method] as (r: unknown) => Promise<unknown>)(request);
     expect(bridge.invoke).toHaveBeenLastCalledWith(channel, request);

@@ -74,6 +74,10 @@ export function electronHost(bridge: LanternBridge): Host {
         unsubscribe();
       };
     },
+    backups: {
+      withdraw: (request) => unwrap(bridge.withdrawFromBackups(request)),
+      deleteProject: (request) => unwrap(bridge.deleteProjectBackups(request)),
+    },
     version: () => unwrap(bridge.getVersion()),
   };
 }
