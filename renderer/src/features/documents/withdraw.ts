@@ -1,0 +1,61 @@
+/**
+ * A participant withdraws: preview exactly what a permanent deletion takes (in the project,
+ * its undo history and the backups on this machine), then do it. The rules live in
+ * shared/ops/withdraw.ts; this file reads the history, asks the host about backups, and
+ * has the store write it all in one transaction that undo cannot reverse.
+ */
+import type { BackupOutcome, Host } from '../../host';
+import type { HistoryEntry, ProjectStore } from '../../store';
+import type { HistoryScrub, Withdrawal, WithdrawalPlan } from '../../../../shared/ops/withdraw';
+import { planWithdrawal, scrubHistory } from '../../../../shared/ops/withdraw';
+import { contentHash } from '../../../../shared/text/hash';
+
+export interface WithdrawPreview {
+  withdrawal: Withdrawal;
+  plan: WithdrawalPlan;
+  history: HistoryScrub<HistoryEntry>;
+  /** Backups that would be rewritten; null where the app keeps none (web mode). */
+  backups: BackupOutcome | null;
+}
+
+async function planFor(store: ProjectStore, withdrawal: Withdrawal) {
+  await store.flush();
+  const entries = await store.db.history.orderBy('seq').toArray();
+  const plan = planWithdrawal(store.getProject(), withdrawal, entries.map((e) => e.set));
+  return { plan, history: scrubHistory(entries, plan.scrub) };
+}
+
+function backupRequest(plan: WithdrawalPlan, withdrawal: Withdrawal, dryRun: boolean) {
+  return { ...withdrawal, textHashes: plan.sources.map((s) => contentHash(s.text)), dryRun };
+}
+
+export async function previewWithdrawal(store: ProjectStore, withdrawal: Withdrawal, host: Pick<Host, 'backups'>): Promise<WithdrawPreview> {
+  const { plan, history } = await planFor(store, withdrawal);
+  const backups = host.backups ? await host.backups.withdraw(backupRequest(plan, withdrawal, true)) : null;
+  return { withdrawal, plan, history, backups };
+}
+
+export interface WithdrawResult {
+  sources: number;
+  historyEntries: number;
+  backups: BackupOutcome | null;
+}
+
+/**
+ * Delete for good: the project rows and history first (one transaction), then the backups.
+ * Planned again against the project as it is now, so nothing changed since the preview escapes.
+ */
+export async function withdrawPermanently(store: ProjectStore, withdrawal: Withdrawal, host: Pick<Host, 'backups'>): Promise<WithdrawResult> {
+  const { plan } = await planFor(store, withdrawal);
+  let historyEntries = 0;
+  await store.applyPermanently(plan.changes, (entries) => {
+    const scrubbed = scrubHistory(entries, plan.scrub);
+    historyEntries = scrubbed.rewritten.length + scrubbed.dropped.length;
+    return {
+      put: scrubbed.rewritten.map(({ entry, set }) => ({ ...entry, set })),
+      drop: scrubbed.dropped.flatMap((e) => (e.seq === undefined ? [] : [e.seq])),
+    };
+  });
+  const backups = host.backups ? await host.backups.withdraw(backupRequest(plan, withdrawal, false)) : null;
+  return { sources: plan.sources.length, historyEntries, backups };
+}
