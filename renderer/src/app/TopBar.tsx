@@ -3,6 +3,7 @@ import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useContext, useState, useSyncExternalStore } from 'react';
 import type { ProjectStore } from '../store';
 import { ProjectStoreContext, useProjectList } from '../store';
+import { DeleteProjectDialog } from './DeleteProjectDialog';
 import { openQdpx, saveQdpx } from './project-files';
 import { newProject, openDemo, openStoredProject, useSession } from './session';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme';
@@ -20,6 +21,7 @@ export function TopBar() {
   const projects = useProjectList(session.catalog);
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState<string | null>(null);
 
   const cycleTheme = () => {
     const next: ThemeChoice = theme === 'system' ? 'dark' : theme === 'dark' ? 'light' : 'system';
@@ -70,6 +72,9 @@ export function TopBar() {
                 </Menu.SubContent>
               </Menu.Portal>
             </Menu.Sub>
+            <Menu.Item className="menu-item" disabled={!status} onSelect={() => setDeleting(store.getProject().meta.id)}>
+              Delete project from this computer…
+            </Menu.Item>
             <Menu.Separator className="menu-separator" />
             <Menu.Item className="menu-item" onSelect={() => attempt(() => openDemo())}>
               Open the demo project
@@ -135,6 +140,7 @@ export function TopBar() {
       >
         ↷
       </button>
+      {deleting && <DeleteProjectDialog projectId={deleting} onClose={() => setDeleting(null)} />}
       <button type="button" className="icon-button" onClick={cycleTheme} aria-label={`Colour theme: ${theme}; change`} title={`Theme: ${theme}`}>
         {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◑'}
       </button>

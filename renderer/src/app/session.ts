@@ -74,6 +74,13 @@ async function show(store: ProjectStore): Promise<void> {
   setSession({ store, starting: false, startError: null });
 }
 
+/** Close the open project (e.g. before deleting it from this computer); the start screen shows. */
+export function closeProject(): void {
+  session.store?.close();
+  ui.reset();
+  setSession({ store: null });
+}
+
 export async function startSession(): Promise<void> {
   try {
     const coderName = (await getPref<string>(catalog, 'coderName')) ?? null;
