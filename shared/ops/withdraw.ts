@@ -21,6 +21,7 @@ import type { Change, ChangeSet } from '../model/changes';
 import { put, remove } from '../model/changes';
 import type { Case, Code, Guid, Project, RichBlock, RichInline, Row, Source, TableName } from '../model/schema';
 import { tableNames } from '../model/schema';
+import { memoPlainText } from '../model/richtext';
 import { OpError } from './common';
 
 /** What the user chose to withdraw. */
@@ -74,6 +75,8 @@ export interface WithdrawalPlan {
   codes: Code[];
   /** In-vivo codes named from the withdrawn words that stay, because other text is coded with them. */
   keptInVivoCodes: Code[];
+  /** Kept memos, codes and themes whose own text quotes a sentence of the withdrawn text: the researcher edits those. */
+  quotedIn: QuotedIn[];
   /** Words in the withdrawn sources. */
   words: number;
   /** Applying this removes the withdrawal from the project (not for the undo history). */
@@ -82,6 +85,40 @@ export interface WithdrawalPlan {
 }
 
 export const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+export interface QuotedIn {
+  table: 'memos' | 'codes' | 'themes';
+  id: Guid;
+  name: string;
+}
+
+/** Sentences long enough to tell a quote from a common phrase. */
+const QUOTE_MIN_CHARS = 20;
+
+/** The sentences of a source's words (its turns' utterances, without speaker labels) long enough to recognise as a quote. */
+export function quotableSentences(source: Pick<Source, 'text' | 'turns'>): string[] {
+  const out = new Set<string>();
+  const parts = source.turns.length ? source.turns.map((t) => source.text.slice(t.start, t.end)) : [source.text];
+  for (const part of parts)
+    for (const match of part.matchAll(/[^.!?\n]+[.!?]*/g)) {
+      const sentence = match[0].trim();
+      if (sentence.length >= QUOTE_MIN_CHARS) out.add(sentence);
+    }
+  return [...out];
+}
+
+/** Kept rows whose own writing contains one of the sentences (a researcher's memo quoting the participant). */
+function findQuotes(project: Project, sentences: readonly string[], gone: (table: TableName, id: string) => boolean): QuotedIn[] {
+  if (sentences.length === 0) return [];
+  const quotes = (text: string) => sentences.some((s) => text.includes(s));
+  const out: QuotedIn[] = [];
+  for (const m of project.memos)
+    if (!gone('memos', m.id) && quotes(`${m.title}\n${memoPlainText(m.body)}`)) out.push({ table: 'memos', id: m.id, name: m.title || 'Untitled memo' });
+  for (const c of project.codes)
+    if (!gone('codes', c.id) && quotes([c.name, c.definition, c.inclusion, c.exclusion, c.example].join('\n'))) out.push({ table: 'codes', id: c.id, name: c.name });
+  for (const t of project.themes) if (quotes(`${t.name}\n${t.definition}`)) out.push({ table: 'themes', id: t.id, name: t.name });
+  return out;
+}
 
 /** Every row ever seen: the project's and those only the history still holds (e.g. deleted earlier). */
 function allRows(project: Project, history: readonly ChangeSet[], table: TableName): AnyRow[] {
@@ -251,6 +288,9 @@ export function planWithdrawal(project: Project, withdrawal: Withdrawal, history
     memoIds: [...memoIds].filter((id) => project.memos.some((m) => m.id === id)),
     codes: project.codes.filter((c) => codeIds.has(c.id)),
     keptInVivoCodes: project.codes.filter((c) => inVivo.some((v) => v.id === c.id) && !codeIds.has(c.id)),
+    quotedIn: findQuotes(project, sources.flatMap(quotableSentences), (table, id) =>
+      table === 'memos' ? memoIds.has(id) : codeIds.has(id),
+    ),
     words: sources.reduce((n, s) => n + countWords(s.text), 0),
     changes: { label: `Delete ${what} permanently`, changes },
     scrub,

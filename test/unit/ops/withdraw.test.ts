@@ -143,3 +143,29 @@ describe('withdrawing from another copy of the project (a backup)', () => {
     expect(ops.withdrawFromProject(after, w)).toBe(after);
   });
 });
+
+describe('quotes kept elsewhere', () => {
+  it('names kept memos and codes whose own text quotes the withdrawn words, for the researcher to edit', () => {
+    const { project: base, ids } = withdrawStudy();
+    const ctx = { newId: () => '0a000000-0000-4000-8000-000000000001', now: () => '2026-12-01T10:00:00Z', coderId: ids.coderId };
+    let project = applyChanges(base, ops.createMemo(base, ctx, { target: { kind: 'project' }, title: 'Quotes to use', body: ops.plainTextToRich(`“${P07_SENTENCES[2]}”`) }));
+    project = applyChanges(project, ops.updateCode(project, ctx, ids.housing, { example: P07_SENTENCES[0]! }));
+    const plan = ops.planWithdrawal(project, ops.caseWithdrawal(project, ids.p07, false));
+    expect(plan.quotedIn.map((q) => [q.table, q.name])).toEqual([
+      ['memos', 'Quotes to use'],
+      ['codes', 'Housing'],
+    ]);
+    // The memo on the withdrawn interview quotes it too, but goes with it: not listed.
+    expect(plan.quotedIn.some((q) => q.name === 'Context')).toBe(false);
+    // Withdrawing only the first interview: the follow-up's sentence is no concern.
+    expect(ops.planWithdrawal(project, ops.sourceWithdrawal(project, ids.interview)).quotedIn.map((q) => q.name)).toEqual(['Housing']);
+  });
+
+  it('takes sentences from the utterances, without speaker labels, and skips short ones', () => {
+    const { project, ids } = withdrawStudy();
+    const source = project.sources.find((s) => s.id === ids.interview)!;
+    expect(source.text).toContain(`P07: ${P07_SENTENCES[0]}`);
+    expect(ops.quotableSentences(source)).toEqual(['Where did you stay that year?', P07_SENTENCES[0], P07_SENTENCES[1]]);
+    expect(ops.quotableSentences({ text: 'Yes. No. Maybe so, I think that is right.', turns: [] })).toEqual(['Maybe so, I think that is right.']);
+  });
+});

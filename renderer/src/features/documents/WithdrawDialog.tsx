@@ -119,6 +119,12 @@ export function WithdrawDialog({ target, onClose }: { target: WithdrawTarget; on
                     them if needed.
                   </li>
                 )}
+                {plan.quotedIn.length > 0 && (
+                  <li className="withdraw-warning">
+                    {plan.quotedIn.length === 1 ? 'This quotes' : 'These quote'} its words in your own writing; edit them by hand:{' '}
+                    {plan.quotedIn.map((q) => `${q.table === 'memos' ? 'memo' : q.table === 'codes' ? 'code' : 'theme'} ‘${q.name}’`).join(', ')}
+                  </li>
+                )}
                 <li>Other memos that link to it keep their words, without the link</li>
                 <li>Your .qdpx project file holds it until you save again; copies you sent to others are beyond reach</li>
               </ul>
