@@ -150,4 +150,57 @@ describe('permanent deletion in the app', () => {
     await page.getByRole('button', { name: /^Project Untitled project/ }).waitFor();
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('on the desktop, counts and rewrites the backups through the shell', async () => {
+    // A stand-in for the preload's window.lantern: two backups hold the document.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.addInitScript(() => {
+      const calls: unknown[] = [];
+      const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+      const outcome = { files: ['Study-1a2b/2026-12-01T10-00-00.000Z.qdpx', 'Study-1a2b/2026-12-02T09-30-00.000Z.qdpx'], unreadable: [] };
+      (window as unknown as { backupCalls: unknown[] }).backupCalls = calls;
+      (window as unknown as { lantern: unknown }).lantern = {
+        openFiles: () => ok([]),
+        saveFile: () => ok(null),
+        writeFile: () => ok(null),
+        getVersion: () => ok('0.0.0'),
+        takeOpenRequests: () => ok([]),
+        withdrawFromBackups: (request: unknown) => (calls.push(request), ok(outcome)),
+        deleteProjectBackups: (request: unknown) => (calls.push(request), ok({ files: [], unreadable: [] })),
+        onMenuCommand: () => () => {},
+        onOpenRequested: () => () => {},
+      };
+    });
+    const desktop = await context.newPage();
+    const errors: string[] = [];
+    desktop.on('pageerror', (e) => errors.push(e.message));
+    await desktop.goto(inject('baseUrl'));
+    await desktop.getByLabel('Your name').fill('Jordan Ellis');
+    await desktop.getByRole('button', { name: 'Start' }).click();
+    await desktop.locator('.transcript').waitFor({ timeout: 30_000 });
+    await desktop.getByRole('tab', { name: /Documents/ }).click();
+    await desktop.getByRole('button', { name: 'More for Interview 03 - Prosecutor, Site B' }).click();
+    await desktop.getByRole('menuitem', { name: 'Delete document permanently…' }).click();
+    const dialog = desktop.getByRole('dialog', { name: 'Delete ‘Interview 03 - Prosecutor, Site B’ permanently' });
+    const confirm = dialog.getByRole('button', { name: 'Delete permanently' });
+    await expect.poll(() => confirm.isEnabled()).toBe(true);
+    expect(await dialog.textContent()).toContain('Backups on this computer: 2 backups will be rewritten without it.');
+    expect(await dialog.textContent()).toContain('The case ‘P03’ (delete the case to remove it)');
+    await desktop.screenshot({ path: path.join(shots, 'withdraw-source-dialog-desktop.png') });
+    await confirm.click();
+    await dialog.waitFor({ state: 'detached' });
+    await desktop.getByText(/Deleted permanently: 1 document, .* 2 backups rewritten\./).waitFor();
+    const calls = (await desktop.evaluate(() => (window as unknown as { backupCalls: unknown[] }).backupCalls)) as {
+      sourceIds: string[];
+      caseIds: string[];
+      textHashes: string[];
+      dryRun: boolean;
+    }[];
+    expect(calls.map((c) => c.dryRun)).toEqual([true, false]);
+    expect(calls[1]!.sourceIds).toHaveLength(1);
+    expect(calls[1]!.caseIds).toEqual([]);
+    expect(calls[1]!.textHashes).toEqual([expect.stringMatching(/^[0-9a-f]{14}-[0-9a-f]+$/)]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -74,6 +74,7 @@ export function WithdrawDialog({ target, onClose }: { target: WithdrawTarget; on
   // A preview of an earlier choice (the shared box was just ticked) is not shown.
   const preview = previewed?.withdrawal === withdrawal ? previewed : null;
   const plan = preview?.plan;
+  const unlinked = plan?.changes.changes.filter((c) => c.table === 'memos' && c.after).length ?? 0;
   const historyCount = preview ? preview.history.rewritten.length + preview.history.dropped.length : 0;
   return (
     <Dialog.Root open onOpenChange={(o) => !o && !busy && onClose()}>
@@ -104,9 +105,12 @@ export function WithdrawDialog({ target, onClose }: { target: WithdrawTarget; on
                 </li>
                 {kase && <li>The case ‘{kase.name}’ and its attribute values</li>}
                 <li>{plural(plan.codingIds.length, 'coding')}, exemplar quotes included</li>
-                <li>{plural(plan.memoIds.length, 'memo')} on {kase ? 'the case, its documents' : 'the document'} or their codings</li>
+                <li>{plural(plan.memoIds.length, 'memo')} on {kase ? 'the case, its documents or their codings' : 'the document or its codings'}</li>
                 {plan.codes.length > 0 && <li>{plural(plan.codes.length, 'in-vivo code')} named with its words: {names(plan.codes)}</li>}
-                <li>Undo history: {plural(historyCount, 'entry', 'entries')} rewritten or removed, so undo cannot bring it back</li>
+                <li>
+                  Undo history:{' '}
+                  {historyCount === 0 ? 'no entry holds it' : `${plural(historyCount, 'entry', 'entries')} rewritten or removed, so undo cannot bring it back`}
+                </li>
                 <li>{backupLine(preview)}</li>
               </ul>
               <p className="withdraw-heading">What stays</p>
@@ -125,7 +129,7 @@ export function WithdrawDialog({ target, onClose }: { target: WithdrawTarget; on
                     {plan.quotedIn.map((q) => `${q.table === 'memos' ? 'memo' : q.table === 'codes' ? 'code' : 'theme'} ‘${q.name}’`).join(', ')}
                   </li>
                 )}
-                <li>Other memos that link to it keep their words, without the link</li>
+                {unlinked > 0 && <li>{plural(unlinked, 'other memo')} that link to it keep their words, without the link</li>}
                 <li>Your .qdpx project file holds it until you save again; copies you sent to others are beyond reach</li>
               </ul>
               {preview.backups && preview.backups.unreadable.length > 0 && (
