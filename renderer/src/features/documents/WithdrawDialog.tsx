@@ -119,13 +119,13 @@ export function WithdrawDialog({ target, onClose }: { target: WithdrawTarget; on
                 {kase && shared.length > 0 && !includeShared && <li>{plural(shared.length, 'shared document')}, unlinked from the case</li>}
                 {plan.keptInVivoCodes.length > 0 && (
                   <li>
-                    {plural(plan.keptInVivoCodes.length, 'in-vivo code')} named with its words but used elsewhere: {names(plan.keptInVivoCodes)}. Rename
-                    them if needed.
+                    {plural(plan.keptInVivoCodes.length, 'in-vivo code')} named with its words but used elsewhere: {names(plan.keptInVivoCodes)}. Rename if
+                    needed.
                   </li>
                 )}
                 {plan.quotedIn.length > 0 && (
                   <li className="withdraw-warning">
-                    {plan.quotedIn.length === 1 ? 'This quotes' : 'These quote'} its words in your own writing; edit them by hand:{' '}
+                    Your own writing that quotes its words (edit by hand):{' '}
                     {plan.quotedIn.map((q) => `${q.table === 'memos' ? 'memo' : q.table === 'codes' ? 'code' : 'theme'} ‘${q.name}’`).join(', ')}
                   </li>
                 )}
