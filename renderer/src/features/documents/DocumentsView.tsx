@@ -109,7 +109,7 @@ export default function DocumentsView() {
                 </td>
                 <td onClick={(e) => e.stopPropagation()}>
                   <Menu.Root>
-                    <Menu.Trigger className="icon-button" aria-label={`More for ${r.source.name}`}>
+                    <Menu.Trigger className="icon-button" aria-label="Document actions" title={`More for ${r.source.name}`}>
                       ⋯
                     </Menu.Trigger>
                     <Menu.Portal>
