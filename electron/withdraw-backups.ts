@@ -16,7 +16,7 @@ import { writeFileAtomic } from './files';
 export interface BackupOutcome {
   /** Backups changed (or, in a dry run, that would be), relative to the backup folder. */
   files: string[];
-  /** Backups that could not be read, with the reason. */
+  /** Backups that could not be read or changed, with the reason: they may still hold it. */
   unreadable: { file: string; problem: string }[];
 }
 
@@ -51,7 +51,12 @@ async function eachBackup(root: string, visit: (file: string, project: Project) 
       outcome.unreadable.push({ file, problem: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    if (await visit(file, project)) outcome.files.push(file);
+    try {
+      if (await visit(file, project)) outcome.files.push(file);
+    } catch (error) {
+      // One backup that cannot be changed (e.g. read-only) must not leave the others untouched.
+      outcome.unreadable.push({ file, problem: `could not be changed: ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
   return outcome;
 }

@@ -2,6 +2,7 @@
  * Backups on disk after a participant withdraws: real .qdpx backups made by the app's own
  * atomic writer, then scrubbed through the IPC handler; none may hold a sentence of the text.
  */
+import * as fs from 'node:fs/promises';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,12 @@ import { applyChanges } from '../../shared/model';
 import * as ops from '../../shared/ops';
 import { contentHash } from '../../shared/text/hash';
 import { P07_SENTENCES, P08_SENTENCE, withdrawStudy } from '../unit/ops/withdraw-fixture';
+
+// The real file system, with open wrapped so one call can be made to fail.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof fs>();
+  return { ...actual, open: vi.fn(actual.open) };
+});
 
 let dir: string;
 let root: string;
@@ -96,6 +103,18 @@ describe('withdrawing from backups', () => {
     const done = await withdrawFromBackups(root, request(study), false);
     expect(done.files).toHaveLength(3);
     expect(done.unreadable).toEqual([{ file: path.join('broken', 'old.qdpx'), problem: expect.stringContaining('old.qdpx') }]);
+  });
+
+  it('goes on past a backup it cannot change, and names it', async () => {
+    const { study } = await saveStudy();
+    // The first rewrite cannot create its temporary file, as in a folder made read-only
+    // (chmod does not stop root, who runs these tests in CI, so the refusal is simulated).
+    vi.mocked(fs.open).mockRejectedValueOnce(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+    const done = await withdrawFromBackups(root, request(study), false);
+    expect(done.unreadable).toEqual([{ file: expect.any(String), problem: 'could not be changed: EACCES: permission denied' }]);
+    expect(done.files).toHaveLength(2);
+    expect(await everything(path.join(root, done.unreadable[0]!.file))).toContain(P07_SENTENCES[0]);
+    for (const f of done.files) expect(await everything(path.join(root, f))).not.toContain(P07_SENTENCES[0]);
   });
 
   it('is a no-op without a backup folder (no project was ever saved)', async () => {

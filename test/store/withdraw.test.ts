@@ -91,6 +91,19 @@ describe('permanent deletion in the project database', () => {
     store.close();
   });
 
+  it('still deletes from the project when the shell cannot reach the backups, and says so', async () => {
+    const { store, ids } = await studyInStore();
+    const withdraw = vi.fn(async (request: { dryRun: boolean }) => {
+      if (!request.dryRun) throw new Error('backups:withdraw: permission denied');
+      return { files: ['a.qdpx'], unreadable: [] };
+    });
+    const done = await withdrawPermanently(store, ops.caseWithdrawal(store.getProject(), ids.p07, false), { backups: { withdraw, deleteProject: vi.fn() } });
+    expect(done.backups).toBeNull();
+    expect(done.backupError).toMatch(/permission denied/);
+    expect(leaked(P07_SENTENCES, await allStored(store))).toEqual([]);
+    store.close();
+  });
+
   it('changes nothing when the database write fails', async () => {
     const { store, ids } = await studyInStore();
     const before = await allStored(store);

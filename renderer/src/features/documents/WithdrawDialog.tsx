@@ -62,7 +62,8 @@ export function WithdrawDialog({ target, onClose }: { target: WithdrawTarget; on
       toast.report(
         `Deleted permanently: ${plural(done.sources, 'document')}, ${plural(done.historyEntries, 'undo history entry', 'undo history entries')} scrubbed` +
           (done.backups ? `, ${plural(done.backups.files.length, 'backup')} rewritten` : '') +
-          (unreadable.length ? `. Could not read ${unreadable.map((u) => `${u.file} (${u.problem})`).join('; ')}: delete it by hand if it may hold the text.` : '.'),
+          (unreadable.length ? `. These backups may still hold it; delete them by hand: ${unreadable.map((u) => `${u.file} (${u.problem})`).join('; ')}.` : '.') +
+          (done.backupError ? ` The backups could not be rewritten (${done.backupError}); they may still hold it.` : ''),
       );
       onClose();
     } catch (e) {

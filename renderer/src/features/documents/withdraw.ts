@@ -39,6 +39,8 @@ export interface WithdrawResult {
   sources: number;
   historyEntries: number;
   backups: BackupOutcome | null;
+  /** Why the backups could not be reached at all, when the shell failed (the project itself is done). */
+  backupError?: string;
 }
 
 /**
@@ -56,6 +58,13 @@ export async function withdrawPermanently(store: ProjectStore, withdrawal: Withd
       drop: scrubbed.dropped.flatMap((e) => (e.seq === undefined ? [] : [e.seq])),
     };
   });
-  const backups = host.backups ? await host.backups.withdraw(backupRequest(plan, withdrawal, false)) : null;
-  return { sources: plan.sources.length, historyEntries, backups };
+  const result: WithdrawResult = { sources: plan.sources.length, historyEntries, backups: null };
+  if (!host.backups) return result;
+  try {
+    result.backups = await host.backups.withdraw(backupRequest(plan, withdrawal, false));
+  } catch (error) {
+    // The project no longer holds it; say plainly that the backups may still.
+    result.backupError = error instanceof Error ? error.message : String(error);
+  }
+  return result;
 }
