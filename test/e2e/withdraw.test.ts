@@ -164,7 +164,7 @@ describe('permanent deletion in the app', () => {
       (window as unknown as { backupCalls: unknown[] }).backupCalls = calls;
       (window as unknown as { lantern: unknown }).lantern = {
         openFiles: () => ok([]),
-        saveFile: () => ok(null),
+        saveFile: () => ok('/home/researcher/study.qdpx'),
         writeFile: () => ok(null),
         getVersion: () => ok('0.0.0'),
         takeOpenRequests: () => ok([]),
@@ -200,6 +200,14 @@ describe('permanent deletion in the app', () => {
       dryRun: boolean;
     }[];
     expect(calls.map((c) => c.dryRun)).toEqual([true, false]);
+    // Saving replaces the project file, whose old version becomes a backup: it is scrubbed too.
+    await desktop.keyboard.press(`${mod}+S`);
+    const backupCalls = async () => (await desktop.evaluate(() => (window as unknown as { backupCalls: unknown[] }).backupCalls)) as typeof calls;
+    await expect.poll(async () => (await backupCalls()).length).toBe(3);
+    await desktop.getByText('Saved to file').waitFor();
+    const afterSave = await backupCalls();
+    expect(afterSave.map((c) => c.dryRun)).toEqual([true, false, false]);
+    expect(afterSave[2]!.sourceIds).toEqual(calls[1]!.sourceIds);
     expect(calls[1]!.sourceIds).toHaveLength(1);
     expect(calls[1]!.caseIds).toEqual([]);
     expect(calls[1]!.textHashes).toEqual([expect.stringMatching(/^[0-9a-f]{14}-[0-9a-f]+$/)]);

@@ -4,7 +4,7 @@
  * their text, and neither undo nor redo nor reopening brings it back.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { previewWithdrawal, withdrawPermanently } from '../../renderer/src/features/documents/withdraw';
+import { previewWithdrawal, scrubBackupsAfterSave, withdrawPermanently } from '../../renderer/src/features/documents/withdraw';
 import type { BackupOutcome } from '../../renderer/src/host';
 import { openCatalog } from '../../renderer/src/store/db';
 import { ProjectStore } from '../../renderer/src/store/project-store';
@@ -37,7 +37,7 @@ async function allStored(store: ProjectStore): Promise<unknown[]> {
 
 describe('permanent deletion in the project database', () => {
   it('previews the counts, then leaves no sentence of the text in any table, history included', async () => {
-    const { store, ids } = await studyInStore();
+    const { store, ids, catalog } = await studyInStore();
     expect(leaked(P07_SENTENCES, await allStored(store))).toHaveLength(4);
     const withdrawal = ops.caseWithdrawal(store.getProject(), ids.p07, false);
     const preview = await previewWithdrawal(store, withdrawal, {});
@@ -46,7 +46,7 @@ describe('permanent deletion in the project database', () => {
     expect(preview.plan.codingIds).toHaveLength(3);
     expect(preview.history.dropped.length + preview.history.rewritten.length).toBeGreaterThan(5);
 
-    const done = await withdrawPermanently(store, withdrawal, {});
+    const done = await withdrawPermanently(store, withdrawal, {}, catalog);
     expect(done.historyEntries).toBe(preview.history.dropped.length + preview.history.rewritten.length);
     expect(leaked(P07_SENTENCES, await allStored(store))).toEqual([]);
     expect(leaked([P08_SENTENCE], await allStored(store))).toHaveLength(1);
@@ -59,7 +59,7 @@ describe('permanent deletion in the project database', () => {
 
   it('undo and redo, all the way, and reopening cannot bring it back', async () => {
     const { store, ids, env, catalog, project } = await studyInStore();
-    await withdrawPermanently(store, ops.caseWithdrawal(store.getProject(), ids.p07, false), {});
+    await withdrawPermanently(store, ops.caseWithdrawal(store.getProject(), ids.p07, false), {}, catalog);
     let steps = 0;
     while (store.getStatus().undoLabel) {
       await store.undo();
@@ -78,26 +78,33 @@ describe('permanent deletion in the project database', () => {
   });
 
   it('asks the desktop host to scrub backups only after the database, with the texts’ hashes', async () => {
-    const { store, ids } = await studyInStore();
+    const { store, ids, catalog } = await studyInStore();
     const outcome: BackupOutcome = { files: ['study-1/a.qdpx'], unreadable: [] };
     const withdraw = vi.fn(async () => outcome);
     const host = { backups: { withdraw, deleteProject: vi.fn() } };
     const withdrawal = ops.sourceWithdrawal(store.getProject(), ids.interview);
     expect((await previewWithdrawal(store, withdrawal, host)).backups).toEqual(outcome);
     expect(withdraw).toHaveBeenLastCalledWith(expect.objectContaining({ sourceIds: [ids.interview], dryRun: true, textHashes: [expect.any(String)] }));
-    const done = await withdrawPermanently(store, withdrawal, host);
+    const done = await withdrawPermanently(store, withdrawal, host, catalog);
     expect(withdraw).toHaveBeenLastCalledWith(expect.objectContaining({ dryRun: false }));
     expect(done.backups).toEqual(outcome);
+    // Saving over the project file later backs up the old version: the next save scrubs again, once.
+    withdraw.mockClear();
+    expect(await scrubBackupsAfterSave(catalog, store.id, host)).toEqual(outcome);
+    expect(withdraw).toHaveBeenCalledTimes(1);
+    expect(withdraw).toHaveBeenLastCalledWith({ sourceIds: [ids.interview], caseIds: [], textHashes: [expect.any(String)], dryRun: false });
+    expect(await scrubBackupsAfterSave(catalog, store.id, host)).toBeNull();
+    expect(withdraw).toHaveBeenCalledTimes(1);
     store.close();
   });
 
   it('still deletes from the project when the shell cannot reach the backups, and says so', async () => {
-    const { store, ids } = await studyInStore();
+    const { store, ids, catalog } = await studyInStore();
     const withdraw = vi.fn(async (request: { dryRun: boolean }) => {
       if (!request.dryRun) throw new Error('backups:withdraw: permission denied');
       return { files: ['a.qdpx'], unreadable: [] };
     });
-    const done = await withdrawPermanently(store, ops.caseWithdrawal(store.getProject(), ids.p07, false), { backups: { withdraw, deleteProject: vi.fn() } });
+    const done = await withdrawPermanently(store, ops.caseWithdrawal(store.getProject(), ids.p07, false), { backups: { withdraw, deleteProject: vi.fn() } }, catalog);
     expect(done.backups).toBeNull();
     expect(done.backupError).toMatch(/permission denied/);
     expect(leaked(P07_SENTENCES, await allStored(store))).toEqual([]);
@@ -105,10 +112,10 @@ describe('permanent deletion in the project database', () => {
   });
 
   it('changes nothing when the database write fails', async () => {
-    const { store, ids } = await studyInStore();
+    const { store, ids, catalog } = await studyInStore();
     const before = await allStored(store);
     const spy = vi.spyOn(store.db.history, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
-    await expect(withdrawPermanently(store, ops.caseWithdrawal(store.getProject(), ids.p07, false), {})).rejects.toThrow(/disk full/);
+    await expect(withdrawPermanently(store, ops.caseWithdrawal(store.getProject(), ids.p07, false), {}, catalog)).rejects.toThrow(/disk full/);
     spy.mockRestore();
     expect(await allStored(store)).toEqual(before);
     expect(leaked(P07_SENTENCES, store.getProject())).toHaveLength(4);

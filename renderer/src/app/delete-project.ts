@@ -6,6 +6,7 @@
  */
 import type { BackupOutcome, Host } from '../host';
 import { deleteProject, getPref, listProjects, openProjectDb, setPref, type ProjectEntry } from '../store';
+import { forgetPendingScrub } from '../features/documents/withdraw';
 import { closeProject, getSession, openStoredProject } from './session';
 
 export interface ProjectDeletionPreview {
@@ -37,6 +38,7 @@ export async function deleteProjectFromComputer(id: string, host: Pick<Host, 'ba
   if (wasOpen) closeProject();
   await deleteProject(catalog, id);
   if ((await getPref<string>(catalog, 'lastProjectId')) === id) await setPref(catalog, 'lastProjectId', null);
+  await forgetPendingScrub(catalog, id);
   const backups = host.backups ? await host.backups.deleteProject({ projectId: id, dryRun: false }) : null;
   const next = (await listProjects(catalog))[0] ?? null;
   if (!wasOpen || !next) return { backups, next: null };

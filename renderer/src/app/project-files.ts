@@ -11,6 +11,7 @@ import { getHost } from '../host';
 import { SaveAsRequired } from '../host/errors';
 import type { ReadResult } from '../../../shared/formats/refi';
 import { formatReport, writeQdpx } from '../../../shared/formats/refi';
+import { scrubBackupsAfterSave } from '../features/documents/withdraw';
 import { beginOpening, isOpening } from './opening';
 import { ReadCancelled, readProjectFile } from './read-project';
 import { getSession, openProject } from './session';
@@ -95,6 +96,7 @@ export async function saveQdpx(saveAs = false): Promise<string | null> {
     try {
       await h.writeFile(entry.filePath, bytes);
       await store.markSaved({ fileName: entry.fileName ?? fileNameFor(project), filePath: entry.filePath });
+      await scrubBackupsAfterSave(getSession().catalog, store.id, h);
       return entry.filePath;
     } catch (e) {
       // The desktop shell only overwrites paths chosen in this session; otherwise ask where.
@@ -105,5 +107,7 @@ export async function saveQdpx(saveAs = false): Promise<string | null> {
   if (!saved) return null;
   const isPath = /[\\/]/.test(saved);
   await store.markSaved({ fileName: saved.split(/[\\/]/).pop() ?? saved, ...(isPath ? { filePath: saved } : {}) });
+  // A participant withdrawn before this save: the backup of the file just replaced may hold them.
+  await scrubBackupsAfterSave(getSession().catalog, store.id, h);
   return saved;
 }

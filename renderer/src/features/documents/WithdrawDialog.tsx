@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { caseScope, caseWithdrawal, sourceWithdrawal, type Withdrawal } from '../../../../shared/ops/withdraw';
 import { getHost } from '../../host';
 import { useProjectStore } from '../../store';
+import { getSession } from '../../app/session';
 import { toast } from '../../app/toast';
 import { previewWithdrawal, withdrawPermanently, type WithdrawPreview } from './withdraw';
 
@@ -57,7 +58,7 @@ export function WithdrawDialog({ target, onClose }: { target: WithdrawTarget; on
     if (!withdrawal) return;
     setBusy(true);
     try {
-      const done = await withdrawPermanently(store, withdrawal, getHost());
+      const done = await withdrawPermanently(store, withdrawal, getHost(), getSession().catalog);
       const unreadable = done.backups?.unreadable ?? [];
       toast.report(
         `Deleted permanently: ${plural(done.sources, 'document')}, ${plural(done.historyEntries, 'undo history entry', 'undo history entries')} scrubbed` +

@@ -5,7 +5,8 @@
  * has the store write it all in one transaction that undo cannot reverse.
  */
 import type { BackupOutcome, Host } from '../../host';
-import type { HistoryEntry, ProjectStore } from '../../store';
+import type { CatalogDb, HistoryEntry, ProjectStore } from '../../store';
+import { getPref, setPref } from '../../store';
 import type { HistoryScrub, Withdrawal, WithdrawalPlan } from '../../../../shared/ops/withdraw';
 import { planWithdrawal, scrubHistory } from '../../../../shared/ops/withdraw';
 import { contentHash } from '../../../../shared/text/hash';
@@ -25,13 +26,46 @@ async function planFor(store: ProjectStore, withdrawal: Withdrawal) {
   return { plan, history: scrubHistory(entries, plan.scrub) };
 }
 
-function backupRequest(plan: WithdrawalPlan, withdrawal: Withdrawal, dryRun: boolean) {
-  return { ...withdrawal, textHashes: plan.sources.map((s) => contentHash(s.text)), dryRun };
+type BackupRequest = Withdrawal & { textHashes: string[] };
+
+function backupRequest(plan: WithdrawalPlan, withdrawal: Withdrawal): BackupRequest {
+  return { ...withdrawal, textHashes: plan.sources.map((s) => contentHash(s.text)) };
+}
+
+/**
+ * Saving over the project file later backs up its previous version, which still holds the
+ * withdrawn text; so each withdrawal is remembered (ids and hashes, never text) and the
+ * backups are scrubbed again after every save until a save has happened.
+ */
+const pendingKey = (projectId: string) => `withdrawn-after-save:${projectId}`;
+
+async function rememberForNextSave(catalog: CatalogDb, projectId: string, request: BackupRequest): Promise<void> {
+  const pending = (await getPref<BackupRequest[]>(catalog, pendingKey(projectId))) ?? [];
+  await setPref(catalog, pendingKey(projectId), [...pending, request]);
+}
+
+/** A project deleted from this computer needs no scrubbing after a save. */
+export async function forgetPendingScrub(catalog: CatalogDb, projectId: string): Promise<void> {
+  await catalog.prefs.delete(pendingKey(projectId));
+}
+
+/** Call after the project was saved to a file: scrub the backup that save made. Returns the backups changed. */
+export async function scrubBackupsAfterSave(catalog: CatalogDb, projectId: string, host: Pick<Host, 'backups'>): Promise<BackupOutcome | null> {
+  const pending = await getPref<BackupRequest[]>(catalog, pendingKey(projectId));
+  if (!pending?.length || !host.backups) return null;
+  const outcome: BackupOutcome = { files: [], unreadable: [] };
+  for (const request of pending) {
+    const done = await host.backups.withdraw({ ...request, dryRun: false });
+    outcome.files.push(...done.files);
+    outcome.unreadable.push(...done.unreadable);
+  }
+  await catalog.prefs.delete(pendingKey(projectId));
+  return outcome;
 }
 
 export async function previewWithdrawal(store: ProjectStore, withdrawal: Withdrawal, host: Pick<Host, 'backups'>): Promise<WithdrawPreview> {
   const { plan, history } = await planFor(store, withdrawal);
-  const backups = host.backups ? await host.backups.withdraw(backupRequest(plan, withdrawal, true)) : null;
+  const backups = host.backups ? await host.backups.withdraw({ ...backupRequest(plan, withdrawal), dryRun: true }) : null;
   return { withdrawal, plan, history, backups };
 }
 
@@ -47,7 +81,12 @@ export interface WithdrawResult {
  * Delete for good: the project rows and history first (one transaction), then the backups.
  * Planned again against the project as it is now, so nothing changed since the preview escapes.
  */
-export async function withdrawPermanently(store: ProjectStore, withdrawal: Withdrawal, host: Pick<Host, 'backups'>): Promise<WithdrawResult> {
+export async function withdrawPermanently(
+  store: ProjectStore,
+  withdrawal: Withdrawal,
+  host: Pick<Host, 'backups'>,
+  catalog: CatalogDb,
+): Promise<WithdrawResult> {
   const { plan } = await planFor(store, withdrawal);
   let historyEntries = 0;
   await store.applyPermanently(plan.changes, (entries) => {
@@ -60,8 +99,10 @@ export async function withdrawPermanently(store: ProjectStore, withdrawal: Withd
   });
   const result: WithdrawResult = { sources: plan.sources.length, historyEntries, backups: null };
   if (!host.backups) return result;
+  const request = backupRequest(plan, withdrawal);
   try {
-    result.backups = await host.backups.withdraw(backupRequest(plan, withdrawal, false));
+    await rememberForNextSave(catalog, store.id, request);
+    result.backups = await host.backups.withdraw({ ...request, dryRun: false });
   } catch (error) {
     // The project no longer holds it; say plainly that the backups may still.
     result.backupError = error instanceof Error ? error.message : String(error);
