@@ -11,6 +11,7 @@ import { NotFlushed } from '../node/atomic-write';
 import { listBackups, readBackup, writeWithBackup } from '../node/backups';
 import type { WritablePaths } from './files';
 import type { Implementation } from './ipc';
+import { deleteProjectBackups, withdrawFromBackups } from './withdraw-backups';
 
 export interface HandlerDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -137,5 +138,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:getVersion': async () => deps.version,
 
     'app:takeOpenRequests': async () => readAll(deps.takeOpenRequests()),
+
+    'backups:withdraw': async ({ dryRun, ...withdrawal }) => withdrawFromBackups(deps.backupRoot, withdrawal, dryRun),
+
+    'backups:deleteProject': async ({ projectId, dryRun }) => deleteProjectBackups(deps.backupRoot, projectId, dryRun),
   };
 }

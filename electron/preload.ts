@@ -19,6 +19,8 @@ const lantern: LanternBridge = {
   readBackup: (request) => invoke('backups:read', request),
   getVersion: () => invoke('app:getVersion', undefined),
   takeOpenRequests: () => invoke('app:takeOpenRequests', undefined),
+  withdrawFromBackups: (request) => invoke('backups:withdraw', request),
+  deleteProjectBackups: (request) => invoke('backups:deleteProject', request),
   onMenuCommand(listener) {
     const forward = (_event: IpcRendererEvent, payload: MenuCommandEvent) => listener(payload);
     ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);

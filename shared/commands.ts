@@ -36,6 +36,7 @@ export const appCommands = [
   { id: 'renameProject', label: 'Rename project…', menu: { in: 'file', group: 1 } },
   { id: 'importTranscripts', label: 'Import transcripts…', shortcut: 'CmdOrCtrl+I', menu: { in: 'file', group: 2 } },
   { id: 'export', label: 'Export…', shortcut: 'CmdOrCtrl+E', menu: { in: 'file', group: 2 } },
+  { id: 'deleteProject', label: 'Delete project from this computer…', menu: { in: 'file', group: 3 } },
   { id: 'undo', label: 'Undo', shortcut: 'CmdOrCtrl+Z', menu: { in: 'edit', group: 0 } },
   { id: 'redo', label: 'Redo', shortcut: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'], menu: { in: 'edit', group: 0 } },
   // Not in the menu: the coding view must first take the reader's selection from the page,

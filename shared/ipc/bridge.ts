@@ -49,6 +49,8 @@ export interface LanternBridge {
   readBackup(request: IpcRequest<'backups:read'>): Call<'backups:read'>;
   getVersion(): Call<'app:getVersion'>;
   takeOpenRequests(): Call<'app:takeOpenRequests'>;
+  withdrawFromBackups(request: IpcRequest<'backups:withdraw'>): Call<'backups:withdraw'>;
+  deleteProjectBackups(request: IpcRequest<'backups:deleteProject'>): Call<'backups:deleteProject'>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (event: MenuCommandEvent) => void): () => void;
   /** Subscribe to "projects are waiting" nudges; returns the unsubscribe function. */

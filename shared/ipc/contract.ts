@@ -5,6 +5,7 @@
  * buggy renderer can only ask for what is written down here, in the shape written here.
  */
 import { z } from 'zod';
+import { guidSchema } from '../model/schema';
 import { menuCommands } from './bridge';
 
 /** Large enough for any real project or transcript; small enough that one call cannot exhaust memory. */
@@ -25,6 +26,13 @@ const title = z.string().max(200);
 
 /** A path the shell reports back; the renderer never invents one (file:write checks it against dialog choices). */
 const absolutePath = z.string().min(1).max(4096);
+
+/** Backups changed or deleted (paths inside the backup folder), and those that could not be read. */
+const backupOutcome = z.object({
+  files: z.array(z.string()),
+  unreadable: z.array(z.object({ file: z.string(), problem: z.string() })),
+});
+export type BackupOutcome = z.infer<typeof backupOutcome>;
 
 const pickedFile = z.object({ name: z.string(), path: absolutePath, bytes });
 
@@ -77,6 +85,27 @@ export const ipcContract = {
   'app:takeOpenRequests': {
     request: z.undefined(),
     response: z.array(pickedFile),
+  },
+  /**
+   * A participant withdraws: rewrite every backup holding these sources or cases (a source
+   * also when a backup has its identical text under another id) without them. dryRun only
+   * names the backups that would change.
+   */
+  'backups:withdraw': {
+    request: z
+      .object({
+        sourceIds: z.array(guidSchema).max(100_000),
+        caseIds: z.array(guidSchema).max(100_000),
+        textHashes: z.array(z.string().max(64)).max(100_000),
+        dryRun: z.boolean(),
+      })
+      .strict(),
+    response: backupOutcome,
+  },
+  /** Delete project from this computer: its backups (those carrying its id). dryRun only names them. */
+  'backups:deleteProject': {
+    request: z.object({ projectId: guidSchema, dryRun: z.boolean() }).strict(),
+    response: backupOutcome,
   },
 } as const;
 

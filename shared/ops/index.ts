@@ -12,3 +12,4 @@ export * from './codings';
 export * from './themes';
 export * from './memos';
 export { joinCodings } from './spans';
+export * from './withdraw';

@@ -13,6 +13,8 @@ function fakeBridge(overrides: Partial<LanternBridge> = {}): LanternBridge {
     readBackup: vi.fn(async () => ({ ok: true as const, value: { name: 'a.qdpx', bytes: new Uint8Array() } })),
     getVersion: vi.fn(async () => ({ ok: true as const, value: '0.1.0' })),
     takeOpenRequests: vi.fn(async () => ({ ok: true as const, value: [] })),
+    withdrawFromBackups: vi.fn(async () => ({ ok: true as const, value: { files: [], unreadable: [] } })),
+    deleteProjectBackups: vi.fn(async () => ({ ok: true as const, value: { files: [], unreadable: [] } })),
     onMenuCommand: vi.fn(() => () => {}),
     onOpenRequested: vi.fn(() => () => {}),
     ...overrides,

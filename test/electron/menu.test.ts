@@ -46,6 +46,8 @@ describe('application menu', () => {
       'Import transcripts…',
       'Export…',
       'separator',
+      'Delete project from this computer…',
+      'separator',
       'quit',
     ]);
     expect(file.find((i) => i.label === 'Save')!.accelerator).toBe('CmdOrCtrl+S');

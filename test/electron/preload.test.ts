@@ -26,6 +26,7 @@ describe('preload', () => {
   it('exposes only window.lantern, with one named method per channel and nothing generic', () => {
     expect([...bridge.exposed.keys()]).toEqual(['lantern']);
     expect(Object.keys(lantern).sort()).toEqual([
+      'deleteProjectBackups',
       'getVersion',
       'listBackups',
       'onMenuCommand',
@@ -34,6 +35,7 @@ describe('preload', () => {
       'readBackup',
       'saveFile',
       'takeOpenRequests',
+      'withdrawFromBackups',
       'writeFile',
     ]);
   });
@@ -44,6 +46,8 @@ describe('preload', () => {
     ['writeFile', 'file:write', { path: '/a.qdpx', bytes: new Uint8Array(1) }],
     ['listBackups', 'backups:list', { path: '/a.qdpx' }],
     ['readBackup', 'backups:read', { path: '/a.qdpx', name: '2026-01-31T09-15-00.000Z.qdpx' }],
+    ['withdrawFromBackups', 'backups:withdraw', { sourceIds: [], caseIds: [], textHashes: [], dryRun: true }],
+    ['deleteProjectBackups', 'backups:deleteProject', { projectId: '00000000-0000-4000-8000-000000000000', dryRun: true }],
   ] as const)('%s invokes %s with the request unchanged', async (method, channel, request) => {
     await (lantern[method] as (r: unknown) => Promise<unknown>)(request);
     expect(bridge.invoke).toHaveBeenLastCalledWith(channel, request);

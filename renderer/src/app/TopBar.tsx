@@ -5,6 +5,7 @@ import type { ProjectStore } from '../store';
 import { ProjectStoreContext, useProjectList } from '../store';
 import { allCommands, keyText, type CommandId } from './command-list';
 import { isAvailable, runCommand, useCommands } from './commands';
+import { DeleteProjectDialog } from './DeleteProjectDialog';
 import { useServices } from './services';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme';
 import { attempt, toast } from './toast';
@@ -35,9 +36,11 @@ export function TopBar() {
   const projects = useProjectList(services.catalog);
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState<string | null>(null);
 
   useCommands({
     ...(name !== null && { renameProject: () => setEditing(true) }),
+    ...(store !== idle && { deleteProject: () => setDeleting(store.getProject().meta.id) }),
     cycleTheme: () => {
       const next: ThemeChoice = theme === 'system' ? 'dark' : theme === 'dark' ? 'light' : 'system';
       applyTheme(next);
@@ -82,6 +85,7 @@ export function TopBar() {
                 </Menu.SubContent>
               </Menu.Portal>
             </Menu.Sub>
+            <CommandItem id="deleteProject" />
             <Menu.Separator className="menu-separator" />
             <CommandItem id="openDemo" />
             {projects && projects.length > 0 && (
@@ -145,6 +149,7 @@ export function TopBar() {
       >
         ↷
       </button>
+      {deleting && <DeleteProjectDialog projectId={deleting} onClose={() => setDeleting(null)} />}
       <button type="button" className="icon-button" onClick={() => runCommand('cycleTheme')} aria-label={`Colour theme: ${theme}; change`} title={`Theme: ${theme}`}>
         {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◑'}
       </button>

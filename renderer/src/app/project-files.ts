@@ -13,6 +13,7 @@ import { getHost } from '../host';
 import { SaveAsRequired } from '../host/errors';
 import type { ReadResult } from '../../../shared/formats/refi';
 import { formatReport, writeQdpx } from '../../../shared/formats/refi';
+import { scrubBackupsAfterSave } from '../features/documents/withdraw';
 import { beginOpening, isOpening } from './opening';
 import { ReadCancelled, readProjectFile } from './read-project';
 import type { AppServices } from './services';
@@ -147,6 +148,7 @@ async function writeSnapshot(services: Pick<AppServices, 'session' | 'host'>, st
     try {
       await h.writeFile(entry.filePath, bytes);
       await store.markSaved({ fileName: entry.fileName ?? fileNameFor(project), filePath: entry.filePath }, revision);
+      await scrubBackupsAfterSave(services.session.catalog, store.id, h);
       return entry.filePath;
     } catch (e) {
       // The desktop shell only overwrites paths chosen in this session; otherwise ask where.
@@ -157,5 +159,7 @@ async function writeSnapshot(services: Pick<AppServices, 'session' | 'host'>, st
   if (!saved) return null;
   const isPath = /[\\/]/.test(saved);
   await store.markSaved({ fileName: saved.split(/[\\/]/).pop() ?? saved, ...(isPath ? { filePath: saved } : {}) }, revision);
+  // A participant withdrawn before this save: the backup of the file just replaced may hold them.
+  await scrubBackupsAfterSave(services.session.catalog, store.id, h);
   return saved;
 }

@@ -55,6 +55,8 @@ export interface Session {
   newProject(name: string): Promise<void>;
   /** Hand over the editors' held-back work and wait until every change is stored. */
   settle(): Promise<void>;
+  /** Close the open project (before deleting it from this computer); the start screen shows. */
+  closeProject(): Promise<void>;
 }
 
 export interface SessionDeps {
@@ -115,6 +117,15 @@ export function createSession(deps: SessionDeps): Session {
     patch(state, { store, starting: false, startError: null, openFailure: null });
   }
 
+  async function closeProject(): Promise<void> {
+    const store = current();
+    if (!store) return;
+    await settle();
+    await store.close();
+    ui.reset();
+    patch(state, { store: null });
+  }
+
   async function openStoredProject(id: string): Promise<void> {
     await settle();
     await show(await ProjectStore.open(catalog, id, env));
@@ -173,6 +184,7 @@ export function createSession(deps: SessionDeps): Session {
     state,
     catalog,
     settle,
+    closeProject,
     openProject,
     openStoredProject,
     openDemo,

@@ -76,6 +76,10 @@ export function electronHost(bridge: LanternBridge): Host {
     },
     listBackups: (path) => unwrap(bridge.listBackups({ path })),
     readBackup: (path, name) => unwrap(bridge.readBackup({ path, name })),
+    backups: {
+      withdraw: (request) => unwrap(bridge.withdrawFromBackups(request)),
+      deleteProject: (request) => unwrap(bridge.deleteProjectBackups(request)),
+    },
     version: () => unwrap(bridge.getVersion()),
   };
 }

@@ -4,7 +4,7 @@ import { browserHost } from './browser';
 import { electronHost } from './electron';
 import type { Host } from './types';
 
-export type { BackupInfo, FileFilter, Host, MenuCommand, PickedFile } from './types';
+export type { BackupInfo, BackupOutcome, FileFilter, Host, MenuCommand, PickedFile } from './types';
 export { SaveAsRequired } from './errors';
 
 let host: Host | undefined;

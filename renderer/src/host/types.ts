@@ -5,8 +5,9 @@
  * a plain browser. Components never call window.lantern or the DOM file APIs directly.
  */
 import type { MenuCommand } from '../../../shared/ipc/bridge';
+import type { BackupOutcome } from '../../../shared/ipc/contract';
 
-export type { MenuCommand };
+export type { BackupOutcome, MenuCommand };
 
 export interface PickedFile {
   name: string;
@@ -59,6 +60,15 @@ export interface Host {
   listBackups?(projectPath: string): Promise<BackupInfo[]>;
   /** One backup's bytes, named as listBackups names it; changes nothing on disk (desktop only). */
   readBackup?(projectPath: string, name: string): Promise<PickedFile>;
+  /**
+   * Backups of project files on this machine (desktop only; web mode keeps none). A
+   * participant's withdrawal rewrites those holding it; deleting a project deletes its own.
+   * dryRun only names the backups that would change.
+   */
+  backups?: {
+    withdraw(request: { sourceIds: string[]; caseIds: string[]; textHashes: string[]; dryRun: boolean }): Promise<BackupOutcome>;
+    deleteProject(request: { projectId: string; dryRun: boolean }): Promise<BackupOutcome>;
+  };
   /** The desktop app's version (desktop only), e.g. for an About box. */
   version?(): Promise<string>;
 }

@@ -397,6 +397,37 @@ export class ProjectStore {
     this.channel?.postMessage(message);
   }
 
+  /**
+   * A change that cannot be undone (a participant's permanent deletion): the rows and the
+   * history entries `rewriteHistory` changes or drops go in ONE transaction, and the change
+   * itself is not recorded, so undo cannot bring back what it removed. Waits for earlier
+   * changes to be stored first; on failure nothing is changed and the error is thrown.
+   */
+  async applyPermanently(set: ChangeSet, rewriteHistory: (entries: HistoryEntry[]) => { put: HistoryEntry[]; drop: number[] }): Promise<void> {
+    validateChangeSet(set);
+    await this.flush();
+    const db = this.db;
+    await db.transaction('rw', db.tables, async () => {
+      for (const [table, rows] of finalRows(set)) {
+        const puts: unknown[] = [];
+        const deletes: string[] = [];
+        for (const [id, row] of rows) if (row) puts.push(row);
+        else deletes.push(id);
+        if (deletes.length) await db.table(table).bulkDelete(deletes);
+        if (puts.length) await db.table(table).bulkPut(puts);
+      }
+      const { put, drop } = rewriteHistory(await db.history.orderBy('seq').toArray());
+      if (drop.length) await db.history.bulkDelete(drop);
+      if (put.length) await db.history.bulkPut(put);
+    });
+    this.project = applyChanges(this.project, set);
+    await this.loadHistory();
+    this.refreshLabels();
+    this.setStatus({ dirty: true });
+    await this.touchCatalog();
+    this.channel?.postMessage('stored');
+  }
+
   private async touchCatalog(): Promise<void> {
     // The catalog is another database, so this is a second, best-effort write.
     await this.catalog.projects.update(this.id, { name: this.project.meta.name, modifiedAt: isoNow(), dirty: this.isDirty() ? 1 : 0 });

@@ -1,10 +1,12 @@
 /** The project's documents with their case, attributes and coding progress; filter by attribute. */
+import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useMemo, useState } from 'react';
 import { sourceAttributes } from '../../../../shared/model';
 import { openSource } from '../../app/ui-state';
 import { useProject } from '../../store';
 import { ImportButton } from './ImportButton';
 import { codedShare } from './progress';
+import { WithdrawDialog, type WithdrawTarget } from './WithdrawDialog';
 
 export default function DocumentsView() {
   const sources = useProject((p) => p.sources);
@@ -14,6 +16,7 @@ export default function DocumentsView() {
   const [filterAttr, setFilterAttr] = useState('');
   const [filterValue, setFilterValue] = useState('');
   const [query, setQuery] = useState('');
+  const [withdraw, setWithdraw] = useState<WithdrawTarget | null>(null);
 
   const rows = useMemo(() => {
     const project = { cases, attributes };
@@ -80,6 +83,9 @@ export default function DocumentsView() {
               ))}
               <th>Codings</th>
               <th>Coded</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -101,11 +107,30 @@ export default function DocumentsView() {
                   </span>{' '}
                   <span className="small muted">{Math.round(r.share * 100)}%</span>
                 </td>
+                <td onClick={(e) => e.stopPropagation()}>
+                  <Menu.Root>
+                    <Menu.Trigger className="icon-button" aria-label="Document actions" title={`More for ${r.source.name}`}>
+                      ⋯
+                    </Menu.Trigger>
+                    <Menu.Portal>
+                      <Menu.Content className="menu" align="end">
+                        <Menu.Item className="menu-item" onSelect={() => setWithdraw({ kind: 'source', id: r.source.id })}>
+                          Delete document permanently…
+                        </Menu.Item>
+                        {r.source.caseId && r.caseName && (
+                          <Menu.Item className="menu-item" onSelect={() => setWithdraw({ kind: 'case', id: r.source.caseId! })}>
+                            Delete case ‘{r.caseName}’ permanently…
+                          </Menu.Item>
+                        )}
+                      </Menu.Content>
+                    </Menu.Portal>
+                  </Menu.Root>
+                </td>
               </tr>
             ))}
             {shown.length === 0 && (
               <tr>
-                <td colSpan={attributes.length + 4} className="muted">
+                <td colSpan={attributes.length + 5} className="muted">
                   No document matches this filter.
                 </td>
               </tr>
@@ -113,6 +138,7 @@ export default function DocumentsView() {
           </tbody>
         </table>
       )}
+      {withdraw && <WithdrawDialog target={withdraw} onClose={() => setWithdraw(null)} />}
     </div>
   );
 }
