@@ -12,12 +12,13 @@ import type { Host } from '../host';
 import { getHost } from '../host';
 import { SaveAsRequired } from '../host/errors';
 import type { ReadResult } from '../../../shared/formats/refi';
-import { formatReport, writeQdpx } from '../../../shared/formats/refi';
+import { formatReport } from '../../../shared/formats/refi';
 import { scrubBackupsAfterSave } from '../features/documents/withdraw';
 import { beginOpening, isOpening } from './opening';
 import { ReadCancelled, readProjectFile } from './read-project';
 import type { AppServices } from './services';
 import { toast } from './toast';
+import { writeProjectFile } from './write-project';
 
 const QDPX = [{ name: 'REFI-QDA project', extensions: ['qdpx'] }];
 // The reader takes a bare project.qde too (ATLAS.ti, MAXQDA export one), so the picker offers it.
@@ -141,7 +142,8 @@ export async function saveQdpx(
 async function writeSnapshot(services: Pick<AppServices, 'session' | 'host'>, store: ProjectStore, saveAs: boolean): Promise<string | null> {
   // The stored revision written: a change made while the file is written stays unsaved.
   const { project, revision } = await store.snapshot();
-  const bytes = writeQdpx(project);
+  // Made in the writer worker: building a large study's file froze the window for seconds.
+  const bytes = await writeProjectFile(project);
   const h = services.host;
   const entry = await services.session.catalog.projects.get(store.id);
   if (!saveAs && entry?.filePath && h.writeFile) {
