@@ -32,7 +32,7 @@ describe("opening another tool's project", () => {
     await summary.getByRole('button', { name: 'Dismiss message' }).click();
     await summary.waitFor({ state: 'detached' });
 
-    // A bare .qde (ATLAS.ti) is offered by the picker and reports what it skipped and why.
+    // A bare .qde (ATLAS.ti) is offered by the picker and reports what it keeps without showing, and why.
     const qdeChooser = other.waitForEvent('filechooser');
     other.once('dialog', (d) => void d.accept());
     await other.getByRole('button', { name: 'File ▾' }).click();
@@ -42,7 +42,9 @@ describe("opening another tool's project", () => {
     await picker.setFiles(sharedPath('refi-qda/samples/atlasti8-mac_refi-standard-project.qde'));
     const qde = other.getByRole('status').filter({ hasText: 'Imported atlasti8-mac_refi-standard-project.qde' });
     await qde.waitFor({ timeout: 60_000 });
-    expect(await qde.textContent()).toMatch(/Skipped \d+:/);
+    const said = await qde.textContent();
+    expect(said).toMatch(/Kept as it is, not shown, written back on save: 12:/);
+    expect(said).toContain('PictureSource "cornflakes-n-milk.jpg": a picture source; Lantern QDA shows text sources only (with its 2 codings)');
     await other.context().close();
   });
 });
