@@ -1,8 +1,16 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// `*.interop.test.ts` files read the third-party corpus in ../shared ($LANTERN_SHARED); they form
-// their own suite (`npm run test:interop`) so that `npm test` passes on a clone with nothing beside it.
+// Tests sit in a tree that mirrors the source (test/shared/merge tests shared/merge, and so on);
+// the file's name, not its folder, picks how it runs:
+//   *.e2e.test.ts          the whole app in Chromium (one dev server, one browser)
+//   *.interop.test.ts      reads the third-party corpus in ../shared ($LANTERN_SHARED)
+//   *.interop.e2e.test.ts  both
+//   *.test.ts              everything else: plain Node
+// The interop files form their own suite (`npm run test:interop`) so that `npm test` passes on a
+// clone with nothing beside it.
+const E2E = '**/*.e2e.test.ts';
 const INTEROP = '**/*.interop.test.ts';
+const INTEROP_E2E = '**/*.interop.e2e.test.ts';
 const e2e = {
   environment: 'node' as const,
   testTimeout: 90_000,
@@ -17,8 +25,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/store/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/electron/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, INTEROP],
+          include: ['**/*.test.ts'],
+          exclude: [...configDefaults.exclude, E2E, INTEROP],
           environment: 'node',
           testTimeout: 30_000,
           setupFiles: ['test/backup-dir.setup.ts'],
@@ -27,8 +35,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, INTEROP],
+          include: [E2E],
+          exclude: [...configDefaults.exclude, INTEROP_E2E],
           ...e2e,
           globalSetup: ['test/e2e/global-setup.ts'],
         },
@@ -37,7 +45,7 @@ export default defineConfig({
         test: {
           name: 'interop',
           include: [INTEROP],
-          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          exclude: [...configDefaults.exclude],
           environment: 'node',
           testTimeout: 60_000,
           globalSetup: ['test/interop/global-setup.ts'],
@@ -46,7 +54,7 @@ export default defineConfig({
       {
         test: {
           name: 'interop-e2e',
-          include: [`test/e2e/${INTEROP}`],
+          include: [INTEROP_E2E],
           ...e2e,
           globalSetup: ['test/interop/global-setup.ts', 'test/e2e/global-setup.ts'],
         },

@@ -9,7 +9,7 @@
  * it or in its backup folder, and every backup must read.
  * Two projects are saved side by side (15 kills each), which halves the time on a busy machine.
  * (A kill does not lose the page cache as a power cut would; the fsyncs that cover that are
- * checked in test/unit/node/atomic-write.test.ts.)
+ * checked in test/node/atomic-write.test.ts.)
  */
 import { spawn } from 'node:child_process';
 import {

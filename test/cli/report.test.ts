@@ -14,7 +14,7 @@ import { buildAnalysisIndex, countByGroup } from '../../shared/analysis';
 import { readQdc } from '../../shared/formats/refi';
 import { applyChanges } from '../../shared/model';
 import { buildCodebookDocx, reportOptions, saveReportOptions } from '../../shared/report';
-import { docxDom, docxPart, paragraphsInStyle } from '../unit/report/docx-read';
+import { docxDom, docxPart, paragraphsInStyle } from '../shared/report/docx-read';
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);

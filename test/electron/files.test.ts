@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WritablePaths } from '../../electron/files';
 
-// How files are written and backed up is node/ (test/unit/node/); here only which paths may be written.
+// How files are written and backed up is node/ (test/node/); here only which paths may be written.
 describe('WritablePaths', () => {
   it('allows what the user chose in a save dialog, and opened projects', () => {
     const paths = new WritablePaths();

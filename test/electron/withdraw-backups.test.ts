@@ -17,7 +17,7 @@ import { readZip } from '../../shared/formats/zip';
 import { applyChanges } from '../../shared/model';
 import * as ops from '../../shared/ops';
 import { contentHash } from '../../shared/text/hash';
-import { P07_SENTENCES, P08_SENTENCE, withdrawStudy } from '../unit/ops/withdraw-fixture';
+import { P07_SENTENCES, P08_SENTENCE, withdrawStudy } from '../shared/ops/withdraw-fixture';
 
 // The real file system, with open wrapped so one call can be made to fail.
 vi.mock('node:fs/promises', async (importOriginal) => {

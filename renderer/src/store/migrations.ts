@@ -2,7 +2,7 @@
  * The project database's schema history. Each version lists its Dexie stores (only the
  * fields we query are indexed, never text) and, where rows change shape, a pure
  * upgrader per table. Pure functions keep migrations testable without a database:
- * test/store/migrations.test.ts runs them directly and through a real upgrade.
+ * test/renderer/store/migrations.test.ts runs them directly and through a real upgrade.
  */
 
 export interface Migration {
