@@ -77,7 +77,7 @@ export function TopBar() {
                     <Menu.Item
                       key={e.kind}
                       className="menu-item"
-                      onSelect={() => attempt(async () => saved(await saveExport(store.getProject(), e.kind)))}
+                      onSelect={() => attempt(async () => saved(await saveExport(services.host, store.getProject(), e.kind)))}
                     >
                       {e.label}
                     </Menu.Item>

@@ -16,11 +16,11 @@ import {
 } from '../../../../shared/analysis';
 import type { Chart } from '../../../../shared/charts';
 import { cooccurrenceHeatmap, cooccurrenceNetwork, densityChart, frequencyChart, saturationChart, themeMap } from '../../../../shared/charts';
-import { getHost } from '../../host';
 import { attempt } from '../../app/toast';
 import type { FilterState } from './FilterBar';
 import { EMPTY_FILTER, FilterBar, toExcerptFilter } from './FilterBar';
 import { utf8 } from './use-analysis';
+import { useServices } from '../../app/services';
 
 export const CHART_KINDS = [
   { id: 'frequency', label: 'Frequency by group' },
@@ -69,6 +69,7 @@ function sourcesByAttribute(index: AnalysisIndex, attributeId: string): string[]
 }
 
 export function ChartsPanel({ index }: { index: AnalysisIndex }) {
+  const { host } = useServices();
   const [kind, setKind] = useState<Kind>('frequency');
   const [themeId, setThemeId] = useState(() => orderedThemes(index)[0]?.theme.id ?? '');
   const [groupBy, setGroupBy] = useState(() => index.attributes[0]?.id ?? '');
@@ -113,7 +114,7 @@ export function ChartsPanel({ index }: { index: AnalysisIndex }) {
     chart &&
     attempt(async () => {
       const bytes = format === 'svg' ? utf8(chart.svg) : await svgToPng(chart);
-      await getHost().saveFile({
+      await host.saveFile({
         title: `Save chart as ${format.toUpperCase()}`,
         suggestedName: `${chart.title.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'chart'}.${format}`,
         filters: [{ name: format.toUpperCase(), extensions: [format] }],

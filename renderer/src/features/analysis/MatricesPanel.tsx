@@ -17,18 +17,19 @@ import {
   UnknownAttributeError,
 } from '../../../../shared/analysis';
 import { topCodes } from '../../../../shared/charts/heatmap';
-import { getHost } from '../../host';
 import { attempt } from '../../app/toast';
 import { ExcerptList } from './ExcerptList';
 import type { FilterState } from './FilterBar';
 import { EMPTY_FILTER, FilterBar, toExcerptFilter } from './FilterBar';
 import { utf8 } from './use-analysis';
+import { useServices } from '../../app/services';
 
 type Kind = 'attribute' | 'source' | 'overlap' | 'turn';
 const MAX_COOCCURRENCE = 40;
 const MAX_ROWS = 150;
 
 export function MatricesPanel({ index }: { index: AnalysisIndex }) {
+  const { host } = useServices();
   const [kind, setKind] = useState<Kind>('attribute');
   const [attribute, setAttribute] = useState(() => index.attributes[0]?.id ?? '');
   const [unit, setUnit] = useState<CountUnit>('excerpts');
@@ -73,7 +74,7 @@ export function MatricesPanel({ index }: { index: AnalysisIndex }) {
   const exportCsv = () =>
     matrix &&
     attempt(() =>
-      getHost().saveFile({
+      host.saveFile({
         title: 'Export matrix as CSV',
         suggestedName: `${matrix.title.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}.csv`,
         filters: [{ name: 'CSV', extensions: ['csv'] }],

@@ -9,7 +9,6 @@ import type { Code, CodeOrigin } from '../../../../shared/model';
 import { CODE_PALETTE, byId, codePath } from '../../../../shared/model';
 import { colourName } from './colour-names';
 import { createCode, createMemo, updateCode, type CodePatch } from '../../../../shared/ops';
-import { host } from '../../app/project-files';
 import { useServices } from '../../app/services';
 import { attempt, toast } from '../../app/toast';
 import { openSource, ui, useUi } from '../../app/ui-state';
@@ -23,7 +22,7 @@ const RESERVED_KEYS = new Set(['c', 't', 'k', 'v']);
 
 export default function CodebookView() {
   const store = useProjectStore();
-  const { confirmations } = useServices();
+  const { confirmations, host } = useServices();
   const codes = useProject((p) => p.codes);
   const codings = useProject((p) => p.codings);
   const selectedId = useUi((s) => s.selectedCodeId);
@@ -45,7 +44,7 @@ export default function CodebookView() {
 
   const importCsv = () =>
     attempt(async () => {
-      const [file] = await host().openFiles({ title: 'Import a codebook', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }], multiple: false });
+      const [file] = await host.openFiles({ title: 'Import a codebook', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }], multiple: false });
       if (!file) return;
       const text = codebookCsvText(file.bytes, file.name);
       let result = importCodebookCsv(store.getProject(), store.context(), text, file.name);

@@ -87,7 +87,7 @@ export default function DeidView() {
       try {
         // The decisions stay with the original, so a later transcript gets the same mapping.
         await store.apply(saveDecisions(store.getProject(), decisions()));
-        const result = await saveDeidentifiedCopy(store.getProject(), decisions(), withMapping);
+        const result = await saveDeidentifiedCopy(services.host, store.getProject(), decisions(), withMapping);
         if (result) setSaved(result);
       } finally {
         setBusy(null);

@@ -8,7 +8,7 @@ import { applyDeidentification, checkCodings, mappingCsv } from '../../../../sha
 import { writeQdpx } from '../../../../shared/formats/refi';
 import type { Project } from '../../../../shared/model';
 import { isoNow, newGuid } from '../../../../shared/model';
-import { getHost } from '../../host';
+import type { Host } from '../../host';
 import { fileStem } from '../report/exports';
 
 export interface SavedCopy {
@@ -21,7 +21,7 @@ export interface SavedCopy {
   mappingSavedAs: string | null;
 }
 
-export async function saveDeidentifiedCopy(project: Project, decisions: readonly DeidDecision[], withMapping: boolean): Promise<SavedCopy | null> {
+export async function saveDeidentifiedCopy(host: Pick<Host, 'saveFile'>, project: Project, decisions: readonly DeidDecision[], withMapping: boolean): Promise<SavedCopy | null> {
   const { project: copy, mapping, replaced } = applyDeidentification(project, { decisions, newId: newGuid(), now: isoNow() });
   const check = checkCodings(project, copy, decisions);
   if (check.problems.length > 0) {
@@ -30,7 +30,6 @@ export async function saveDeidentifiedCopy(project: Project, decisions: readonly
   }
   const bytes = writeQdpx(copy);
   const name = `${fileStem(copy)}.qdpx`;
-  const host = getHost();
   const savedAs = await host.saveFile({ title: 'Save the de-identified copy', suggestedName: name, filters: [{ name: 'REFI-QDA project', extensions: ['qdpx'] }], bytes });
   if (!savedAs) return null;
   let mappingSavedAs: string | null = null;

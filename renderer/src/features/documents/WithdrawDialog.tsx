@@ -5,7 +5,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useMemo, useState } from 'react';
 import { caseScope, caseWithdrawal, sourceWithdrawal, type Withdrawal } from '../../../../shared/ops/withdraw';
-import { getHost } from '../../host';
 import { useProjectStore } from '../../store';
 import { useServices } from '../../app/services';
 import { toast } from '../../app/toast';
@@ -45,21 +44,21 @@ export function WithdrawDialog({ target, onClose }: { target: WithdrawTarget; on
   useEffect(() => {
     if (!withdrawal) return;
     let live = true;
-    previewWithdrawal(store, withdrawal, getHost()).then(
+    previewWithdrawal(store, withdrawal, services.host).then(
       (p) => live && setPreviewed(p),
       (e: unknown) => live && setProblem(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
-  }, [store, withdrawal]);
+  }, [store, withdrawal, services.host]);
 
   const title = kase ? `Delete case ‘${kase.name}’ permanently` : `Delete ‘${source?.name ?? '?'}’ permanently`;
   const confirm = async () => {
     if (!withdrawal) return;
     setBusy(true);
     try {
-      const done = await withdrawPermanently(store, withdrawal, getHost(), services.catalog);
+      const done = await withdrawPermanently(store, withdrawal, services.host, services.catalog);
       const unreadable = done.backups?.unreadable ?? [];
       toast.report(
         `Deleted permanently: ${plural(done.sources, 'document')}, ${plural(done.historyEntries, 'undo history entry', 'undo history entries')} scrubbed` +

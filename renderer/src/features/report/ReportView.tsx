@@ -14,8 +14,10 @@ import { attempt, toast } from '../../app/toast';
 import type { ExportKind } from './exports';
 import { EXPORT_MENU, pickTemplate, saveExport, saveThemeReport } from './exports';
 import './report.css';
+import { useServices } from '../../app/services';
 
 export default function ReportView() {
+  const { host } = useServices();
   const store = useProjectStore();
   const themes = useProject((p) => p.themes);
   const attributes = useProject((p) => p.attributes);
@@ -60,7 +62,7 @@ export default function ReportView() {
         // Remember the choices with the project, outside the undo history: they are preferences, not edits.
         if (JSON.stringify(options) !== JSON.stringify(remembered))
           await store.apply(saveReportOptions(project, options), { record: false });
-        const saved = await saveThemeReport(store.getProject(), options, setProgress, template ?? undefined);
+        const saved = await saveThemeReport(host, store.getProject(), options, setProgress, template ?? undefined);
         if (saved) toast.info(`Saved the report to ${saved}`);
       } finally {
         setBusy(null);
@@ -72,7 +74,7 @@ export default function ReportView() {
     attempt(async () => {
       setBusy(kind);
       try {
-        const saved = await saveExport(store.getProject(), kind);
+        const saved = await saveExport(host, store.getProject(), kind);
         if (saved) toast.info(`Exported to ${saved}`);
       } finally {
         setBusy(null);
@@ -180,7 +182,7 @@ export default function ReportView() {
             <div className="row report-template">
               <button
                 type="button"
-                onClick={() => attempt(async () => setTemplate((await pickTemplate()) ?? template))}
+                onClick={() => attempt(async () => setTemplate((await pickTemplate(host)) ?? template))}
               >
                 Word template…
               </button>

@@ -5,7 +5,7 @@
 import type { Project } from '../../../../shared/model';
 import type { ReportOptions, ReportProgress, WordTemplate } from '../../../../shared/report';
 import { writeQdc } from '../../../../shared/formats/refi';
-import { getHost } from '../../host';
+import type { Host } from '../../host';
 import { rasterizeInBrowser } from './rasterize';
 
 // The REFI writer is in the app's main bundle already (Open and Save use it), so it is imported directly.
@@ -21,6 +21,7 @@ export function fileStem(project: Project): string {
 }
 
 export async function saveThemeReport(
+  host: Pick<Host, 'saveFile'>,
   project: Project,
   options: ReportOptions,
   onProgress: (p: ReportProgress) => void,
@@ -33,7 +34,7 @@ export async function saveThemeReport(
     { rasterize: rasterizeInBrowser, ...(template ? { template } : {}) },
     onProgress,
   );
-  return getHost().saveFile({
+  return host.saveFile({
     title: 'Save the report',
     suggestedName: `${fileStem(project)} - report.docx`,
     filters: [DOCX],
@@ -59,10 +60,10 @@ export const EXPORT_MENU: { kind: ExportKind; label: string; hint: string }[] = 
   { kind: 'qdc', label: 'Codebook (REFI-QDA .qdc)…', hint: 'For NVivo, ATLAS.ti, MAXQDA and QualCoder.' },
 ];
 
-export async function saveExport(project: Project, kind: ExportKind): Promise<string | null> {
+export async function saveExport(host: Pick<Host, 'saveFile'>, project: Project, kind: ExportKind): Promise<string | null> {
   const stem = fileStem(project);
   const save = (suggestedName: string, filter: { name: string; extensions: string[] }, bytes: Uint8Array) =>
-    getHost().saveFile({ title: 'Export', suggestedName, filters: [filter], bytes });
+    host.saveFile({ title: 'Export', suggestedName, filters: [filter], bytes });
   switch (kind) {
     case 'csv':
     case 'xlsx': {
@@ -98,8 +99,8 @@ export async function saveExport(project: Project, kind: ExportKind): Promise<st
 }
 
 /** Let the user pick a house-style Word document or template for the report. */
-export async function pickTemplate(): Promise<WordTemplate | null> {
-  const [file] = await getHost().openFiles({
+export async function pickTemplate(host: Pick<Host, 'openFiles'>): Promise<WordTemplate | null> {
+  const [file] = await host.openFiles({
     title: 'Choose a Word template',
     filters: [{ name: 'Word document or template', extensions: ['docx', 'dotx'] }],
     multiple: false,

@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { AgreementUnit, CharComparison, Comparison, SegmentComparison, UnitComparison } from '../../../../shared/agreement';
 import { DEFAULT_OVERLAP_PERCENT, compareCoders, comparisonTable, countOf, describeComparison, fixedFigure, percentFigure } from '../../../../shared/agreement';
 import { toCsv } from '../../../../shared/analysis/csv';
-import { host } from '../../app/project-files';
+import { useServices } from '../../app/services';
 import { attempt, toast } from '../../app/toast';
 import { useProject } from '../../store';
 import { CoderPair } from './CoderPair';
@@ -69,6 +69,7 @@ export default function AgreementPanel({ pair, onPair, onReview }: { pair: [stri
 type Names = Map<string, string>;
 
 function Tables({ result, onReview }: { result: Comparison; onReview: (codeId: string) => void }) {
+  const { host } = useServices();
   const names = useMemo(() => {
     const out: Names = new Map([...result.codes, ...result.sources].map((x) => [x.id, x.name]));
     return out;
@@ -97,7 +98,7 @@ function Tables({ result, onReview }: { result: Comparison; onReview: (codeId: s
     attempt(async () => {
       const pair = result.coders.map((c) => c.name).join(' vs ');
       const bytes = new TextEncoder().encode(toCsv(comparisonTable(result), { bom: true }));
-      await host().saveFile({ title: 'Save agreement table', suggestedName: `agreement ${result.unit} - ${pair}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }], bytes });
+      await host.saveFile({ title: 'Save agreement table', suggestedName: `agreement ${result.unit} - ${pair}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }], bytes });
     });
   const scope = (
     <>

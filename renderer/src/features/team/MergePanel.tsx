@@ -9,7 +9,7 @@ import type { MergeEntry, Resolution, Resolutions } from '../../../../shared/mer
 import { mergeProject, projectReportText } from '../../../../shared/merge';
 import type { Guid, Project } from '../../../../shared/model';
 import { emptyProject, isoNow, newGuid } from '../../../../shared/model';
-import { host } from '../../app/project-files';
+import { useServices } from '../../app/services';
 import { readProjectFile } from '../../app/read-project';
 import { attempt, toast } from '../../app/toast';
 import { useProject, useProjectStore } from '../../store';
@@ -32,6 +32,7 @@ async function readIncoming(bytes: Uint8Array, name: string): Promise<Project> {
 }
 
 export default function MergePanel() {
+  const { host } = useServices();
   const project = useProject((p) => p);
   const store = useProjectStore();
   const [incoming, setIncoming] = useState<{ name: string; project: Project } | null>(null);
@@ -51,7 +52,7 @@ export default function MergePanel() {
   }, [project, incoming, resolutions, coderMap, store.coderId]);
 
   const choose = async () => {
-    const [file] = await host().openFiles({ title: 'Import a coder’s project or codebook', filters: FILES, multiple: false });
+    const [file] = await host.openFiles({ title: 'Import a coder’s project or codebook', filters: FILES, multiple: false });
     if (!file) return;
     setReading(file.name);
     try {
