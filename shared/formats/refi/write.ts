@@ -5,6 +5,9 @@
  * schema: the exact namespace, children in schema order, no empty containers, every
  * GUID lowercase and every reference resolving, dates as YYYY-MM-DDThh:mm:ssZ, and
  * selection offsets in code points over the stored text (which has plain newlines).
+ *
+ * Over 400 lines because it is one job: one walk of the project in schema order, whose
+ * element writers (codes, sets, GUIDs, dates) the .qdc codebook and the .qdpx container reuse.
  */
 import type { Attribute, AttributeType, Code, Coding, Memo, Project, Source, Theme } from '../../model/schema';
 import { PositionMap } from '../../model/positions';
