@@ -12,6 +12,9 @@
  * so that a sentence with a colon in it is not taken for a speaker. Where only plain
  * labels are used the original text is kept word for word; where timestamps or markup
  * accompany the labels the text is rebuilt without them, and the times go to the turns.
+ *
+ * Over 400 lines because it is one heuristic: the label patterns, the tests a candidate label
+ * must pass and the choice of one label family are tuned against each other and read together.
  */
 import type { Turn } from '../model/schema';
 import type { TranscriptStructure, Utterance } from '../text/compose';
