@@ -3,6 +3,9 @@
  * utterances (which files.ts writes in several formats) and the same study as in-memory
  * projects (both coders together, each coder alone for the merge benchmark, and a single
  * long transcript for the browser benchmark).
+ *
+ * Over 400 lines because it is one job: every builder draws from the one seeded generator in
+ * a fixed order, and that order is what makes the study the same on every run.
  */
 import type {
   Attribute, Case, Code, CodeOrigin, Coder, Coding, Guid, Memo, MemoTarget, Project, RichBlock, Source,
