@@ -3,20 +3,22 @@
  * utterances (which files.ts writes in several formats) and the same study as in-memory
  * projects (both coders together, each coder alone for the merge benchmark, and a single
  * long transcript for the browser benchmark).
+ * The transcripts are built in study-text.ts, the codebook in study-codebook.ts, themes, memos,
+ * attributes and cases in study-extras.ts; this file plans the study and codes it. Every
+ * builder draws from the one seeded generator passed down from here, in a fixed order: that
+ * order is what makes the study the same on every run.
  */
-import type {
-  Attribute, Case, Code, CodeOrigin, Coder, Coding, Guid, Memo, MemoTarget, Project, RichBlock, Source,
-  SourceFormat, Speaker, Theme,
-} from '../shared/model';
+import type { Case, Code, Coder, Coding, Guid, Memo, Project } from '../shared/model';
 import { emptyProject, nextColor, seededGuids } from '../shared/model';
 import type { Utterance } from '../shared/text/compose';
-import { composeTranscript } from '../shared/text/compose';
 import type { Rng } from './prng';
 import { seededRng } from './prng';
-import {
-  CATEGORIES, CODE_NOUNS, FIRST_NAMES, IN_VIVO, PARTNER_ROLES, QUALIFIERS, SITES, THEMES, countWords, memoText,
-  question, sentence,
-} from './words';
+import { PARTNER_ROLES, SITES, memoText } from './words';
+import type { BuiltSource } from './study-text';
+import { buildSource, interview, pad, slug, speakersFor, stamp } from './study-text';
+import type { Codebook } from './study-codebook';
+import { buildCodebook, nearName } from './study-codebook';
+import { buildAttributes, buildMemos, buildThemes, casesFor } from './study-extras';
 
 export interface StudySize {
   transcripts: number;
@@ -90,233 +92,6 @@ export interface Study {
   coderB: Project;
   /** One 30k-word transcript with its codings, for the browser benchmark. */
   single: Project;
-}
-
-const BASE_TIME = Date.UTC(2026, 0, 5, 9, 0, 0);
-const stamp = (minutes: number) => new Date(BASE_TIME + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-const pad = (n: number, width = 3) => String(n).padStart(width, '0');
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-
-function formatOf(kind: FileKind): SourceFormat {
-  return kind.split(':')[0] as SourceFormat;
-}
-
-/** The speaker labels a file of this kind uses, as the importer would read them. */
-function speakersFor(kind: FileKind, rng: Rng, index: number, respondents: number): { interviewer: string; respondents: string[] } {
-  const convention = kind.split(':')[1];
-  switch (convention) {
-    case 'interviewer-respondent':
-      return { interviewer: 'Interviewer', respondents: respondents === 1 ? ['Respondent'] : ['Respondent 1', 'Respondent 2'] };
-    case 'qa':
-      return { interviewer: 'Q', respondents: ['A'] };
-    case 'bracket-id':
-      return { interviewer: 'id1', respondents: Array.from({ length: respondents }, (_, i) => `id${i + 2}`) };
-    case 'participant-id':
-      return { interviewer: 'Interviewer', respondents: Array.from({ length: respondents }, (_, i) => `P${pad(index + 1 + i * 500, 2)}`) };
-    default: {
-      const names = rng.shuffle([...FIRST_NAMES]);
-      return { interviewer: names[0]!, respondents: names.slice(1, 1 + respondents) };
-    }
-  }
-}
-
-function answer(rng: Rng, partner: boolean, words: number, paragraphs: boolean): string {
-  const sentences: string[] = [];
-  let count = 0;
-  while (count < words) {
-    const s = sentence(rng, partner, 0.03);
-    sentences.push(s);
-    count += countWords(s);
-  }
-  // Long answers run over two paragraphs, as transcribers break them.
-  if (paragraphs && sentences.length > 6 && rng.chance(0.4)) {
-    const cut = rng.int(2, sentences.length - 2);
-    return `${sentences.slice(0, cut).join(' ')}\n${sentences.slice(cut).join(' ')}`;
-  }
-  return sentences.join(' ');
-}
-
-function interview(rng: Rng, partner: boolean, interviewer: string, respondents: string[], targetWords: number, timed: boolean): Utterance[] {
-  const out: Utterance[] = [];
-  let words = 0;
-  let timeMs = rng.int(0, 20_000);
-  const push = (speaker: string, text: string) => {
-    const n = countWords(text);
-    out.push(timed ? { speaker, text, timeMs } : { speaker, text });
-    words += n;
-    timeMs += Math.round((n / 150) * 60_000) + rng.int(300, 2_500);
-  };
-  while (words < targetWords) {
-    push(interviewer, question(rng, partner));
-    for (const r of respondents) {
-      if (r !== respondents[0] && !rng.chance(0.5)) continue;
-      // Subtitle cues and spreadsheet rows carry one line per utterance.
-      push(r, answer(rng, partner, rng.around(95, 70, 8, 400), !timed));
-    }
-  }
-  return out;
-}
-
-/** Word boundaries of a text, for codings that start and end on whole words. */
-interface WordIndex {
-  starts: Int32Array;
-  ends: Int32Array;
-}
-
-function indexWords(text: string): WordIndex {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const re = /\S+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
-  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
-}
-
-/** First word index at or after a UTF-16 offset. */
-function wordAt(index: WordIndex, offset: number): number {
-  let lo = 0;
-  let hi = index.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (index.starts[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-interface BuiltSource {
-  source: Source;
-  words: WordIndex;
-  /** Word-index ranges [first, last] of each turn, respondents' turns first weighted. */
-  respondentTurns: [number, number][];
-  interviewerTurns: [number, number][];
-}
-
-function buildSource(
-  plan: TranscriptPlan, id: Guid, caseId: Guid, importedBy: Guid, minute: number,
-): BuiltSource {
-  const structure = composeTranscript(plan.utterances);
-  const speakers: Speaker[] = structure.speakers.map((s) => ({
-    name: s.name,
-    role: s.name === plan.interviewer ? 'interviewer' : 'respondent',
-    ...(s.name === plan.interviewer ? {} : { caseId }),
-  }));
-  const source: Source = {
-    id,
-    name: plan.fileName,
-    text: structure.text,
-    paragraphs: structure.paragraphs,
-    turns: structure.turns,
-    speakers,
-    caseId,
-    format: formatOf(plan.kind),
-    importedAt: stamp(minute),
-    importedBy,
-  };
-  const words = indexWords(source.text);
-  const respondentTurns: [number, number][] = [];
-  const interviewerTurns: [number, number][] = [];
-  for (const turn of source.turns) {
-    const first = wordAt(words, turn.start);
-    const last = wordAt(words, turn.end) - 1;
-    if (last < first) continue;
-    (turn.speaker === plan.interviewer ? interviewerTurns : respondentTurns).push([first, last]);
-  }
-  return { source, words, respondentTurns, interviewerTurns };
-}
-
-interface Codebook {
-  codes: Code[];
-  /** Codes any coder may apply (level 2 and 3), shared by both coders. */
-  shared: Code[];
-  ownA: Code[];
-  ownB: Code[];
-  /** B's own code that mirrors an A-own code under a near name (the merge must propose the match). */
-  twinOfA: Map<Guid, Guid>;
-}
-
-function buildCodebook(rng: Rng, newId: () => Guid, size: number, coderA: Guid, coderB: Guid, firstSource: () => Guid): Codebook {
-  const l1 = Math.max(2, Math.round(size * 0.02));
-  const l2 = Math.max(l1, Math.round(size * 0.12));
-  const l3 = size - l1 - l2;
-  const codes: Code[] = [];
-  const names = new Set<string>();
-  const make = (name: string, parentId: Guid | null, order: number, origin: CodeOrigin, codable: boolean, createdBy: Guid, minute: number): Code => {
-    names.add(name);
-    const code: Code = {
-      id: newId(),
-      name,
-      parentId,
-      order,
-      color: nextColor(codes.length),
-      definition: origin === 'deductive' ? `Talk about ${name.toLowerCase()} as it bears on the program.` : `Emerged in coding: ${name}.`,
-      inclusion: origin === 'deductive' ? `Any account of ${name.toLowerCase()}, first- or second-hand.` : '',
-      exclusion: origin === 'deductive' ? 'General complaints with no link to a service.' : '',
-      example: '',
-      origin,
-      codable,
-      createdBy,
-      createdAt: stamp(minute),
-      ...(origin === 'deductive' ? {} : { firstSourceId: firstSource() }),
-    };
-    codes.push(code);
-    return code;
-  };
-  const top = Array.from({ length: l1 }, (_, i) =>
-    make(CATEGORIES[i % CATEGORIES.length]! + (i >= CATEGORIES.length ? ` ${Math.floor(i / CATEGORIES.length) + 1}` : ''), null, i, 'deductive', false, coderA, 0),
-  );
-  const mid = Array.from({ length: l2 }, (_, i) => {
-    const noun = CODE_NOUNS[i % CODE_NOUNS.length]!;
-    const name = i >= CODE_NOUNS.length ? `${noun} ${Math.floor(i / CODE_NOUNS.length) + 1}` : noun;
-    return make(name.charAt(0).toUpperCase() + name.slice(1), top[i % l1]!.id, Math.floor(i / l1), 'deductive', true, coderA, 1);
-  });
-  const leaves: Code[] = [];
-  for (let i = 0; i < l3; i++) {
-    const parent = mid[i % l2]!;
-    const roll = rng.next();
-    const origin: CodeOrigin = roll < 0.6 ? 'deductive' : roll < 0.9 ? 'inductive' : 'in-vivo';
-    let name: string;
-    do {
-      name = origin === 'in-vivo'
-        ? rng.chance(0.5) ? rng.pick(IN_VIVO) : `“${sentence(rng, rng.chance(0.5), 0).split(' ').slice(0, 4).join(' ').toLowerCase()}”`
-        : `${parent.name.toLowerCase()}: ${rng.pick(QUALIFIERS)}`;
-    } while (names.has(name));
-    leaves.push(make(name, parent.id, Math.floor(i / l2), origin, true, coderA, 2 + i));
-  }
-  // Each coder also created codes of their own while coding (inductive), some under near names.
-  const inductive = leaves.filter((c) => c.origin === 'inductive');
-  const ownCount = Math.max(1, Math.round(size * 0.05));
-  const ownA = inductive.slice(0, ownCount);
-  const ownB = inductive.slice(ownCount, ownCount * 2);
-  const twinOfA = new Map<Guid, Guid>();
-  ownB.forEach((code, i) => {
-    code.createdBy = coderB;
-    const a = ownA[i];
-    if (a && i < ownCount / 2) {
-      // e.g. "transportation: too far" beside "Transportation - too far": same idea, other hands.
-      code.name = nearName(a.name, names);
-      names.add(code.name);
-      code.parentId = a.parentId;
-      twinOfA.set(a.id, code.id);
-    }
-  });
-  const own = new Set([...ownA, ...ownB].map((c) => c.id));
-  const shared = [...mid, ...leaves.filter((c) => !own.has(c.id))];
-  return { codes, shared, ownA, ownB, twinOfA };
-}
-
-function nearName(name: string, taken: Set<string>): string {
-  const variants = [
-    name.replace(': ', ' - '),
-    name.charAt(0).toUpperCase() + name.slice(1),
-    `${name}s`,
-    name.replace(/^transportation/, 'transport').replace(/^transport\b/, 'transportation'),
-    `${name} (B)`,
-  ];
-  return variants.find((v) => v !== name && !taken.has(v)) ?? `${name} ${taken.size}`;
 }
 
 /** Zipf-like draws: a few codes are used a lot, most a little, as in real coding. */
@@ -420,95 +195,6 @@ function codeSources(
   // Exemplar quotes: about 4% of A's codings, the pool a report draws from.
   for (const c of codings) if (c.coderId === coderA && rng.chance(0.04)) c.exemplar = true;
   return codings;
-}
-
-function buildThemes(rng: Rng, newId: () => Guid, book: Codebook, count: number): Theme[] {
-  const themes: Theme[] = [];
-  const topLevel = Math.max(1, count - Math.floor(count / 6));
-  for (let i = 0; i < count; i++) {
-    const codeIds = rng.shuffle([...book.shared]).slice(0, rng.int(6, 18)).map((c) => c.id);
-    const parent = i >= topLevel ? themes[i - topLevel] : undefined;
-    themes.push({
-      id: newId(),
-      name: THEMES[i % THEMES.length]! + (i >= THEMES.length ? ` ${Math.floor(i / THEMES.length) + 1}` : ''),
-      definition: memoText(rng, i % 2 === 0, 2),
-      codeIds,
-      parentId: parent ? parent.id : null,
-      order: parent ? 0 : i,
-      color: nextColor(i),
-    });
-  }
-  return themes;
-}
-
-function memoBody(rng: Rng, codes: Code[]): RichBlock[] {
-  const blocks: RichBlock[] = [];
-  const paragraphs = rng.int(1, 4);
-  for (let p = 0; p < paragraphs; p++) {
-    if (rng.chance(0.2)) {
-      blocks.push({
-        type: 'bulleted-list',
-        children: Array.from({ length: rng.int(2, 4) }, () => ({ type: 'list-item' as const, children: [{ text: memoText(rng, true, 1) }] })),
-      });
-    } else if (rng.chance(0.25) && codes.length > 0) {
-      const code = rng.pick(codes);
-      blocks.push({
-        type: 'paragraph',
-        children: [
-          { text: memoText(rng, false, 1) + ' See ' },
-          { type: 'link', target: { kind: 'code', id: code.id }, children: [{ text: code.name }] },
-          { text: '.', bold: rng.chance(0.3) },
-        ],
-      });
-    } else {
-      blocks.push({ type: 'paragraph', children: [{ text: memoText(rng, rng.chance(0.5), rng.int(1, 5)), italic: rng.chance(0.1) }] });
-    }
-  }
-  return blocks;
-}
-
-function buildMemos(
-  rng: Rng, newId: () => Guid, count: number, project: Project, authors: Guid[],
-): Memo[] {
-  const memos: Memo[] = [];
-  for (let i = 0; i < count; i++) {
-    const roll = rng.next();
-    let target: MemoTarget;
-    if (i === 0) target = { kind: 'project' };
-    else if (roll < 0.3) target = { kind: 'source', id: rng.pick(project.sources).id };
-    else if (roll < 0.7) target = { kind: 'code', id: rng.pick(project.codes).id };
-    else if (roll < 0.75 && project.themes.length > 0) target = { kind: 'theme', id: rng.pick(project.themes).id };
-    else if (roll < 0.95) target = { kind: 'coding', id: rng.pick(project.codings).id };
-    else target = { kind: 'case', id: rng.pick(project.cases).id };
-    memos.push({
-      id: newId(),
-      title: i === 0 ? 'Analytic plan' : `Memo ${i}: ${memoText(rng, true, 1).split(' ').slice(0, 5).join(' ')}`,
-      target,
-      body: memoBody(rng, project.codes),
-      authorId: rng.pick(authors),
-      createdAt: stamp(20_000 + i),
-      modifiedAt: stamp(20_000 + i + rng.int(0, 500)),
-    });
-  }
-  return memos;
-}
-
-function buildAttributes(newId: () => Guid): Attribute[] {
-  return [
-    { id: newId(), name: 'participant type', type: 'text', values: ['partner', 'participant'] },
-    { id: newId(), name: 'site', type: 'text', values: [...SITES] },
-    { id: newId(), name: 'role', type: 'text', values: [...PARTNER_ROLES, 'participant'] },
-    { id: newId(), name: 'years involved', type: 'integer' },
-  ];
-}
-
-function casesFor(rows: CaseRow[], attributes: Attribute[], newId: () => Guid): Case[] {
-  const [type, site, role, years] = attributes as [Attribute, Attribute, Attribute, Attribute];
-  return rows.map((r) => ({
-    id: newId(),
-    name: r.case,
-    values: { [type.id]: r.participantType, [site.id]: r.site, [role.id]: r.role, [years.id]: String(r.yearsInvolved) },
-  }));
 }
 
 function planTranscripts(rng: Rng, size: StudySize): { plans: TranscriptPlan[]; caseRows: CaseRow[] } {

@@ -38,8 +38,28 @@ function scopeLines(c: Comparison): string[] {
   return lines;
 }
 
-function charText(c: CharComparison): string {
+/** The scope, then the per-code, per-source and overall tables: how every unit's text is laid out. */
+function sections<P extends { id: string }, O>(
+  c: Comparison & { perCode: readonly P[]; perSource: readonly P[]; overall: O },
+  header: string[],
+  row: (name: string, s: P | O) => string[],
+  labels: { perCode: string; perSource: string; overall: string },
+): string[] {
   const names = new Map([...c.codes, ...c.sources].map((x) => [x.id, x.name]));
+  return [
+    ...scopeLines(c),
+    '',
+    labels.perCode,
+    ...table(header, c.perCode.map((s) => row(names.get(s.id) ?? s.id, s))),
+    '',
+    labels.perSource,
+    ...table(header, c.perSource.map((s) => row(names.get(s.id) ?? s.id, s))),
+    '',
+    ...table(header, [row(labels.overall, c.overall)]),
+  ];
+}
+
+function charText(c: CharComparison): string {
   const row = (name: string, s: CharComparison['overall']) => [
     name,
     formatNumber(s.pooled.kappa),
@@ -53,20 +73,15 @@ function charText(c: CharComparison): string {
   const header = ['', 'kappa', 'agree', 'both', 'A only', 'B only', 'neither', 'mean kappa'];
   return [
     `Character agreement (${c.universe === 'all' ? 'all text' : 'only text at least one coder coded'}), as NVivo's coding comparison.`,
-    ...scopeLines(c),
-    '',
-    'Per code (counts pooled over sources; mean kappa over sources where either coder applied the code):',
-    ...table(header, c.perCode.map((s) => row(names.get(s.id) ?? s.id, s))),
-    '',
-    'Per source (pooled over codes):',
-    ...table(header, c.perSource.map((s) => row(names.get(s.id) ?? s.id, s))),
-    '',
-    ...table(header, [row('Overall (pooled; mean of codes)', c.overall)]),
+    ...sections(c, header, row, {
+      perCode: 'Per code (counts pooled over sources; mean kappa over sources where either coder applied the code):',
+      perSource: 'Per source (pooled over codes):',
+      overall: 'Overall (pooled; mean of codes)',
+    }),
   ].join('\n');
 }
 
 function segmentText(c: SegmentComparison): string {
-  const names = new Map([...c.codes, ...c.sources].map((x) => [x.id, x.name]));
   const row = (name: string, s: SegmentComparison['overall']) => [
     name,
     pct(s.pooled.percentAgreement),
@@ -78,20 +93,11 @@ function segmentText(c: SegmentComparison): string {
   const header = ['', 'agree', 'agreements', 'disagreements', 'A matched', 'B matched'];
   return [
     `Segment agreement: a segment agrees when the other coder applied the same code to a segment overlapping it by at least ${c.overlapPercent}% (as MAXQDA).`,
-    ...scopeLines(c),
-    '',
-    'Per code:',
-    ...table(header, c.perCode.map((s) => row(names.get(s.id) ?? s.id, s))),
-    '',
-    'Per source:',
-    ...table(header, c.perSource.map((s) => row(names.get(s.id) ?? s.id, s))),
-    '',
-    ...table(header, [row('Overall', c.overall)]),
+    ...sections(c, header, row, { perCode: 'Per code:', perSource: 'Per source:', overall: 'Overall' }),
   ].join('\n');
 }
 
 function unitText(c: UnitComparison): string {
-  const names = new Map([...c.codes, ...c.sources].map((x) => [x.id, x.name]));
   const header = ['', 'alpha', 'units', ...c.coders.map((_, k) => `${k + 1} coded`), 'none coded'];
   const row = (name: string, s: { histogram: number[]; result: UnitComparison['overall']['result'] }) => [
     name,
@@ -102,15 +108,7 @@ function unitText(c: UnitComparison): string {
   ];
   return [
     `Krippendorff's alpha (nominal) over ${c.unit}s: a coder's value for a ${c.unit} is whether they applied the code anywhere in it.`,
-    ...scopeLines(c),
-    '',
-    'Per code:',
-    ...table(header, c.perCode.map((s) => row(names.get(s.id) ?? s.id, s))),
-    '',
-    'Per source (every code x unit pair):',
-    ...table(header, c.perSource.map((s) => row(names.get(s.id) ?? s.id, s))),
-    '',
-    ...table(header, [row('Overall (pooled)', c.overall)]),
+    ...sections(c, header, row, { perCode: 'Per code:', perSource: 'Per source (every code x unit pair):', overall: 'Overall (pooled)' }),
     `  mean of per-code alphas: ${formatNumber(c.overall.meanAlpha)} over ${c.overall.codesAveraged} codes`,
   ].join('\n');
 }

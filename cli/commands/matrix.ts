@@ -22,6 +22,7 @@ function table(m: Matrix): string {
   return `${[line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')}\n`;
 }
 
+// Every command has this shape (summary, usage, parseArgs); the options and what run() does are its own.
 export const command: Command = {
   summary: 'print a code x attribute (or code x source, or co-occurrence) matrix, as a table or CSV',
   usage:

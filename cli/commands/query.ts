@@ -25,6 +25,7 @@ function human(excerpts: Excerpt[]): string {
   return `${blocks.join('\n\n')}\n\n${excerpts.length} excerpt${excerpts.length === 1 ? '' : 's'}.\n`;
 }
 
+// Every command has this shape (summary, usage, parseArgs); the options and what run() does are its own.
 export const command: Command = {
   summary: 'print the coded excerpts of codes or a theme, with source, speaker, case and attributes',
   usage:

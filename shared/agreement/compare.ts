@@ -249,19 +249,7 @@ function compareChars(p: Prepared, universe: CharUniverse): CharComparison {
       rowsAveraged: groupRows.length,
     };
   };
-  const rowsByCode = groupBy(rows, (r) => r.codeId);
-  const rowsBySource = groupBy(rows, (r) => r.sourceId);
-  const perCode = p.codeIdsInOrder.map((codeId) => {
-    const group = rowsByCode.get(codeId) ?? [];
-    const present = new Set(group.map((r) => r.sourceId));
-    let fill = 0;
-    for (const s of p.sourceRows) if (!present.has(s.id)) fill += universeBySource.get(s.id)!;
-    return summarise(codeId, group, fill);
-  });
-  const perSource = p.sourceRows.map((s) => {
-    const group = rowsBySource.get(s.id) ?? [];
-    return summarise(s.id, group, universeBySource.get(s.id)! * (p.codeIdsInOrder.length - group.length));
-  });
+  const { perCode, perSource } = perCodeAndSource(p, rows, (sourceId) => universeBySource.get(sourceId)!, summarise);
   const overallCounts = perCode.reduce<CharCounts>((acc, c) => addCharCounts(acc, c.pooled), emptyCharCounts());
   return {
     unit: 'char',
@@ -331,19 +319,7 @@ function compareUnits(p: Prepared, unit: TextUnit): UnitComparison {
     histogram[0]! += blankUnits;
     return { id, histogram, result: presenceAlpha(histogram) };
   };
-  const rowsByCode = groupBy(rows, (r) => r.codeId);
-  const rowsBySource = groupBy(rows, (r) => r.sourceId);
-  const perCode = p.codeIdsInOrder.map((codeId) => {
-    const group = rowsByCode.get(codeId) ?? [];
-    const present = new Set(group.map((r) => r.sourceId));
-    let blank = 0;
-    for (const s of p.sourceRows) if (!present.has(s.id)) blank += unitCount.get(s.id)!;
-    return summarise(codeId, group, blank);
-  });
-  const perSource = p.sourceRows.map((s) => {
-    const group = rowsBySource.get(s.id) ?? [];
-    return summarise(s.id, group, unitCount.get(s.id)! * (p.codeIdsInOrder.length - group.length));
-  });
+  const { perCode, perSource } = perCodeAndSource(p, rows, (sourceId) => unitCount.get(sourceId)!, summarise);
   const histogram = perCode.reduce((acc, c) => addHistograms(acc, c.histogram), new Array<number>(coders + 1).fill(0));
   const alphas = perCode.map((c) => c.result.alpha);
   return {
@@ -365,6 +341,33 @@ export function unitsOf(source: Source, unit: TextUnit): Interval[] {
     .filter((s) => s.end > s.start)
     .map((s) => ({ start: s.start, end: s.end }))
     .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Rows (one per code and source where a coder coded) summarised per code and per source. A
+ * code x source pair without a row still counts: its `size` (characters or units of the
+ * source) goes to the summary as uncoded by everyone.
+ */
+function perCodeAndSource<R extends { codeId: Guid; sourceId: Guid }, S>(
+  p: Prepared,
+  rows: readonly R[],
+  size: (sourceId: Guid) => number,
+  summarise: (id: Guid, group: R[], uncoded: number) => S,
+): { perCode: S[]; perSource: S[] } {
+  const rowsByCode = groupBy(rows, (r) => r.codeId);
+  const rowsBySource = groupBy(rows, (r) => r.sourceId);
+  const perCode = p.codeIdsInOrder.map((codeId) => {
+    const group = rowsByCode.get(codeId) ?? [];
+    const present = new Set(group.map((r) => r.sourceId));
+    let uncoded = 0;
+    for (const s of p.sourceRows) if (!present.has(s.id)) uncoded += size(s.id);
+    return summarise(codeId, group, uncoded);
+  });
+  const perSource = p.sourceRows.map((s) => {
+    const group = rowsBySource.get(s.id) ?? [];
+    return summarise(s.id, group, size(s.id) * (p.codeIdsInOrder.length - group.length));
+  });
+  return { perCode, perSource };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -4,100 +4,32 @@
  * by normalised name elsewhere in the tree. What does not match may get proposals
  * (similar names, the same definition) that the user accepts or not. Every code is
  * classified for the preview, every conflict can be resolved, and the result maps every
- * input code to its merged code.
+ * input code to its merged code. The types are in codebook-types.ts, the lookups over the
+ * merged codebook in merged-index.ts, and what follows a merge (automatic decisions, the
+ * report as text) in codebook-report.ts.
  */
 import type { Code, Guid } from '../model/schema';
 import { codePath, codeTree } from '../model/project';
-import type { NameFeatures } from './similarity';
 import { featureTokenSimilarity, featureTrigramSimilarity, nameFeatures, normalizeName } from './similarity';
+import type {
+  CodebookInput,
+  CodebookMergeOptions,
+  CodebookMergeResult,
+  CodeField,
+  CodeDifference,
+  MatchedBy,
+  MatchKind,
+  MergeEntry,
+  Proposal,
+  Resolution,
+  Resolutions,
+  TextField,
+} from './codebook-types';
+import { resolutionKey } from './codebook-types';
+import { MergedIndex } from './merged-index';
 
-export interface CodebookInput {
-  /** Who or what this codebook is, for the report: a file name or a coder. */
-  label: string;
-  codes: readonly Code[];
-}
-
-/** Fields that can differ between two versions of the same code. */
-export const CODE_FIELDS = ['name', 'parent', 'definition', 'inclusion', 'exclusion', 'example', 'color', 'codable'] as const;
-export type CodeField = (typeof CODE_FIELDS)[number];
-export type TextField = 'name' | 'definition' | 'inclusion' | 'exclusion' | 'example';
-
-export type MatchKind = 'identical' | 'matched' | 'renamed' | 'moved' | 'conflicting' | 'new';
-export type MatchedBy = 'id' | 'path' | 'name' | 'user';
-
-export interface Proposal {
-  /** A merged code this code may be the same as. */
-  codeId: Guid;
-  path: string[];
-  score: number;
-  why: string;
-}
-
-export type Resolution =
-  /** Keep the merged (first) codebook's version of every differing field. */
-  | { action: 'keep-a' }
-  /** Take this codebook's version of every differing field. */
-  | { action: 'keep-b' }
-  /** Keep this code as a code of its own (its name gets the codebook's label if it would clash). */
-  | { action: 'keep-both' }
-  /** Merged text written by the user, for any of the text fields (others keep A). */
-  | { action: 'edit'; fields: Partial<Record<TextField, string>> }
-  /** Merge into this merged code: accept a proposal, or match by hand. */
-  | { action: 'match'; codeId: Guid };
-
-/** Resolutions keyed by resolutionKey(inputIndex, codeId). */
-export type Resolutions = Readonly<Record<string, Resolution>>;
-
-export function resolutionKey(inputIndex: number, codeId: Guid): string {
-  return `${inputIndex}:${codeId}`;
-}
-
-export interface CodeDifference {
-  field: CodeField;
-  /** The merged codebook's value and this codebook's (parent as a path). */
-  a: string;
-  b: string;
-}
-
-export interface MergeEntry {
-  key: string;
-  input: number;
-  inputLabel: string;
-  codeId: Guid;
-  path: string[];
-  kind: MatchKind;
-  matchedBy: MatchedBy | null;
-  /** The merged code it maps to. */
-  mergedId: Guid;
-  /** Differences from the merged code it matched (empty for new and identical codes). */
-  differences: CodeDifference[];
-  proposals: Proposal[];
-  resolution: Resolution['action'] | null;
-  note?: string;
-}
-
-export interface CodebookMergeResult {
-  codes: Code[];
-  /** mapping[i][codeId] = merged code id, for every code of every input. */
-  mapping: Record<Guid, Guid>[];
-  /** Codes of the inputs after the first, each classified. The first input's codes map to themselves. */
-  entries: MergeEntry[];
-  report: CodebookMergeReport;
-}
-
-export interface CodebookMergeReport {
-  inputs: { label: string; codes: number }[];
-  merged: number;
-  counts: Record<MatchKind, number>;
-  entries: MergeEntry[];
-}
-
-export interface CodebookMergeOptions {
-  /** Fresh ids for codes whose own id is taken (keep-both of a GUID match). */
-  newId: () => Guid;
-  /** Minimum score for a proposal (0..1); default 0.5. */
-  proposalThreshold?: number;
-}
+export * from './codebook-types';
+export { automaticResolutions, codebookReportText } from './codebook-report';
 
 const TEXT_FIELDS: readonly TextField[] = ['name', 'definition', 'inclusion', 'exclusion', 'example'];
 
@@ -145,82 +77,6 @@ export function mergeCodebooks(
   };
 }
 
-function pathKey(path: readonly string[]): string {
-  return path.map(normalizeName).join('\u0000');
-}
-
-/**
- * Lookups over the merged codebook by normalised path and name, and each code's name
- * features for proposals. Built once and kept up to date as codes are added; rebuilt only
- * after a decision renames or moves a code (which can change the paths below it).
- */
-class MergedIndex {
-  private byPath = new Map<string, Guid>();
-  private byName = new Map<string, Guid[]>();
-  private keys = new Map<Guid, string>();
-  private features = new Map<Guid, { name: string; features: NameFeatures }>();
-  private dirty = true;
-
-  constructor(private readonly merged: ReadonlyMap<Guid, Code>) {}
-
-  invalidate(): void {
-    this.dirty = true;
-  }
-
-  private keyOf(id: Guid, visiting = new Set<Guid>()): string {
-    const known = this.keys.get(id);
-    if (known !== undefined) return known;
-    const code = this.merged.get(id)!;
-    visiting.add(id);
-    const parent = code.parentId && this.merged.has(code.parentId) && !visiting.has(code.parentId) ? code.parentId : null;
-    const key = parent ? `${this.keyOf(parent, visiting)}\u0000${normalizeName(code.name)}` : normalizeName(code.name);
-    this.keys.set(id, key);
-    return key;
-  }
-
-  private index(code: Code): void {
-    this.byPath.set(this.keyOf(code.id), code.id);
-    const n = normalizeName(code.name);
-    const list = this.byName.get(n);
-    if (list) list.push(code.id);
-    else this.byName.set(n, [code.id]);
-  }
-
-  private build(): void {
-    if (!this.dirty) return;
-    this.byPath.clear();
-    this.byName.clear();
-    this.keys.clear();
-    for (const code of this.merged.values()) this.index(code);
-    this.dirty = false;
-  }
-
-  /** A code just added (its parent is indexed already). */
-  add(code: Code): void {
-    if (!this.dirty) this.index(code);
-  }
-
-  atPath(path: readonly string[]): Code | undefined {
-    this.build();
-    const id = this.byPath.get(pathKey(path));
-    return id ? this.merged.get(id) : undefined;
-  }
-
-  named(name: string): Code[] {
-    this.build();
-    return (this.byName.get(normalizeName(name)) ?? []).map((id) => this.merged.get(id)!);
-  }
-
-  featuresOf(code: Code): NameFeatures {
-    const cached = this.features.get(code.id);
-    if (cached && cached.name === code.name) return cached.features;
-    const features = nameFeatures(code.name);
-    this.features.set(code.id, { name: code.name, features });
-    return features;
-  }
-}
-
-/** Match, classify and place one code of input `i` into the merged codebook. */
 /**
  * What one codebook's placement has done so far. Weak matches (path, name, proposals) look
  * only at codes from earlier codebooks: a codebook that uses one name in two branches
@@ -235,6 +91,7 @@ interface Round {
   nameCount: Map<string, number>;
 }
 
+/** Match, classify and place one code of input `i` into the merged codebook. */
 function placeCode(
   code: Code,
   i: number,
@@ -452,57 +309,3 @@ function propose(
   return out.sort((a, b) => b.score - a.score).slice(0, 3);
 }
 
-/**
- * Decisions for a merge nobody is there to make by hand (the command line): conflicts take
- * the later codebook's version of every differing field when `prefer` is 'b', and a new code with likely matches is
- * merged into the best one when `acceptProposals` is set. Built from a first merge's
- * entries; the keys are the entries' keys, so the same merge run again applies them.
- */
-export function automaticResolutions(entries: readonly MergeEntry[], choice: { prefer?: 'a' | 'b'; acceptProposals?: boolean }): Record<string, Resolution> {
-  const out: Record<string, Resolution> = {};
-  for (const e of entries) {
-    if (choice.acceptProposals && e.kind === 'new' && e.proposals.length > 0) out[e.key] = { action: 'match', codeId: e.proposals[0]!.codeId };
-    else if (choice.prefer === 'b' && e.differences.length > 0) out[e.key] = { action: 'keep-b' };
-  }
-  return out;
-}
-
-/** The merge report as text a person reads: one line per code that is not simply identical. */
-export function codebookReportText(report: CodebookMergeReport): string {
-  const lines = [
-    `Codebook merge of ${report.inputs.map((x) => `${x.label} (${codeCount(x.codes)})`).join(', ')}: ${codeCount(report.merged)}.`,
-    `Identical ${report.counts.identical}, matched ${report.counts.matched}, renamed ${report.counts.renamed}, moved ${report.counts.moved}, conflicting ${report.counts.conflicting}, new ${report.counts.new}.`,
-  ];
-  // New codes with nothing to say are listed together, so the lines that need a reader stand out.
-  const plainNew = new Map<string, string[]>();
-  for (const e of report.entries) {
-    if (e.kind !== 'new' || e.proposals.length > 0 || e.note) continue;
-    plainNew.set(e.inputLabel, [...(plainNew.get(e.inputLabel) ?? []), e.path.join(' > ')]);
-  }
-  // A whole codebook brought in at once (hundreds of codes) would make one unreadable line.
-  for (const [label, paths] of plainNew) {
-    const shown = paths.length > NEW_CODES_LISTED ? [...paths.slice(0, NEW_CODES_LISTED), `and ${paths.length - NEW_CODES_LISTED} more`] : paths;
-    lines.push(`- [new] ${codeCount(paths.length)} from ${label}: ${shown.join('; ')}`);
-  }
-  for (const e of report.entries) {
-    if (e.kind === 'identical' || (e.kind === 'new' && e.proposals.length === 0 && !e.note)) continue;
-    const how = e.matchedBy ? ` (matched by ${e.matchedBy})` : '';
-    lines.push(`- [${e.kind}] ${e.path.join(' > ')} from ${e.inputLabel}${how}`);
-    for (const d of e.differences) lines.push(`    ${d.field}: '${clip(d.a)}' vs '${clip(d.b)}'`);
-    if (e.resolution) lines.push(`    resolved: ${e.resolution}`);
-    for (const p of e.proposals) lines.push(`    may be '${p.path.join(' > ')}': ${p.why}`);
-    if (e.note) lines.push(`    note: ${e.note}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-const NEW_CODES_LISTED = 20;
-
-function codeCount(n: number): string {
-  return `${n} ${n === 1 ? 'code' : 'codes'}`;
-}
-
-function clip(s: string): string {
-  const one = s.replace(/\s+/g, ' ');
-  return one.length > 80 ? `${one.slice(0, 77)}...` : one;
-}

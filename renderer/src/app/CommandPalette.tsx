@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { formatAccelerator } from '../../../shared/keys';
 import { allCommands, isMac, type Command } from './command-list';
 import { isAvailable, runCommand } from './commands';
+import { listboxKeyDown } from '../lib/listbox-keys';
 
 interface Props {
   open: boolean;
@@ -62,18 +63,7 @@ export function CommandPalette({ open, onOpenChange }: Props) {
               setQuery(e.target.value);
               setActive(0);
             }}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                setActive(Math.min(current + 1, options.length - 1));
-              } else if (e.key === 'ArrowUp') {
-                e.preventDefault();
-                setActive(Math.max(current - 1, 0));
-              } else if (e.key === 'Enter') {
-                e.preventDefault();
-                choose(options[current]?.command);
-              }
-            }}
+            onKeyDown={(e) => listboxKeyDown(e, current, options.length, setActive, () => choose(options[current]?.command))}
           />
           <ul className="palette-list" id="command-list" role="listbox" aria-label="Commands">
             {options.map(({ command, enabled }, i) => (

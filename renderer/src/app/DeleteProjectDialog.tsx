@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { deleteProjectFromComputer, previewProjectDeletion, type ProjectDeletionPreview } from './delete-project';
 import { useServices } from './services';
 import { toast } from './toast';
+import { PermanentDeleteActions } from './PermanentDeleteActions';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
@@ -80,19 +81,7 @@ export function DeleteProjectDialog({ projectId, onClose }: { projectId: string;
               )}
             </>
           )}
-          {problem && (
-            <p className="withdraw-warning" role="alert">
-              {problem}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose} disabled={busy} autoFocus>
-              Cancel
-            </button>
-            <button type="button" className="primary danger-fill" disabled={!preview || busy} onClick={() => void confirm()}>
-              {busy ? 'Deleting…' : 'Delete from this computer'}
-            </button>
-          </div>
+          <PermanentDeleteActions problem={problem} busy={busy} ready={!!preview} label="Delete from this computer" onClose={onClose} onConfirm={() => void confirm()} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

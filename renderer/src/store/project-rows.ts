@@ -30,7 +30,7 @@ export function validateChangeSet(set: ChangeSet): void {
 }
 
 /** The final state of each touched row: later changes to the same row win. */
-export function finalRows(set: ChangeSet): Map<string, Map<string, unknown>> {
+function finalRows(set: ChangeSet): Map<string, Map<string, unknown>> {
   const byTable = new Map<string, Map<string, unknown>>();
   for (const c of set.changes) {
     const rows = byTable.get(c.table) ?? new Map<string, unknown>();
@@ -38,6 +38,18 @@ export function finalRows(set: ChangeSet): Map<string, Map<string, unknown>> {
     byTable.set(c.table, rows);
   }
   return byTable;
+}
+
+/** Store a change set's rows: the final state of each touched row, deleted or put. Call inside a transaction. */
+export async function writeChangeRows(db: ProjectDb, set: ChangeSet): Promise<void> {
+  for (const [table, rows] of finalRows(set)) {
+    const puts: unknown[] = [];
+    const deletes: string[] = [];
+    for (const [id, row] of rows) if (row) puts.push(row);
+    else deletes.push(id);
+    if (deletes.length) await db.table(table).bulkDelete(deletes);
+    if (puts.length) await db.table(table).bulkPut(puts);
+  }
 }
 
 const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });

@@ -9,7 +9,8 @@
  *
  * Over 400 lines because the change queue, the revision (what is saved to a file) and the
  * tab-to-tab reload share the same few fields and must change together; the row-level
- * work (loading, checking, chunked writing) is in project-rows.ts.
+ * work (loading, checking, chunked writing) is in project-rows.ts and the undo history
+ * (stacks and how a step is stored) in project-history.ts.
  */
 import type { ChangeSet, Guid, OpContext, Project, ProjectMeta } from '../../../shared/model';
 import { applyChanges, invert, isEmpty, isoNow, newGuid, tableNames } from '../../../shared/model';
@@ -18,14 +19,14 @@ import { createState } from '../lib/state';
 import { openProjectDb } from './db';
 import { currentVersion } from './migrations';
 import type { CreateProgress } from './project-rows';
-import { finalRows, inDisplayOrder, loadProject, REVISION_KEY, StoreError, validateChangeSet, validateProject, writeAll } from './project-rows';
+import { inDisplayOrder, loadProject, REVISION_KEY, StoreError, validateChangeSet, validateProject, writeAll, writeChangeRows } from './project-rows';
+import type { HistoryOp } from './project-history';
+import { storeHistoryOp, UndoHistory } from './project-history';
 import { afterNextPaint } from '../lib/after-paint';
 
 export type { CreateProgress } from './project-rows';
 export { inDisplayOrder, StoreError, validateChangeSet } from './project-rows';
-
-/** Undo reaches this far back; older entries are dropped from the database. */
-export const HISTORY_LIMIT = 300;
+export { HISTORY_LIMIT } from './project-history';
 
 export interface StoreStatus {
   /** 'saving' while changes are on their way to IndexedDB. */
@@ -52,8 +53,6 @@ export interface Snapshot {
   revision: number;
 }
 
-type HistoryOp = { kind: 'record'; entry: HistoryEntry } | { kind: 'mark'; entry: HistoryEntry; undone: 0 | 1 } | { kind: 'none' };
-
 /** What tabs with the same project tell each other. */
 type TabMessage = 'stored' | 'saved';
 
@@ -72,8 +71,7 @@ export class ProjectStore {
   private status: StoreStatus;
   /** Bumped on every change of project or status: what subscribers follow (lib/state.ts). */
   private readonly changes = createState(0);
-  private undoStack: HistoryEntry[] = [];
-  private redoStack: HistoryEntry[] = [];
+  private readonly history = new UndoHistory();
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
   /** The stored revision this tab has read or written, and the one last saved to a file. */
@@ -132,7 +130,7 @@ export class ProjectStore {
     }
     this.project = stored;
     if (revision) this.revision = revision;
-    this.setHistory(history);
+    this.history.replace(history);
     this.refreshLabels();
     this.status = { ...this.status, dirty: this.isDirty() };
     this.emit();
@@ -293,23 +291,19 @@ export class ProjectStore {
     validateChangeSet(set);
     if (options.record === false) return this.commit(set, { kind: 'none' });
     const entry: HistoryEntry = { label: set.label, set, at: isoNow(), undone: 0 };
-    this.undoStack.push(entry);
-    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
-    this.redoStack = [];
+    this.history.record(entry);
     return this.commit(set, { kind: 'record', entry });
   }
 
   undo(): Promise<void> {
-    const entry = this.undoStack.pop();
+    const entry = this.history.takeUndo();
     if (!entry) return Promise.resolve();
-    this.redoStack.push(entry);
     return this.commit(invert(entry.set), { kind: 'mark', entry, undone: 1 });
   }
 
   redo(): Promise<void> {
-    const entry = this.redoStack.pop();
+    const entry = this.history.takeRedo();
     if (!entry) return Promise.resolve();
-    this.undoStack.push(entry);
     return this.commit(entry.set, { kind: 'mark', entry, undone: 0 });
   }
 
@@ -363,26 +357,8 @@ export class ProjectStore {
   private async persist(set: ChangeSet, history: HistoryOp): Promise<void> {
     const db = this.db;
     this.revision = await db.transaction('rw', db.tables, async () => {
-      for (const [table, rows] of finalRows(set)) {
-        const puts: unknown[] = [];
-        const deletes: string[] = [];
-        for (const [id, row] of rows) if (row) puts.push(row);
-        else deletes.push(id);
-        if (deletes.length) await db.table(table).bulkDelete(deletes);
-        if (puts.length) await db.table(table).bulkPut(puts);
-      }
-      if (history.kind === 'record') {
-        await db.history.where('undone').equals(1).delete();
-        const { seq: _unsaved, ...row } = history.entry;
-        history.entry.seq = (await db.history.add(row as HistoryEntry)) as number;
-        const count = await db.history.count();
-        if (count > HISTORY_LIMIT) {
-          const oldest = await db.history.orderBy('seq').limit(count - HISTORY_LIMIT).primaryKeys();
-          await db.history.bulkDelete(oldest);
-        }
-      } else if (history.kind === 'mark' && history.entry.seq !== undefined) {
-        await db.history.update(history.entry.seq, { undone: history.undone });
-      }
+      await writeChangeRows(db, set);
+      await storeHistoryOp(db, history);
       // The revision moves in the same transaction as the change: stored means counted.
       const before = await db.local.get(REVISION_KEY);
       const next: RevisionRow = { key: REVISION_KEY, revision: (before?.revision ?? 0) + 1, savedRevision: before?.savedRevision ?? 0 };
@@ -408,14 +384,7 @@ export class ProjectStore {
     await this.flush();
     const db = this.db;
     await db.transaction('rw', db.tables, async () => {
-      for (const [table, rows] of finalRows(set)) {
-        const puts: unknown[] = [];
-        const deletes: string[] = [];
-        for (const [id, row] of rows) if (row) puts.push(row);
-        else deletes.push(id);
-        if (deletes.length) await db.table(table).bulkDelete(deletes);
-        if (puts.length) await db.table(table).bulkPut(puts);
-      }
+      await writeChangeRows(db, set);
       const { put, drop } = rewriteHistory(await db.history.orderBy('seq').toArray());
       if (drop.length) await db.history.bulkDelete(drop);
       if (put.length) await db.history.bulkPut(put);
@@ -450,19 +419,12 @@ export class ProjectStore {
   }
 
   private async loadHistory(): Promise<void> {
-    this.setHistory(await this.db.history.orderBy('seq').toArray());
-  }
-
-  private setHistory(entries: HistoryEntry[]): void {
-    this.undoStack = entries.filter((e) => e.undone === 0);
-    this.redoStack = entries.filter((e) => e.undone === 1).reverse();
+    this.history.replace(await this.db.history.orderBy('seq').toArray());
   }
 
   private refreshLabels(): void {
-    const undo = this.undoStack[this.undoStack.length - 1];
-    const redo = this.redoStack[this.redoStack.length - 1];
     const { undoLabel: _u, redoLabel: _r, ...rest } = this.status;
-    this.status = { ...rest, ...(undo ? { undoLabel: undo.label } : {}), ...(redo ? { redoLabel: redo.label } : {}) };
+    this.status = { ...rest, ...this.history.labels() };
   }
 
   clearError(): void {

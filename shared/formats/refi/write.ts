@@ -5,6 +5,7 @@
  * schema: the exact namespace, children in schema order, no empty containers, every
  * GUID lowercase and every reference resolving, dates as YYYY-MM-DDThh:mm:ssZ, and
  * selection offsets in code points over the stored text (which has plain newlines).
+ * A selection's name (its first words) is made in selection-name.ts.
  */
 import type { Attribute, AttributeType, Code, Coding, Memo, Project, Source, Theme } from '../../model/schema';
 import { PositionMap } from '../../model/positions';
@@ -13,6 +14,7 @@ import { writeZip } from '../zip';
 import { buildExtras, LANTERN_ENTRY } from './extras';
 import { memoPlainText } from '../../model/richtext';
 import { XmlWriter } from './xml';
+import { selectionName } from './selection-name';
 import { preservedEntries, restorePreserved, selectionOwners } from './restore';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
@@ -125,47 +127,6 @@ function writeCodes(w: XmlWriter, codes: readonly Code[], noteRefs: Map<string, 
   // A parent cycle leaves codes unreachable from the top; write them at the top rather than lose them.
   for (const code of codes) if (!seen.has(code.id)) writeCode(code);
   w.close('Codes');
-}
-
-/** What `\s` (and String.prototype.trim) count as white space. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/**
- * The first few words of a selection as its name, so other tools can show and check it:
- * white space collapsed and trimmed, at most 80 code points (79 and "…" when longer),
- * looking at no more than the first 400 UTF-16 units. Walked by hand, stopping once the
- * name is full, because a study writes tens of thousands of these.
- */
-function selectionName(text: string, start: number, end: number): string {
-  const stop = Math.min(end, start + 400);
-  let count = 0;
-  let at79 = -1;
-  let space = false;
-  let out = '';
-  for (let i = start; i < stop && count <= 80; i++) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      space = count > 0;
-      continue;
-    }
-    if (space) {
-      out += ' ';
-      if (++count === 79) at79 = out.length;
-      space = false;
-      if (count > 80) break;
-    }
-    // A surrogate pair is one code point; a lone surrogate counts alone.
-    const low = c >= 0xd800 && c <= 0xdbff && i + 1 < stop ? text.charCodeAt(i + 1) : 0;
-    if (low >= 0xdc00 && low <= 0xdfff) {
-      out += text.slice(i, i + 2);
-      i++;
-    } else out += text[i]!;
-    if (++count === 79) at79 = out.length;
-  }
-  return count > 80 ? `${out.slice(0, at79)}…` : out;
 }
 
 function writeSource(w: XmlWriter, source: Source, codings: Coding[], noteRefs: Map<string, string[]>, owners: Map<string, string>): void {

@@ -264,6 +264,7 @@ export function QueriesPanel({ index }: { index: AnalysisIndex }) {
 
       <section className="panel">
         <div className="panel-header">
+          {/* The panels here share a shape (header, body, result list), not logic. */}
           <h2>Saved queries</h2>
         </div>
         <div className="panel-body">

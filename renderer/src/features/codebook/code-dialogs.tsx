@@ -119,6 +119,7 @@ export function SplitCodeDialog({ code, onClose }: { code: Code; onClose: () => 
           </li>
         ))}
       </ul>
+      {/* Alike in shape only with the other dialogs' feet here: each primary button checks and does its own operation. */}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           Cancel

@@ -7,6 +7,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { useMemo, useState } from 'react';
 import type { Code } from '../../../../shared/model';
 import { byId, codePath, codeTree } from '../../../../shared/model';
+import { listboxKeyDown } from '../../lib/listbox-keys';
 
 interface Props {
   open: boolean;
@@ -83,18 +84,7 @@ export function CodePalette({ open, onOpenChange, codes, targetLabel, onApply, o
               setQuery(e.target.value);
               setActive(0);
             }}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                setActive(Math.min(current + 1, options.length - 1));
-              } else if (e.key === 'ArrowUp') {
-                e.preventDefault();
-                setActive(Math.max(current - 1, 0));
-              } else if (e.key === 'Enter') {
-                e.preventDefault();
-                choose(current);
-              }
-            }}
+            onKeyDown={(e) => listboxKeyDown(e, current, options.length, setActive, () => choose(current))}
           />
           <ul className="palette-list" id="palette-list" role="listbox" aria-label="Codes">
             {options.map((o, i) => (

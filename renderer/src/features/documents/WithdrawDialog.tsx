@@ -9,6 +9,7 @@ import { useProjectStore } from '../../store';
 import { useServices } from '../../app/services';
 import { toast } from '../../app/toast';
 import { previewWithdrawal, withdrawPermanently, type WithdrawPreview } from './withdraw';
+import { PermanentDeleteActions } from '../../app/PermanentDeleteActions';
 
 export type WithdrawTarget = { kind: 'source' | 'case'; id: string };
 
@@ -141,19 +142,7 @@ export function WithdrawDialog({ target, onClose }: { target: WithdrawTarget; on
               )}
             </>
           )}
-          {problem && (
-            <p className="withdraw-warning" role="alert">
-              {problem}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose} disabled={busy} autoFocus>
-              Cancel
-            </button>
-            <button type="button" className="primary danger-fill" disabled={!plan || busy} onClick={() => void confirm()}>
-              {busy ? 'Deleting…' : 'Delete permanently'}
-            </button>
-          </div>
+          <PermanentDeleteActions problem={problem} busy={busy} ready={!!plan} label="Delete permanently" onClose={onClose} onConfirm={() => void confirm()} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -5,7 +5,7 @@
  */
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AnalyzeOptions, AttributeImportReport, FileReport, ImportPreview, TableInfo } from '../../../../shared/import';
+import type { AnalyzeOptions, AttributeImportReport, FileReport } from '../../../../shared/import';
 import { applyPreview, importAttributes, planImport, SUPPORTED_EXTENSIONS } from '../../../../shared/import';
 import type { ChangeSet } from '../../../../shared/model';
 import { isEmpty } from '../../../../shared/model';
@@ -13,10 +13,12 @@ import type { PickedFile } from '../../host';
 import { getHost } from '../../host';
 import { useProject, useProjectStore } from '../../store';
 import { Analyzer } from './analyze-client';
-import { ColumnMapping } from './ColumnMapping';
 import { collectDropped } from './dropped-files';
-import { noChoices, SpeakerTable, toEdits } from './SpeakerTable';
-import type { SpeakerChoices } from './SpeakerTable';
+import { FileDetail } from './FileDetail';
+import type { Entry } from './import-entry';
+import { statusText } from './import-entry';
+import { AttributeSummary, ResultSummary } from './ImportResults';
+import { noChoices, toEdits } from './SpeakerTable';
 import './import.css';
 
 export interface ImportDialogProps {
@@ -28,23 +30,7 @@ export interface ImportDialogProps {
   files?: PickedFile[];
 }
 
-type Status = 'waiting' | 'reading' | 'ready' | 'refused' | 'cancelled';
-
-interface Entry {
-  key: string;
-  file: PickedFile;
-  status: Status;
-  preview?: ImportPreview;
-  problem?: string;
-  /** Columns of a row file refused for want of a text column, so one can be chosen. */
-  headers?: string[];
-  options: AnalyzeOptions;
-  choices: SpeakerChoices;
-  include: boolean;
-}
-
 const FILTERS = [{ name: 'Transcripts', extensions: [...SUPPORTED_EXTENSIONS] }];
-const number = (n: number) => n.toLocaleString();
 
 export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDialogProps) {
   const store = useProjectStore();
@@ -273,167 +259,6 @@ export function ImportDialog({ open, onOpenChange, onCommit, files }: ImportDial
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
-  );
-}
-
-function statusText(e: Entry): string {
-  switch (e.status) {
-    case 'waiting':
-      return 'waiting';
-    case 'reading':
-      return 'reading…';
-    case 'ready': {
-      const p = e.preview!;
-      return p.documents.length > 1 ? `${p.documents.length} sources` : p.speakers.length ? `${p.speakers.length} speakers` : 'text';
-    }
-    case 'refused':
-      return 'refused';
-    case 'cancelled':
-      return 'cancelled';
-  }
-}
-
-function FileDetail({
-  entry,
-  edited,
-  duplicates,
-  caseNames,
-  onChoices,
-  onColumns,
-}: {
-  entry: Entry;
-  edited: ImportPreview | undefined;
-  duplicates: number;
-  caseNames: string[];
-  onChoices: (choices: SpeakerChoices) => void;
-  onColumns: (options: AnalyzeOptions) => void;
-}) {
-  const p = entry.preview;
-  const headerTable: TableInfo | null = entry.headers
-    ? { headers: entry.headers, mode: 'utterances', mapping: {}, openEnded: [], attributeColumns: [], rowCount: 0 }
-    : null;
-  return (
-    <section aria-label={`Preview of ${entry.file.name}`}>
-      <h3>{entry.file.name}</h3>
-      {entry.problem && (
-        <p role="alert" className="import-problem">
-          {entry.problem}
-        </p>
-      )}
-      {headerTable && <ColumnMapping fileName={entry.file.name} table={headerTable} onChange={onColumns} />}
-      {p && (
-        <>
-          <p className="small muted">
-            {p.format.toUpperCase()}
-            {p.encoding ? `, ${p.encoding}` : ''} · {p.documents.length === 1 ? '1 source' : `${number(p.documents.length)} sources`} ·{' '}
-            {p.turns === 1 ? '1 turn' : `${number(p.turns)} turns`} · {number(p.chars)} characters
-          </p>
-          {duplicates > 0 && (
-            <p className="import-duplicates">
-              {duplicates === p.documents.length
-                ? 'The project already holds this text; it will be skipped.'
-                : `${duplicates} of ${p.documents.length} sources are already in the project and will be skipped.`}
-            </p>
-          )}
-          {p.warnings.length > 0 && (
-            <ul className="import-warnings" aria-label="Warnings">
-              {p.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          )}
-          {p.table && <ColumnMapping fileName={entry.file.name} table={p.table} onChange={onColumns} />}
-          {p.speakers.length > 0 ? (
-            <SpeakerTable
-              fileName={entry.file.name}
-              speakers={p.speakers}
-              choices={entry.choices}
-              caseNames={caseNames}
-              questions={p.format === 'survey'}
-              onChange={onChoices}
-            />
-          ) : (
-            <p className="small muted">No speaker labels found: the text is imported as narrative paragraphs.</p>
-          )}
-          {edited && <Sample preview={edited} />}
-        </>
-      )}
-    </section>
-  );
-}
-
-/** The start of the first source as it will be stored, so the user can check the structure. */
-function Sample({ preview }: { preview: ImportPreview }) {
-  const doc = preview.documents[0]!;
-  const s = doc.structure;
-  const blocks = s.turns.length
-    ? s.turns.slice(0, 4).map((t) => ({ speaker: t.speaker, text: s.text.slice(t.start, t.end) }))
-    : s.paragraphs.slice(0, 3).map((p) => ({ speaker: '', text: s.text.slice(p.start, p.end) }));
-  return (
-    <figure className="import-sample" aria-label="Sample of the imported text">
-      <figcaption className="small muted">
-        {preview.documents.length > 1 ? `First of ${number(preview.documents.length)} sources: ${doc.name}` : doc.name}
-      </figcaption>
-      {blocks.map((b, i) => (
-        <p key={i}>
-          {b.speaker && <strong>{b.speaker}: </strong>}
-          {b.text.length > 280 ? `${b.text.slice(0, 280)}…` : b.text}
-        </p>
-      ))}
-    </figure>
-  );
-}
-
-function ResultSummary({ files }: { files: FileReport[] }) {
-  const imported = files.filter((f) => f.status === 'imported');
-  const sources = imported.reduce((n, f) => n + f.sources.length, 0);
-  return (
-    <div className="import-result" role="status" aria-label="Import result">
-      {imported.length > 0 && (
-        <p>
-          Imported {sources === 1 ? '1 source' : `${number(sources)} sources`} from {imported.length === 1 ? '1 file' : `${imported.length} files`}.
-        </p>
-      )}
-      <ul>
-        {files.flatMap((f) => [
-          ...f.duplicates.map((d) => (
-            <li key={`${f.fileName}-${d.name}`}>
-              Skipped {d.name}: the same text as {d.existing}, already in the project.
-            </li>
-          )),
-          ...(f.status === 'refused' ? [<li key={`${f.fileName}-refused`} className="import-problem">{f.problem}</li>] : []),
-        ])}
-      </ul>
-    </div>
-  );
-}
-
-function AttributeSummary({ fileName, report, problem }: { fileName: string; report?: AttributeImportReport; problem?: string }) {
-  return (
-    <div className="import-result" role="status" aria-label="Attribute import result">
-      {problem && <p className="import-problem">{problem}</p>}
-      {report && (
-        <>
-          <p>
-            {fileName}: {report.rowsMatched} row{report.rowsMatched === 1 ? '' : 's'} matched by “{report.keyColumn}”
-            {report.attributesCreated.length > 0 && `; new attributes ${report.attributesCreated.join(', ')}`}
-            {report.casesCreated.length > 0 && `; ${report.casesCreated.length} new case${report.casesCreated.length === 1 ? '' : 's'}`}.
-          </p>
-          <ul>
-            {report.unmatched.map((u) => (
-              <li key={`u${u.line}`}>
-                Row {u.line}: “{u.key}” matches no document or case.
-              </li>
-            ))}
-            {report.badValues.map((b) => (
-              <li key={`b${b.line}-${b.attribute}`} className="import-problem">
-                Row {b.line} ({b.key}): {b.problem}; not stored.
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
   );
 }
 

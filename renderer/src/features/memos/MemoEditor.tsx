@@ -165,6 +165,7 @@ function Toolbar() {
         }}
       >
         <option value="">Link to…</option>
+        {/* Shape only like MemosView's target list: links go to codes first and never to the project. */}
         <optgroup label="Codes">
           {codes.map((c) => (
             <option key={c.id} value={`code:${c.id}`}>

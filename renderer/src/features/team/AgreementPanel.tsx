@@ -196,6 +196,7 @@ function CharTables({ c, names, codeName }: { c: CharComparison; names: Names; c
 }
 
 function SegmentTables({ c, names, codeName }: { c: SegmentComparison; names: Names; codeName: (id: string) => ReactNode }) {
+  // Each unit's header and row differ in every column; only the table shape is alike (AgreementSections serves what is shared).
   const head = (first: string) => (
     <thead>
       <tr>
