@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../renderer/src/store/db';
-import { HISTORY_LIMIT, UndoHistory } from '../../renderer/src/store/project-history';
+import type { HistoryEntry } from '../../../renderer/src/store/db';
+import { HISTORY_LIMIT, UndoHistory } from '../../../renderer/src/store/project-history';
 
 const entry = (label: string, undone: 0 | 1 = 0): HistoryEntry => ({ label, set: { label, changes: [] }, at: '2026-01-01T00:00:00Z', undone });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectionName } from '../../../shared/formats/refi/selection-name';
+import { selectionName } from '../../../../shared/formats/refi/selection-name';
 
 describe('selectionName', () => {
   it('collapses and trims white space within the selection', () => {
