@@ -7,7 +7,6 @@
  */
 import { openProjectBytes } from './app/project-files';
 import { runningServices } from './app/services';
-import { ui } from './app/ui-state';
 import { isViewId } from './app/views';
 
 export interface OpenedProject {
@@ -30,7 +29,7 @@ export async function openProjectFromUrl(url: string, coderName: string): Promis
 
 export function show(view: string, sourceId: string | null): void {
   if (!isViewId(view)) throw new Error(`'${view}' is not a view of the app`);
-  ui.set({ view, sourceId, selectedCodingId: null, reveal: null });
+  runningServices().ui.set({ view, sourceId, selectedCodingId: null, reveal: null });
 }
 
 /** What the open project holds, so the benchmark can check it measures the study it loaded. */

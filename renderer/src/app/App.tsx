@@ -11,9 +11,8 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { openRestoreDialog, RestoreBackupDialog } from './RestoreBackupDialog';
 import { focusedFieldFlusher } from './pending-work';
 import { OpenFailure } from './OpenFailure';
-import { useServices, useSession } from './services';
+import { useServices, useSession, useUi } from './services';
 import { toast, Toaster } from './toast';
-import { navigate, useUi } from './ui-state';
 import { isViewId, views, type ViewDef, type ViewId } from './views';
 import { saveQdpx, openQdpx } from './project-files';
 import { commandForKey, textFieldKeeps } from '../../../shared/commands';
@@ -38,6 +37,7 @@ function navTitle(view: ViewDef & { id: ViewId }): string {
 
 export function App() {
   const services = useServices();
+  const { ui } = services;
   const session = useSession();
   const view = useUi((s) => s.view);
   const [coderOpen, setCoderOpen] = useState(false);
@@ -61,10 +61,10 @@ export function App() {
       // The same message whether Save came from the menu, a key or the palette.
       save: async () => saved(await saveQdpx(services, false)),
       saveAs: async () => saved(await saveQdpx(services, true)),
-      export: () => navigate('report'),
+      export: () => ui.navigate('report'),
       undo: () => store.undo(),
       redo: () => store.redo(),
-      ...Object.fromEntries(views.map((v) => [viewCommandId(v.id), () => navigate(v.id)])),
+      ...Object.fromEntries(views.map((v) => [viewCommandId(v.id), () => ui.navigate(v.id)])),
     }),
     // Only the desktop app keeps file backups; in the browser the command is not offered.
     ...(services.host.listBackups && { restoreBackup: () => openRestoreDialog() }),
@@ -77,7 +77,7 @@ export function App() {
     store
       ? {
           importTranscripts: () => {
-            navigate('documents');
+            ui.navigate('documents');
             runWhenRegistered('importTranscripts');
           },
         }
@@ -136,7 +136,7 @@ export function App() {
     <ProjectStoreContext.Provider value={store}>
       <div className="app">
         <TopBar />
-        <Tabs.Root className="app-body" orientation="vertical" value={view} onValueChange={(v) => isViewId(v) && navigate(v)}>
+        <Tabs.Root className="app-body" orientation="vertical" value={view} onValueChange={(v) => isViewId(v) && ui.navigate(v)}>
           <Tabs.List className="nav-rail" aria-label="Views">
             {views.map((v: ViewDef & { id: ViewId }) => (
               <Tabs.Trigger key={v.id} value={v.id} className="nav-item" title={navTitle(v)}>

@@ -9,7 +9,6 @@ import { DeleteProjectDialog } from './DeleteProjectDialog';
 import { useServices } from './services';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme';
 import { attempt, toast } from './toast';
-import { navigate } from './ui-state';
 import { EXPORT_MENU, saveExport } from '../features/report/exports';
 
 const declared = (id: CommandId) => allCommands.find((c) => c.id === id)!;
@@ -30,6 +29,7 @@ const idle = { subscribe: () => () => {}, getStatus: () => null, getProject: () 
 
 export function TopBar() {
   const services = useServices();
+  const { ui } = services;
   const store = useContext(ProjectStoreContext) ?? idle;
   const status = useSyncExternalStore(store.subscribe, store.getStatus);
   const name = useSyncExternalStore(store.subscribe, () => store.getProject()?.meta.name ?? null);
@@ -70,7 +70,7 @@ export function TopBar() {
               </Menu.SubTrigger>
               <Menu.Portal>
                 <Menu.SubContent className="menu">
-                  <Menu.Item className="menu-item" onSelect={() => navigate('report')}>
+                  <Menu.Item className="menu-item" onSelect={() => ui.navigate('report')}>
                     Theme report (Word)…
                   </Menu.Item>
                   {EXPORT_MENU.map((e) => (

@@ -4,10 +4,7 @@
  * dialog and the editors' pending work. Components reach them with useServices(), tests
  * build their own with createAppServices({ env, host }) instead of patching module globals.
  *
- * Not yet moved here (still module singletons, imported directly): `ui` (ui-state.ts) and
- * `toast` (toast.tsx), which most feature views import, and getHost() in features that
- * read or write files (through project-files' host()). `ui` is the same object as
- * services.ui, so moving a view over is a change of import only.
+ * `toast` (toast.tsx) stays a module: it only shows messages and holds no project state.
  */
 import { createContext, useContext } from 'react';
 import { useValue } from '../lib/state';
@@ -21,13 +18,14 @@ import type { PendingWork } from './pending-work';
 import { createPendingWork } from './pending-work';
 import type { Session, SessionState } from './session';
 import { createSession } from './session';
-import { ui } from './ui-state';
+import type { Ui, UiState } from './ui-state';
+import { createUi } from './ui-state';
 
 export interface AppServices {
   catalog: CatalogDb;
   host: Host;
   session: Session;
-  ui: typeof ui;
+  ui: Ui;
   confirmations: Confirmations;
   pendingWork: PendingWork;
   env: StorageEnv;
@@ -38,6 +36,7 @@ export function createAppServices(options: { env?: StorageEnv; host?: Host; cata
   const catalog = options.catalog ?? openCatalog(env);
   const confirmations = createConfirmations();
   const pendingWork = createPendingWork();
+  const ui = createUi();
   const session = createSession({ catalog, env, confirmations, pendingWork, ui });
   return { catalog, host: options.host ?? getHost(), session, ui, confirmations, pendingWork, env };
 }
@@ -53,6 +52,11 @@ export function useServices(): AppServices {
 
 export function useSession(): SessionState {
   return useValue(useServices().session.state);
+}
+
+/** A part of the navigation state (which view, source, coding...), re-rendering when it changes. */
+export function useUi<T>(selector: (s: UiState) => T): T {
+  return useValue(useServices().ui.state, selector);
 }
 
 let running: AppServices | null = null;

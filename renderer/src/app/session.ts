@@ -16,7 +16,7 @@ import type { CatalogDb, CreateOptions, StorageEnv } from '../store';
 import { ProjectStore, getPref, setPref } from '../store';
 import type { Confirmations } from './confirmations';
 import type { PendingWork } from './pending-work';
-import type { ui as uiState } from './ui-state';
+import type { Ui } from './ui-state';
 
 /** The last project could not be opened: named, with the error, until the user decides. */
 export interface OpenFailure {
@@ -64,7 +64,7 @@ export interface SessionDeps {
   env?: StorageEnv;
   confirmations: Confirmations;
   pendingWork: PendingWork;
-  ui: typeof uiState;
+  ui: Ui;
   buildDemo?: () => Promise<Project>;
 }
 

@@ -3,7 +3,8 @@
  * whose codings are shown). Kept apart from the project so navigation never touches
  * the database; any view may read or set it.
  */
-import { createState, patch, useValue } from '../lib/state';
+import type { State } from '../lib/state';
+import { createState, patch } from '../lib/state';
 import type { Guid } from '../../../shared/model';
 import type { ViewId } from './views';
 
@@ -32,28 +33,30 @@ const initial: UiState = {
   memoId: null,
 };
 
-const state = createState<UiState>(initial);
-
-export const ui = {
-  get: state.get,
-  set(changes: Partial<UiState>): void {
-    patch(state, changes);
-  },
-  subscribe: state.subscribe,
-  reset(): void {
-    ui.set({ ...initial, view: state.get().view });
-  },
-};
-
-export function useUi<T>(selector: (s: UiState) => T): T {
-  return useValue(state, selector);
+export interface Ui {
+  get(): UiState;
+  set(changes: Partial<UiState>): void;
+  subscribe(listener: () => void): () => void;
+  /** Back to the start of a project, in the same view. */
+  reset(): void;
+  navigate(view: ViewId): void;
+  /** Show a source in the coding view, optionally revealing a span. */
+  openSource(sourceId: Guid, reveal?: { start: number; end: number }): void;
+  /** For useValue: the state itself. */
+  readonly state: State<UiState>;
 }
 
-/** Show a source in the coding view, optionally revealing a span. */
-export function openSource(sourceId: Guid, reveal?: { start: number; end: number }): void {
-  ui.set({ view: 'coding', sourceId, reveal: reveal ?? null });
-}
-
-export function navigate(view: ViewId): void {
-  ui.set({ view });
+/** The app's navigation state: made once, by createAppServices, and reached through useServices(). */
+export function createUi(): Ui {
+  const state = createState<UiState>(initial);
+  const set = (changes: Partial<UiState>) => patch(state, changes);
+  return {
+    get: state.get,
+    set,
+    subscribe: state.subscribe,
+    reset: () => set({ ...initial, view: state.get().view }),
+    navigate: (view) => set({ view }),
+    openSource: (sourceId, reveal) => set({ view: 'coding', sourceId, reveal: reveal ?? null }),
+    state,
+  };
 }

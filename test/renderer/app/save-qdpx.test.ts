@@ -10,7 +10,9 @@ import { createConfirmations } from '../../../renderer/src/app/confirmations';
 import { createPendingWork } from '../../../renderer/src/app/pending-work';
 import { saveQdpx } from '../../../renderer/src/app/project-files';
 import { createSession } from '../../../renderer/src/app/session';
-import { ui } from '../../../renderer/src/app/ui-state';
+import { createUi } from '../../../renderer/src/app/ui-state';
+
+const ui = createUi();
 import type { Host } from '../../../renderer/src/host';
 import { openCatalog } from '../../../renderer/src/store/db';
 import { freshEnv, smallProject } from '../store/helpers';

@@ -11,7 +11,9 @@ import { createConfirmations } from '../../../renderer/src/app/confirmations';
 import { createPendingWork } from '../../../renderer/src/app/pending-work';
 import { readWhatCan, rescueFile } from '../../../renderer/src/app/rescue';
 import { createSession } from '../../../renderer/src/app/session';
-import { ui } from '../../../renderer/src/app/ui-state';
+import { createUi } from '../../../renderer/src/app/ui-state';
+
+const ui = createUi();
 import { openCatalog, openProjectDb } from '../../../renderer/src/store/db';
 import { setPref } from '../../../renderer/src/store/catalog';
 import { freshEnv, smallProject } from '../store/helpers';

@@ -1,12 +1,12 @@
 /** Analysis: retrieval, boolean and text queries, matrices and charts over the open project. */
 import { useState } from 'react';
-import { navigate } from '../../app/ui-state';
 import { ChartsPanel } from './ChartsPanel';
 import { MatricesPanel } from './MatricesPanel';
 import { QueriesPanel } from './QueriesPanel';
 import { RetrieveTab } from './RetrieveTab';
 import { useAnalysisIndex } from './use-analysis';
 import './analysis.css';
+import { useServices } from '../../app/services';
 
 const TABS = [
   { id: 'retrieve', label: 'Retrieve' },
@@ -17,6 +17,7 @@ const TABS = [
 type TabId = (typeof TABS)[number]['id'];
 
 export default function AnalysisView() {
+  const { ui } = useServices();
   const index = useAnalysisIndex();
   const [tab, setTab] = useState<TabId>('retrieve');
   return (
@@ -47,11 +48,11 @@ export default function AnalysisView() {
             <strong>{index.codes.size === 0 ? 'No codes yet' : 'Nothing is coded yet'}</strong>
             Excerpts, matrices and charts appear once passages are coded.{' '}
             {index.codes.size === 0 ? (
-              <button type="button" className="link" onClick={() => navigate('codebook')}>
+              <button type="button" className="link" onClick={() => ui.navigate('codebook')}>
                 Create codes in the Codebook
               </button>
             ) : (
-              <button type="button" className="link" onClick={() => navigate('coding')}>
+              <button type="button" className="link" onClick={() => ui.navigate('coding')}>
                 Code passages in the Coding view
               </button>
             )}

@@ -2,16 +2,18 @@
 import type { AnalysisIndex, Excerpt } from '../../../../shared/analysis';
 import { setExemplar } from '../../../../shared/ops';
 import { attempt } from '../../app/toast';
-import { openSource, ui } from '../../app/ui-state';
 import { useProjectStore } from '../../store';
 import { AttributeChips, Quote } from './quote-parts';
+import { useServices } from '../../app/services';
+import type { Ui } from '../../app/ui-state';
 
-export function openExcerpt(e: { sourceId: string; start: number; end: number; codingId?: string }): void {
-  openSource(e.sourceId, { start: e.start, end: e.end });
+export function openExcerpt(ui: Ui, e: { sourceId: string; start: number; end: number; codingId?: string }): void {
+  ui.openSource(e.sourceId, { start: e.start, end: e.end });
   if (e.codingId) ui.set({ selectedCodingId: e.codingId });
 }
 
 export function ExcerptList(props: { index: AnalysisIndex; excerpts: Excerpt[]; limit?: number }) {
+  const { ui } = useServices();
   const { index } = props;
   const store = useProjectStore();
   const limit = props.limit ?? 300;
@@ -41,7 +43,7 @@ export function ExcerptList(props: { index: AnalysisIndex; excerpts: Excerpt[]; 
               >
                 {e.exemplar ? '★ Exemplar' : '☆ Mark exemplar'}
               </button>
-              <button type="button" onClick={() => openExcerpt(e)}>
+              <button type="button" onClick={() => openExcerpt(ui, e)}>
                 Open in transcript
               </button>
             </div>

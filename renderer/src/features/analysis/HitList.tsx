@@ -1,9 +1,11 @@
 /** Query and search hits: the text with its context and who said it, each openable in its transcript. */
 import type { AnalysisIndex, HitRow } from '../../../../shared/analysis';
+import { useServices } from '../../app/services';
 import { openExcerpt } from './ExcerptList';
 import { AttributeChips, Quote } from './quote-parts';
 
 export function HitList({ index, rows, limit = 300 }: { index: AnalysisIndex; rows: HitRow[]; limit?: number }) {
+  const { ui } = useServices();
   if (!rows.length) return <p className="muted">Nothing found.</p>;
   return (
     <>
@@ -19,7 +21,7 @@ export function HitList({ index, rows, limit = 300 }: { index: AnalysisIndex; ro
             <div className="row small muted">
               {r.codeNames.length > 0 && <span>{r.codeNames.join(', ')}</span>}
               <span className="spacer" />
-              <button type="button" onClick={() => openExcerpt(r)}>
+              <button type="button" onClick={() => openExcerpt(ui, r)}>
                 Open in transcript
               </button>
             </div>

@@ -9,9 +9,8 @@ import type { Code, CodeOrigin } from '../../../../shared/model';
 import { CODE_PALETTE, byId, codePath } from '../../../../shared/model';
 import { colourName } from './colour-names';
 import { createCode, createMemo, updateCode, type CodePatch } from '../../../../shared/ops';
-import { useServices } from '../../app/services';
+import { useServices, useUi } from '../../app/services';
 import { attempt, toast } from '../../app/toast';
-import { openSource, ui, useUi } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
 import { MemoEditor } from '../memos/MemoEditor';
 import { codebookCsvText, describeConflict, importCodebookCsv } from './codebook-csv';
@@ -22,7 +21,7 @@ const RESERVED_KEYS = new Set(['c', 't', 'k', 'v']);
 
 export default function CodebookView() {
   const store = useProjectStore();
-  const { confirmations, host } = useServices();
+  const { confirmations, host, ui } = useServices();
   const codes = useProject((p) => p.codes);
   const codings = useProject((p) => p.codings);
   const selectedId = useUi((s) => s.selectedCodeId);
@@ -134,6 +133,7 @@ export default function CodebookView() {
 }
 
 function CodeDetails({ code, onDialog, counts }: { code: Code; onDialog: (d: 'merge' | 'split' | 'delete') => void; counts?: { codings: number; sources: number } }) {
+  const { ui } = useServices();
   const store = useProjectStore();
   const codes = useProject((p) => p.codes);
   const coders = useProject((p) => p.coders);
@@ -178,7 +178,7 @@ function CodeDetails({ code, onDialog, counts }: { code: Code; onDialog: (d: 'me
         {first ? (
           <>
             {' '}· first seen in{' '}
-            <button type="button" className="link" onClick={() => openSource(first.id)}>
+            <button type="button" className="link" onClick={() => ui.openSource(first.id)}>
               {first.name}
             </button>
           </>

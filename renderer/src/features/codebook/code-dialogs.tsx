@@ -6,9 +6,9 @@ import { byId, codePath, codeTree } from '../../../../shared/model';
 import { deleteCode, deletePreview, mergeCodes, splitCode } from '../../../../shared/ops';
 import { keyText } from '../../app/command-list';
 import { attempt, toast } from '../../app/toast';
-import { ui } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
 import { splitRows } from './split-rows';
+import { useServices } from '../../app/services';
 
 function Frame({ title, description, children, onClose }: { title: string; description: string; children: ReactNode; onClose: () => void }) {
   return (
@@ -26,6 +26,7 @@ function Frame({ title, description, children, onClose }: { title: string; descr
 }
 
 export function MergeCodeDialog({ code, onClose }: { code: Code; onClose: () => void }) {
+  const { ui } = useServices();
   const store = useProjectStore();
   const codes = useProject((p) => p.codes);
   const map = useMemo(() => byId(codes), [codes]);
@@ -72,6 +73,7 @@ export function MergeCodeDialog({ code, onClose }: { code: Code; onClose: () => 
 }
 
 export function SplitCodeDialog({ code, onClose }: { code: Code; onClose: () => void }) {
+  const { ui } = useServices();
   const store = useProjectStore();
   const project = useProject((p) => p);
   const mine = useMemo(() => splitRows(project, code.id), [project, code.id]);
@@ -144,6 +146,7 @@ export function SplitCodeDialog({ code, onClose }: { code: Code; onClose: () => 
 }
 
 export function DeleteCodeDialog({ code, onClose }: { code: Code; onClose: () => void }) {
+  const { ui } = useServices();
   const store = useProjectStore();
   const project = store.getProject();
   const preview = useMemo(() => deletePreview(project, code.id), [project, code.id]);

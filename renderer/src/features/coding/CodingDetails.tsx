@@ -7,11 +7,11 @@ import type { Code, Coder, Coding, Memo, Source } from '../../../../shared/model
 import { adjustCoding, createMemo, deleteCoding, setExemplar } from '../../../../shared/ops';
 import { keyText } from '../../app/command-list';
 import { attempt } from '../../app/toast';
-import { ui } from '../../app/ui-state';
 import { useProjectStore } from '../../store';
 import { MemoEditor } from '../memos/MemoEditor';
 import { useTextSelection, type TextSelection } from './selection';
 import { coderName, nudgeWord } from './transcript-model';
+import { useServices } from '../../app/services';
 
 interface Props {
   source: Source;
@@ -104,6 +104,7 @@ export function CodingDetails(props: Props) {
 }
 
 function CodingCard({ coding, source, codes, coders, memos, activeCodingId, selection, onReveal }: Props & { coding: Coding; selection: TextSelection | null }) {
+  const { ui } = useServices();
   const store = useProjectStore();
   const code = codes.get(coding.codeId);
   const memo = memos.find((m) => m.target.kind === 'coding' && m.target.id === coding.id);

@@ -10,7 +10,6 @@ import { byId } from '../../../../shared/model';
 import { createCode, turnAt } from '../../../../shared/ops';
 import { useCommands } from '../../app/commands';
 import { attempt, toast } from '../../app/toast';
-import { ui, useUi } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
 import { CodeTree, codeCounts } from '../codebook/CodeTree';
 import { applyCodeTo, createAndApply, removeCodeFrom } from './coding-actions';
@@ -19,8 +18,10 @@ import { CodingDetails } from './CodingDetails';
 import { selection as selectionStore, type TextSelection } from './selection';
 import { IncrementalIndex, inVivoName, visibleCodings, buildBlocks } from './transcript-model';
 import { TranscriptView, type TranscriptCommand, type TranscriptHandle } from './TranscriptView';
+import { useServices, useUi } from '../../app/services';
 
 export default function CodingView() {
+  const { ui } = useServices();
   const store = useProjectStore();
   const sources = useProject((p) => p.sources);
   const codes = useProject((p) => p.codes);
@@ -45,7 +46,7 @@ export default function CodingView() {
   const source = sources.find((s) => s.id === sourceId) ?? sources[0];
   useEffect(() => {
     if (source && source.id !== sourceId) ui.set({ sourceId: source.id });
-  }, [source, sourceId]);
+  }, [source, sourceId, ui]);
 
   const codesById = useMemo(() => byId(codes), [codes]);
   const codingsById = useMemo(() => byId(codings), [codings]);
@@ -60,7 +61,7 @@ export default function CodingView() {
       handle.current.reveal(reveal.start, reveal.end);
       ui.set({ reveal: null });
     }
-  }, [reveal, source]);
+  }, [reveal, source, ui]);
 
   const openPalette = useCallback(
     (target: TextSelection | null, label?: string) => {
@@ -85,7 +86,7 @@ export default function CodingView() {
       const { codeId } = createAndApply(store, target, name, 'in-vivo');
       ui.set({ selectedCodeId: codeId });
     });
-  }, [source, store]);
+  }, [source, store, ui]);
 
   const codeTurn = useCallback(
     (offset: number) => {
@@ -111,7 +112,7 @@ export default function CodingView() {
         if (code) attempt(() => applyCodeTo(store, target, code.id));
       }
     },
-    [openPalette, inVivo, codeTurn, store],
+    [openPalette, inVivo, codeTurn, store, ui],
   );
 
   // Ctrl/Cmd+K (and the command palette) while the workspace is shown, wherever the focus is.
@@ -120,7 +121,7 @@ export default function CodingView() {
   const revealCoding = useCallback((coding: Coding) => {
     ui.set({ selectedCodingId: coding.id });
     handle.current?.reveal(coding.start, coding.end);
-  }, []);
+  }, [ui]);
 
   const onSelectCoding = useCallback(
     (id: string) => {

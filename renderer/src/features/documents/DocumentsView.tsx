@@ -2,13 +2,14 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useMemo, useState } from 'react';
 import { sourceAttributes } from '../../../../shared/model';
-import { openSource } from '../../app/ui-state';
 import { useProject } from '../../store';
 import { ImportButton } from './ImportButton';
 import { codedShare } from './progress';
 import { WithdrawDialog, type WithdrawTarget } from './WithdrawDialog';
+import { useServices } from '../../app/services';
 
 export default function DocumentsView() {
+  const { ui } = useServices();
   const sources = useProject((p) => p.sources);
   const cases = useProject((p) => p.cases);
   const attributes = useProject((p) => p.attributes);
@@ -90,9 +91,9 @@ export default function DocumentsView() {
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.source.id} className="clickable" onClick={() => openSource(r.source.id)}>
+              <tr key={r.source.id} className="clickable" onClick={() => ui.openSource(r.source.id)}>
                 <td>
-                  <button type="button" className="link" onClick={() => openSource(r.source.id)}>
+                  <button type="button" className="link" onClick={() => ui.openSource(r.source.id)}>
                     {r.source.name}
                   </button>
                 </td>

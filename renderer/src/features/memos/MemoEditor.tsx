@@ -13,7 +13,6 @@ import type { Memo, MemoLinkTarget, RichBlock } from '../../../../shared/model';
 import { updateMemo } from '../../../../shared/ops';
 import { useServices } from '../../app/services';
 import { attempt } from '../../app/toast';
-import { openSource, ui } from '../../app/ui-state';
 import '../../slate-types';
 import type { MemoLinkElement } from '../../slate-types';
 import { useProject, useProjectStore } from '../../store';
@@ -185,6 +184,26 @@ function Toolbar() {
   );
 }
 
+/** A link in a memo to a document or a code: Ctrl/Cmd/Alt+click follows it. */
+function MemoLink({ attributes, children, target }: Pick<RenderElementProps, 'attributes' | 'children'> & { target: MemoLinkTarget }) {
+  const { ui } = useServices();
+  const follow = () => (target.kind === 'source' ? ui.openSource(target.id) : ui.set({ view: 'codebook', selectedCodeId: target.id }));
+  return (
+    <a
+      {...attributes}
+      href="#"
+      className="memo-link"
+      onClick={(e) => {
+        e.preventDefault();
+        if (e.ctrlKey || e.metaKey || e.altKey) follow();
+      }}
+      title={`Ctrl+click to open this ${target.kind === 'source' ? 'document' : 'code'}`}
+    >
+      {children}
+    </a>
+  );
+}
+
 function renderElement({ attributes, children, element }: RenderElementProps) {
   switch (element.type) {
     case 'bulleted-list':
@@ -193,24 +212,12 @@ function renderElement({ attributes, children, element }: RenderElementProps) {
       return <ol {...attributes}>{children}</ol>;
     case 'list-item':
       return <li {...attributes}>{children}</li>;
-    case 'link': {
-      const target = element.target;
-      const follow = () => (target.kind === 'source' ? openSource(target.id) : ui.set({ view: 'codebook', selectedCodeId: target.id }));
+    case 'link':
       return (
-        <a
-          {...attributes}
-          href="#"
-          className="memo-link"
-          onClick={(e) => {
-            e.preventDefault();
-            if (e.ctrlKey || e.metaKey || e.altKey) follow();
-          }}
-          title={`Ctrl+click to open this ${target.kind === 'source' ? 'document' : 'code'}`}
-        >
+        <MemoLink attributes={attributes} target={element.target}>
           {children}
-        </a>
+        </MemoLink>
       );
-    }
     default:
       return <p {...attributes}>{children}</p>;
   }

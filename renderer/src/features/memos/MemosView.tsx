@@ -6,9 +6,9 @@ import { useMemo, useState } from 'react';
 import type { Memo, MemoTarget, Project } from '../../../../shared/model';
 import { createMemo, deleteMemo, memoPlainText, updateMemo } from '../../../../shared/ops';
 import { attempt } from '../../app/toast';
-import { openSource, ui, useUi } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
 import { MemoEditor } from './MemoEditor';
+import { useServices, useUi } from '../../app/services';
 
 const KIND_LABEL: Record<MemoTarget['kind'], string> = {
   project: 'Project',
@@ -40,6 +40,7 @@ function targetName(project: Pick<Project, 'sources' | 'codes' | 'themes' | 'cod
 }
 
 export default function MemosView() {
+  const { ui } = useServices();
   const store = useProjectStore();
   const memos = useProject((p) => p.memos);
   const sources = useProject((p) => p.sources);
@@ -153,16 +154,17 @@ export default function MemosView() {
 }
 
 function MemoPage({ memo, about }: { memo: Memo; about: string }) {
+  const { ui } = useServices();
   const store = useProjectStore();
   const codings = useProject((p) => p.codings);
   const t = memo.target;
   const go = () => {
-    if (t.kind === 'source') openSource(t.id);
+    if (t.kind === 'source') ui.openSource(t.id);
     else if (t.kind === 'code') ui.set({ view: 'codebook', selectedCodeId: t.id });
     else if (t.kind === 'coding') {
       const c = codings.find((x) => x.id === t.id);
       if (c) {
-        openSource(c.sourceId, { start: c.start, end: c.end });
+        ui.openSource(c.sourceId, { start: c.start, end: c.end });
         ui.set({ selectedCodingId: c.id });
       }
     }

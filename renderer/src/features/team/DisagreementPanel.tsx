@@ -4,10 +4,10 @@ import type { Interval } from '../../../../shared/agreement';
 import type { ConsensusChoice, Disagreement } from '../../../../shared/merge';
 import { listDisagreements, resolveDisagreement } from '../../../../shared/merge';
 import type { Source } from '../../../../shared/model';
-import { openSource } from '../../app/ui-state';
 import { attempt } from '../../app/toast';
 import { useProject, useProjectStore } from '../../store';
 import { CoderPair } from './CoderPair';
+import { useServices } from '../../app/services';
 
 const PAGE = 50;
 /** Characters of context shown around a disagreement. */
@@ -22,6 +22,7 @@ export default function DisagreementPanel(props: {
   codeId: string;
   onCode: (codeId: string) => void;
 }) {
+  const { ui } = useServices();
   const { pair, onPair, codeId, onCode: setCodeId } = props;
   const project = useProject((p) => p);
   const store = useProjectStore();
@@ -76,7 +77,7 @@ export default function DisagreementPanel(props: {
                   {d.resolved ? ' · resolved' : ''}
                 </span>
                 <span className="spacer" />
-                <button type="button" className="link" onClick={() => openSource(d.sourceId, { start: d.start, end: d.end })}>
+                <button type="button" className="link" onClick={() => ui.openSource(d.sourceId, { start: d.start, end: d.end })}>
                   Show in text
                 </button>
               </div>

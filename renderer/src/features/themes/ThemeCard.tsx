@@ -13,7 +13,6 @@ import {
 } from '../../../../shared/ops';
 import { useServices } from '../../app/services';
 import { attempt } from '../../app/toast';
-import { ui } from '../../app/ui-state';
 import { useProject, useProjectStore } from '../../store';
 
 export const CODE_DRAG_TYPE = 'application/x-lantern-code';
@@ -41,6 +40,7 @@ export function ThemeCard(props: {
   onSelectCode: (id: Guid) => void;
   onDropCode: (codeId: Guid) => void;
 }) {
+  const { ui } = useServices();
   const { index, item, groups } = props;
   const { theme } = item;
   const store = useProjectStore();

@@ -9,7 +9,6 @@ import { themeBoard, UnknownAttributeError } from '../../../../shared/analysis';
 import type { Guid } from '../../../../shared/model';
 import { addCodeToTheme, createTheme } from '../../../../shared/ops';
 import { attempt } from '../../app/toast';
-import { navigate } from '../../app/ui-state';
 import { useProjectStore } from '../../store';
 import type { FilterState } from '../analysis/FilterBar';
 import { EMPTY_FILTER, FilterBar, toExcerptFilter } from '../analysis/FilterBar';
@@ -17,10 +16,12 @@ import { RetrievalPanel } from '../analysis/RetrievalPanel';
 import { useAnalysisIndex } from '../analysis/use-analysis';
 import { CODE_DRAG_TYPE, ThemeCard } from './ThemeCard';
 import '../analysis/analysis.css';
+import { useServices } from '../../app/services';
 
 export type Selection = { kind: 'theme'; id: Guid } | { kind: 'code'; id: Guid } | null;
 
 export default function ThemesView() {
+  const { ui } = useServices();
   const index = useAnalysisIndex();
   const store = useProjectStore();
   const [groupBy, setGroupBy] = useState(() => index.attributes[0]?.id ?? '');
@@ -121,7 +122,7 @@ export default function ThemesView() {
                   {allCodes.length === 0 ? (
                     <>
                       No codes yet.{' '}
-                      <button type="button" className="link" onClick={() => navigate('codebook')}>
+                      <button type="button" className="link" onClick={() => ui.navigate('codebook')}>
                         Create codes in the Codebook
                       </button>
                     </>
