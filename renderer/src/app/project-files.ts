@@ -8,8 +8,6 @@
 import type { Lossy, Project } from '../../../shared/model';
 import { lossOf, put, remove } from '../../../shared/model';
 import type { ProjectStore } from '../store';
-import type { Host } from '../host';
-import { getHost } from '../host';
 import { SaveAsRequired } from '../host/errors';
 import type { ReadResult } from '../../../shared/formats/refi';
 import { formatReport } from '../../../shared/formats/refi';
@@ -24,10 +22,6 @@ const QDPX = [{ name: 'REFI-QDA project', extensions: ['qdpx'] }];
 // The reader takes a bare project.qde too (ATLAS.ti, MAXQDA export one), so the picker offers it.
 const OPENABLE = [{ name: 'REFI-QDA project', extensions: ['qdpx', 'qde'] }];
 
-/** The host, for feature views that still import it here rather than take it from useServices(). */
-export function host(): Host {
-  return getHost();
-}
 
 function couldNotOpen(fileName: string, error: unknown): Error {
   return new Error(`Could not open ${fileName}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -129,14 +123,21 @@ export async function saveQdpx(
     await store.apply({ label: 'Saved as a new file', changes: [remove('preserved', loss)] }, { record: false });
   }
   const restoreMark = () => (loss ? store.apply({ label: 'Not saved', changes: [put('preserved', null, loss)] }, { record: false }) : undefined);
+  let saved: string | null;
   try {
-    const saved = await writeSnapshot(services, store, saveAs);
-    if (!saved) await restoreMark();
-    return saved;
+    saved = await writeSnapshot(services, store, saveAs);
   } catch (error) {
     await restoreMark();
     throw error;
   }
+  if (!saved) {
+    await restoreMark();
+    return null;
+  }
+  // A participant withdrawn before this save: the backup of the file just replaced may hold
+  // them. Done once the file is written, so a failure here never counts as a failed save.
+  await scrubBackupsAfterSave(services.session.catalog, store.id, services.host);
+  return saved;
 }
 
 async function writeSnapshot(services: Pick<AppServices, 'session' | 'host'>, store: ProjectStore, saveAs: boolean): Promise<string | null> {
@@ -150,7 +151,6 @@ async function writeSnapshot(services: Pick<AppServices, 'session' | 'host'>, st
     try {
       await h.writeFile(entry.filePath, bytes);
       await store.markSaved({ fileName: entry.fileName ?? fileNameFor(project), filePath: entry.filePath }, revision);
-      await scrubBackupsAfterSave(services.session.catalog, store.id, h);
       return entry.filePath;
     } catch (e) {
       // The desktop shell only overwrites paths chosen in this session; otherwise ask where.
@@ -161,7 +161,5 @@ async function writeSnapshot(services: Pick<AppServices, 'session' | 'host'>, st
   if (!saved) return null;
   const isPath = /[\\/]/.test(saved);
   await store.markSaved({ fileName: saved.split(/[\\/]/).pop() ?? saved, ...(isPath ? { filePath: saved } : {}) }, revision);
-  // A participant withdrawn before this save: the backup of the file just replaced may hold them.
-  await scrubBackupsAfterSave(services.session.catalog, store.id, h);
   return saved;
 }
